@@ -1,0 +1,3 @@
+import { ensureKafkaJars } from '../kafka/jars.js';
+
+console.log(`Kafka jars ready in ${ensureKafkaJars()}`);

@@ -1,0 +1,15 @@
+export { dockerEngineAvailable } from './docker.js';
+export { type BrokerHandle, LocalKafkaBroker } from './kafka/broker.js';
+export { ensureKafkaJars } from './kafka/jars.js';
+export { type KafkaCluster, resolveKafka } from './kafka/resolve.js';
+export { cacheDir, repoRoot } from './paths.js';
+export {
+  canConnect,
+  createDatabaseIfMissing,
+  databaseUrl,
+  dropDatabase,
+  dropDatabasesLike,
+  listDatabasesLike,
+} from './postgres/databases.js';
+export { type PostgresServer, resolvePostgres } from './postgres/server.js';
+export { freePort, isAlive, stopProcess, waitFor } from './process-utils.js';

@@ -1,0 +1,134 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { join } from 'node:path';
+import { kafkaDir } from '../paths.js';
+import { commandLineOf, freePort, isAlive, signal, stopProcess, waitFor } from '../process-utils.js';
+import { ensureKafkaJars } from './jars.js';
+
+/** What a test or another process needs to find (and kill or restart) a broker started elsewhere. */
+export interface BrokerHandle {
+  dataDir: string;
+  port: number;
+  controllerPort: number;
+}
+
+const BROKER_MAIN = 'kafka.Kafka';
+const STARTED_LINE = 'Kafka Server started';
+
+/**
+ * A single-node KRaft broker+controller run as a local Java process from the Apache Kafka jars.
+ * Its pid lives in `<dataDir>/broker.pid`, so any process holding the handle can stop it.
+ */
+export class LocalKafkaBroker {
+  constructor(readonly handle: BrokerHandle) {}
+
+  static async create(dataDir: string, port?: number): Promise<LocalKafkaBroker> {
+    const handlePath = join(dataDir, 'broker.json');
+    if (existsSync(handlePath)) {
+      const saved = JSON.parse(readFileSync(handlePath, 'utf8')) as BrokerHandle;
+      if (port === undefined || saved.port === port) return new LocalKafkaBroker(saved);
+    }
+    mkdirSync(dataDir, { recursive: true });
+    const handle = { dataDir, port: port ?? (await freePort()), controllerPort: await freePort() };
+    writeFileSync(handlePath, JSON.stringify(handle));
+    return new LocalKafkaBroker(handle);
+  }
+
+  get brokers(): string {
+    return `127.0.0.1:${this.handle.port}`;
+  }
+
+  get pid(): number | undefined {
+    const pidFile = join(this.handle.dataDir, 'broker.pid');
+    if (!existsSync(pidFile)) return undefined;
+    const pid = Number(readFileSync(pidFile, 'utf8'));
+    return pid > 0 && isAlive(pid) && commandLineOf(pid).includes(BROKER_MAIN) ? pid : undefined;
+  }
+
+  async start(timeoutMs = 60_000): Promise<void> {
+    if (this.pid !== undefined) return;
+    const jars = ensureKafkaJars();
+    const configPath = this.writeConfig();
+    this.formatStorage(jars, configPath);
+    const logPath = join(this.handle.dataDir, 'broker.log');
+    writeFileSync(logPath, '');
+    const out = openSync(logPath, 'a');
+    const child = spawn('java', [...jvmArgs(), '-cp', `${jars}/*`, BROKER_MAIN, configPath], {
+      detached: true,
+      stdio: ['ignore', out, out],
+    });
+    child.unref();
+    writeFileSync(join(this.handle.dataDir, 'broker.pid'), String(child.pid));
+    await waitFor(
+      `Kafka broker on port ${this.handle.port} (log: ${logPath})`,
+      async () => {
+        if (child.exitCode !== null) throw new Error(`Kafka broker exited early; see ${logPath}`);
+        return readFileSync(logPath, 'utf8').includes(STARTED_LINE) && (await portAccepts(this.handle.port));
+      },
+      timeoutMs,
+    );
+  }
+
+  /** Graceful stop (SIGTERM, then SIGKILL after a grace period). */
+  async stop(): Promise<void> {
+    const pid = this.pid;
+    if (pid !== undefined) await stopProcess(pid, 15_000);
+  }
+
+  /** Crash the broker: SIGKILL, no shutdown hooks. */
+  async kill(): Promise<void> {
+    const pid = this.pid;
+    if (pid === undefined) return;
+    signal(pid, 'SIGKILL');
+    await waitFor('broker process to exit', () => !isAlive(pid), 10_000, 50);
+  }
+
+  removeData(): void {
+    rmSync(this.handle.dataDir, { recursive: true, force: true });
+  }
+
+  private writeConfig(): string {
+    const template = readFileSync(join(kafkaDir, 'server.properties.template'), 'utf8');
+    const config = template
+      .replaceAll('{{port}}', String(this.handle.port))
+      .replaceAll('{{controllerPort}}', String(this.handle.controllerPort))
+      .replaceAll('{{logDirs}}', join(this.handle.dataDir, 'kraft'));
+    const configPath = join(this.handle.dataDir, 'server.properties');
+    writeFileSync(configPath, config);
+    return configPath;
+  }
+
+  private formatStorage(jars: string, configPath: string): void {
+    if (existsSync(join(this.handle.dataDir, 'kraft', 'meta.properties'))) return;
+    const clusterId = randomBytes(16).toString('base64url');
+    const result = spawnSync(
+      'java',
+      [...jvmArgs(), '-cp', `${jars}/*`, 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', configPath],
+      { encoding: 'utf8' },
+    );
+    if (result.status !== 0) throw new Error(`formatting KRaft storage failed: ${result.stderr || result.stdout}`);
+  }
+}
+
+function jvmArgs(): string[] {
+  return [
+    `-Xmx${process.env.KAFKA_HEAP ?? '512m'}`,
+    '-Xms256m',
+    '-XX:+UseG1GC',
+    '-Djava.awt.headless=true',
+    `-Dlog4j.configuration=file:${join(kafkaDir, 'log4j.properties')}`,
+  ];
+}
+
+function portAccepts(port: number): Promise<boolean> {
+  return new Promise((resolveCheck) => {
+    const socket = connect({ port, host: '127.0.0.1' });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolveCheck(true);
+    });
+    socket.once('error', () => resolveCheck(false));
+  });
+}

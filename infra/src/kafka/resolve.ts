@@ -1,0 +1,61 @@
+import type { BrokerHandle } from './broker.js';
+import { LocalKafkaBroker } from './broker.js';
+
+export interface KafkaCluster {
+  brokers: string;
+  origin: 'KAFKA_BROKERS' | 'local process' | 'testcontainers';
+  /** Present for a broker run as a local process, so tests can crash and restart it. */
+  local?: BrokerHandle;
+  stop(): Promise<void>;
+}
+
+/** KAFKA_BROKERS if set; else Docker (testcontainers) when an engine answers; else a local broker process. */
+export async function resolveKafka(options: {
+  dockerAvailable: boolean;
+  dataDir: string;
+  port?: number;
+  keepData?: boolean;
+}): Promise<KafkaCluster> {
+  const configured = process.env.KAFKA_BROKERS;
+  if (configured) return { brokers: configured, origin: 'KAFKA_BROKERS', stop: async () => {} };
+  if (options.dockerAvailable) return startContainerKafka();
+  const broker = await LocalKafkaBroker.create(options.dataDir, options.port);
+  await broker.stop(); // a broker left by a killed earlier run
+  await broker.start();
+  return {
+    brokers: broker.brokers,
+    origin: 'local process',
+    local: broker.handle,
+    stop: async () => {
+      await broker.stop();
+      if (!options.keepData) broker.removeData();
+    },
+  };
+}
+
+async function startContainerKafka(): Promise<KafkaCluster> {
+  const { GenericContainer, Wait } = await import('testcontainers');
+  const port = 9092;
+  const container = await new GenericContainer('apache/kafka:3.9.1')
+    .withExposedPorts({ container: port, host: port })
+    .withEnvironment({
+      KAFKA_NODE_ID: '1',
+      KAFKA_PROCESS_ROLES: 'broker,controller',
+      KAFKA_LISTENERS: `PLAINTEXT://:${port},CONTROLLER://:9093`,
+      KAFKA_ADVERTISED_LISTENERS: `PLAINTEXT://localhost:${port}`,
+      KAFKA_CONTROLLER_LISTENER_NAMES: 'CONTROLLER',
+      KAFKA_CONTROLLER_QUORUM_VOTERS: '1@localhost:9093',
+      KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR: '1',
+      KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR: '1',
+      KAFKA_TRANSACTION_STATE_LOG_MIN_ISR: '1',
+      KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS: '0',
+      KAFKA_AUTO_CREATE_TOPICS_ENABLE: 'false',
+    })
+    .withWaitStrategy(Wait.forLogMessage(/Kafka Server started/))
+    .start();
+  return {
+    brokers: `${container.getHost()}:${port}`,
+    origin: 'testcontainers',
+    stop: async () => void (await container.stop()),
+  };
+}

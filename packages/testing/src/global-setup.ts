@@ -1,0 +1,67 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  cacheDir,
+  dockerEngineAvailable,
+  dropDatabasesLike,
+  isAlive,
+  listDatabasesLike,
+  LocalKafkaBroker,
+  resolveKafka,
+  resolvePostgres,
+} from '@resettle/infra';
+import type { TestProject } from 'vitest/node';
+import { runDatabasePrefix, TEST_DB_PREFIX } from './naming.js';
+
+const testKafkaRoot = join(cacheDir, 'test-kafka');
+
+/** Brings Kafka and PostgreSQL up once per run (or uses KAFKA_BROKERS / DATABASE_URL) and tears down what it started. */
+export default async function setup(project: TestProject) {
+  const runId = process.pid;
+  await stopBrokersOfDeadRuns();
+  const dockerAvailable = dockerEngineAvailable();
+  const postgresServer = await resolvePostgres({ dockerAvailable });
+  await dropDatabasesOfDeadRuns(postgresServer.url);
+  const kafka = await resolveKafka({ dockerAvailable, dataDir: join(testKafkaRoot, String(runId)) });
+  console.log(
+    `[test infra] Kafka ${kafka.brokers} (${kafka.origin}${kafka.local ? `, pid file in ${kafka.local.dataDir}` : ''}); ` +
+      `PostgreSQL ${new URL(postgresServer.url).host} (${postgresServer.origin})`,
+  );
+  project.provide('kafkaBrokers', kafka.brokers);
+  project.provide('postgresServerUrl', postgresServer.url);
+  project.provide('testRunId', runId);
+  project.provide('kafkaOrigin', kafka.origin);
+
+  return async () => {
+    await kafka.stop();
+    await dropDatabasesLike(postgresServer.url, runDatabasePrefix(runId));
+    await postgresServer.stop();
+  };
+}
+
+async function stopBrokersOfDeadRuns(): Promise<void> {
+  if (!existsSync(testKafkaRoot)) return;
+  for (const entry of readdirSync(testKafkaRoot)) {
+    if (isAlive(Number(entry))) continue;
+    const broker = await LocalKafkaBroker.create(join(testKafkaRoot, entry));
+    await broker.stop();
+    broker.removeData();
+  }
+}
+
+async function dropDatabasesOfDeadRuns(serverUrl: string): Promise<void> {
+  const names = await listDatabasesLike(serverUrl, TEST_DB_PREFIX);
+  const deadRuns = new Set(
+    names.map((name) => Number(name.split('_')[1])).filter((pid) => Number.isFinite(pid) && !isAlive(pid)),
+  );
+  for (const pid of deadRuns) await dropDatabasesLike(serverUrl, runDatabasePrefix(pid));
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    kafkaBrokers: string;
+    postgresServerUrl: string;
+    testRunId: number;
+    kafkaOrigin: string;
+  }
+}
