@@ -1,3 +1,4 @@
+export { readDevSecret } from './dev-secret.js';
 export { dockerEngineAvailable } from './docker.js';
 export { type BrokerHandle, LocalKafkaBroker } from './kafka/broker.js';
 export { ensureKafkaJars } from './kafka/jars.js';

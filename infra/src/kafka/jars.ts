@@ -13,7 +13,15 @@ export function ensureKafkaJars(log: (line: string) => void = console.log): stri
   log(`fetching Apache Kafka jars with Maven into ${kafkaJarsDir}`);
   const result = spawnSync(
     'mvn',
-    ['-q', '-B', '-f', join(kafkaDir, 'pom.xml'), 'dependency:copy-dependencies', `-DoutputDirectory=${kafkaJarsDir}`, '-DincludeScope=runtime'],
+    [
+      '-q',
+      '-B',
+      '-f',
+      join(kafkaDir, 'pom.xml'),
+      'dependency:copy-dependencies',
+      `-DoutputDirectory=${kafkaJarsDir}`,
+      '-DincludeScope=runtime',
+    ],
     { stdio: 'inherit' },
   );
   if (result.status !== 0 || !kafkaJarsPresent()) {

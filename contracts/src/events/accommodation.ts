@@ -1,0 +1,45 @@
+import { type Static, Type } from '@sinclair/typebox';
+import { IsoDate, Nullable, strict, Uuid } from '../primitives.js';
+
+export const ACCOMMODATION_TYPES = [
+  'own-tenancy',
+  'family-or-friends',
+  'approved-premises',
+  'supported-housing',
+  'temporary-or-hostel',
+  'none',
+] as const;
+
+/** Never carries restricted areas: they stay inside the accommodation service. */
+const accommodationFacts = {
+  accommodationId: Uuid,
+  releaseId: Uuid,
+  type: Type.Union(ACCOMMODATION_TYPES.map((type) => Type.Literal(type))),
+  localAuthority: Nullable(Type.String()),
+  postcodeDistrict: Nullable(Type.String()),
+  confirmedFrom: Nullable(IsoDate),
+  womenOnly: Type.Boolean(),
+  localTreatmentMismatch: Type.Boolean(),
+};
+
+export const AccommodationConfirmedV1 = Type.Object(accommodationFacts, strict);
+export const AccommodationChangedV1 = Type.Object(accommodationFacts, strict);
+export const AccommodationAtRiskV1 = Type.Object(
+  {
+    accommodationId: Uuid,
+    releaseId: Uuid,
+    reason: Type.String(),
+    releaseDate: IsoDate,
+    confirmedFrom: Nullable(IsoDate),
+  },
+  strict,
+);
+export const AccommodationWithdrawnV1 = Type.Object(
+  { accommodationId: Uuid, releaseId: Uuid, reason: Type.String() },
+  strict,
+);
+
+export type AccommodationConfirmed = Static<typeof AccommodationConfirmedV1>;
+export type AccommodationChanged = Static<typeof AccommodationChangedV1>;
+export type AccommodationAtRisk = Static<typeof AccommodationAtRiskV1>;
+export type AccommodationWithdrawn = Static<typeof AccommodationWithdrawnV1>;

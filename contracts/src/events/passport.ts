@@ -1,0 +1,52 @@
+import { type Static, Type } from '@sinclair/typebox';
+import { IsoDate, Nullable, PrisonCode, strict, Uuid } from '../primitives.js';
+
+export const PATHWAYS = [
+  'release',
+  'treatment',
+  'accommodation',
+  'transport',
+  'mental-health',
+  'domestic-abuse-support',
+  'children-and-family',
+  'id-and-finance',
+] as const;
+export const PATHWAY_STATUSES = ['not-started', 'in-progress', 'complete', 'at-risk'] as const;
+
+export const PassportUpdatedV1 = Type.Object(
+  {
+    releaseId: Uuid,
+    complete: Type.Boolean(),
+    pathways: Type.Array(
+      Type.Object(
+        {
+          pathway: Type.Union(PATHWAYS.map((pathway) => Type.Literal(pathway))),
+          required: Type.Boolean(),
+          status: Type.Union(PATHWAY_STATUSES.map((status) => Type.Literal(status))),
+          reason: Nullable(Type.String()),
+        },
+        strict,
+      ),
+    ),
+  },
+  strict,
+);
+export const PassportCompletedV1 = Type.Object({ releaseId: Uuid }, strict);
+export const PassportAtRiskV1 = Type.Object(
+  {
+    releaseId: Uuid,
+    releaseDate: IsoDate,
+    workingDaysToRelease: Type.Integer(),
+    missing: Type.Array(Type.String()),
+  },
+  strict,
+);
+export const PassportReleasedIncompleteV1 = Type.Object(
+  { releaseId: Uuid, prisonCode: PrisonCode, releaseDate: IsoDate, missing: Type.Array(Type.String()) },
+  strict,
+);
+
+export type PassportUpdated = Static<typeof PassportUpdatedV1>;
+export type PassportCompleted = Static<typeof PassportCompletedV1>;
+export type PassportAtRisk = Static<typeof PassportAtRiskV1>;
+export type PassportReleasedIncomplete = Static<typeof PassportReleasedIncompleteV1>;

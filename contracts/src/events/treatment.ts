@@ -1,0 +1,104 @@
+import { type Static, Type } from '@sinclair/typebox';
+import { Instant, IsoDate, LocalTime, Nullable, strict, Uuid } from '../primitives.js';
+
+const Area = Type.Object({ localAuthority: Type.String(), postcodeDistrict: Type.String() }, strict);
+const Appointment = Type.Object({ at: Instant, place: Type.String({ minLength: 1 }) }, strict);
+const Referrals = Type.Object({ mentalHealth: Type.Boolean(), domesticAbuse: Type.Boolean() }, strict);
+
+const handoffStatusFacts = {
+  handoffId: Uuid,
+  releaseId: Uuid,
+  providerId: Type.String({ minLength: 1 }),
+  providerArea: Area,
+};
+
+export const HandoffBookedV1 = Type.Object(
+  {
+    ...handoffStatusFacts,
+    consentToShare: Type.Boolean(),
+    dailyOst: Type.Boolean(),
+    injectable: Type.Boolean(),
+    naloxoneSupplied: Type.Boolean(),
+    bridgingPrescription: Type.Boolean(),
+    weekendCoverPlan: Nullable(
+      Type.Object({ prescriptionCoversUntil: IsoDate, outOfHoursContact: Type.Boolean() }, strict),
+    ),
+    firstAppointment: Nullable(Appointment),
+    femaleKeyWorkerRequested: Type.Boolean(),
+    referrals: Referrals,
+  },
+  strict,
+);
+
+/** The one event carrying clinical detail, on the provider topic only, for the provider it is addressed to. */
+export const HandoffSentV1 = Type.Object(
+  {
+    ...handoffStatusFacts,
+    releaseDate: IsoDate,
+    gateAt: Instant,
+    treatment: Type.Object(
+      {
+        kind: Type.Union(
+          ['none', 'methadone', 'buprenorphine', 'long-acting-injectable-buprenorphine', 'other'].map((kind) =>
+            Type.Literal(kind),
+          ),
+        ),
+        dose: Nullable(Type.String()),
+        lastDoseInCustodyAt: Nullable(Instant),
+        nextInjectionDue: Nullable(IsoDate),
+      },
+      strict,
+    ),
+    naloxoneSupplied: Type.Boolean(),
+    bridgingPrescription: Type.Boolean(),
+    firstAppointment: Nullable(Appointment),
+    preferences: Type.Object(
+      {
+        femaleKeyWorker: Type.Boolean(),
+        womenOnlyService: Type.Boolean(),
+        childcareConstraints: Type.Array(
+          Type.Object({ dayOfWeek: Type.Integer({ minimum: 1, maximum: 7 }), from: LocalTime, to: LocalTime }, strict),
+        ),
+      },
+      strict,
+    ),
+    referrals: Referrals,
+  },
+  strict,
+);
+
+export const HandoffAcceptedV1 = Type.Object(
+  {
+    ...handoffStatusFacts,
+    keyWorker: Type.Object(
+      {
+        name: Type.String(),
+        gender: Type.Union([Type.Literal('female'), Type.Literal('male'), Type.Literal('other')]),
+      },
+      strict,
+    ),
+    firstAppointment: Appointment,
+  },
+  strict,
+);
+export const HandoffDeclinedV1 = Type.Object({ ...handoffStatusFacts, reason: Type.String({ minLength: 1 }) }, strict);
+export const HandoffNeedsReconfirmationV1 = Type.Object(
+  {
+    ...handoffStatusFacts,
+    reason: Type.String({ minLength: 1 }),
+    releaseDate: Nullable(IsoDate),
+    gateAt: Nullable(Instant),
+  },
+  strict,
+);
+export const HandoffAppointmentChangedV1 = Type.Object(
+  { ...handoffStatusFacts, firstAppointment: Appointment, previous: Nullable(Appointment) },
+  strict,
+);
+
+export type HandoffBooked = Static<typeof HandoffBookedV1>;
+export type HandoffSent = Static<typeof HandoffSentV1>;
+export type HandoffAccepted = Static<typeof HandoffAcceptedV1>;
+export type HandoffDeclined = Static<typeof HandoffDeclinedV1>;
+export type HandoffNeedsReconfirmation = Static<typeof HandoffNeedsReconfirmationV1>;
+export type HandoffAppointmentChanged = Static<typeof HandoffAppointmentChangedV1>;

@@ -1,0 +1,26 @@
+export { asyncApiText, buildAsyncApiDocument } from './asyncapi.js';
+export {
+  EVENT_DEFINITIONS,
+  type EventData,
+  type EventDefinition,
+  type EventKey,
+  type EventType,
+  findEventDefinition,
+} from './catalog.js';
+export { type EventEnvelope, EventEnvelopeSchema, envelopeOf } from './envelope.js';
+export * from './events/accommodation.js';
+export * from './events/passport.js';
+export * from './events/release.js';
+export * from './events/transport.js';
+export * from './events/treatment.js';
+export { isCalendarDate, isInstantWithOffset } from './formats.js';
+export {
+  ALL_TOPICS,
+  deadLetterTopicFor,
+  PARTITIONS,
+  partitionKeyOf,
+  TOPICS,
+  type TopicName,
+  topicName,
+} from './topics.js';
+export { createEvent, type NewEvent, type ParsedEvent, parseEvent } from './validate.js';

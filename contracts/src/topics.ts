@@ -1,0 +1,28 @@
+import type { EventEnvelope } from './envelope.js';
+
+/** Topics per owning service. Each is keyed by personId so one woman's events stay in order. */
+export const TOPICS = {
+  releaseScheduling: 'resettle.release-scheduling.events.v1',
+  treatmentContinuity: 'resettle.treatment-continuity.events.v1',
+  providerHandoffs: 'resettle.treatment-continuity.provider-handoffs.v1',
+  accommodation: 'resettle.accommodation.events.v1',
+  transport: 'resettle.transport.events.v1',
+  passport: 'resettle.passport.events.v1',
+} as const;
+
+export type TopicName = (typeof TOPICS)[keyof typeof TOPICS];
+export const ALL_TOPICS: TopicName[] = Object.values(TOPICS);
+export const PARTITIONS = 3;
+
+/** A namespace in front of a topic (empty in production; each test file uses its own). */
+export function topicName(base: string, prefix = ''): string {
+  return `${prefix}${base}`;
+}
+
+export function deadLetterTopicFor(consumerGroup: string): string {
+  return `resettle.${consumerGroup}.dlq`;
+}
+
+export function partitionKeyOf(event: Pick<EventEnvelope, 'personId'>): string {
+  return event.personId;
+}

@@ -1,0 +1,72 @@
+// The main command (`pnpm start`): infrastructure if none is configured, a database per service, every service.
+import { join } from 'node:path';
+import { readDevSecret } from '../dev-secret.js';
+import { dockerEngineAvailable } from '../docker.js';
+import { resolveKafka } from '../kafka/resolve.js';
+import { cacheDir } from '../paths.js';
+import { createDatabaseIfMissing } from '../postgres/databases.js';
+import { resolvePostgres } from '../postgres/server.js';
+import { stopProcess } from '../process-utils.js';
+import {
+  recordServicePids,
+  type ServiceProcess,
+  spawnService,
+  stopLeftoverServices,
+  waitUntilReady,
+} from '../service-processes.js';
+import { availableServices } from '../services.js';
+
+await stopLeftoverServices();
+const dockerAvailable = dockerEngineAvailable();
+const postgresServer = await resolvePostgres({ dockerAvailable });
+const kafka = await resolveKafka({
+  dockerAvailable,
+  dataDir: join(cacheDir, 'dev-kafka'),
+  port: Number(process.env.KAFKA_PORT ?? 9092),
+  keepData: true,
+});
+console.log(`Kafka:      ${kafka.brokers} (${kafka.origin})`);
+console.log(`PostgreSQL: ${new URL(postgresServer.url).host} (${postgresServer.origin})`);
+
+const jwtSecret = process.env.JWT_SECRET ?? readDevSecret();
+const running: ServiceProcess[] = [];
+let stopping = false;
+
+async function stopEverything(exitCode: number): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    console.log('\nstopping services, broker and database we started…');
+    await Promise.all(running.map((service) => service.child.pid && stopProcess(service.child.pid, 15_000)));
+    recordServicePids([]);
+    await kafka.stop();
+    await postgresServer.stop();
+    console.log('stopped.');
+  }
+  process.exit(exitCode);
+}
+process.on('SIGINT', () => void stopEverything(0));
+process.on('SIGTERM', () => void stopEverything(0));
+
+try {
+  for (const spec of availableServices()) {
+    const databaseUrl = await createDatabaseIfMissing(postgresServer.url, spec.database);
+    const env = { DATABASE_URL: databaseUrl, KAFKA_BROKERS: kafka.brokers, JWT_SECRET: jwtSecret };
+    running.push(spawnService(spec, { ...env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' }));
+    recordServicePids(running.flatMap((service) => (service.child.pid ? [service.child.pid] : [])));
+  }
+  await Promise.all(running.map((service) => waitUntilReady(service)));
+  for (const service of running) {
+    service.child.on('exit', (code) => {
+      if (!stopping) console.error(`${service.spec.name} exited (${code}); stopping everything`);
+      if (!stopping) void stopEverything(1);
+    });
+  }
+  console.log('\nResettle is running:');
+  for (const service of running)
+    console.log(`  ${service.spec.name.padEnd(22)} ${service.url}   (API docs: ${service.url}/docs)`);
+  console.log('\nA token for trying the APIs: pnpm token --role probation --region south-west');
+  console.log('Press Ctrl-C to stop everything.');
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  await stopEverything(1);
+}

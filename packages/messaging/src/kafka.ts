@@ -1,0 +1,217 @@
+// The only module in the repo that imports kafkajs: swap the client here and nothing else changes.
+import { type Consumer, type EachBatchPayload, Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
+import type { Logger } from 'pino';
+
+export interface OutgoingMessage {
+  key: string;
+  value: string;
+  headers?: Record<string, string>;
+}
+
+export interface IncomingMessage {
+  topic: string;
+  partition: number;
+  offset: string;
+  key: string | null;
+  value: Buffer | null;
+  headers: Record<string, string>;
+}
+
+export interface DeliveryControl {
+  heartbeat(): Promise<void>;
+  isRunning(): boolean;
+}
+
+export interface Subscription {
+  groupId: string;
+  topics: string[];
+  fromBeginning?: boolean;
+  /** Called once per message, in partition order. The offset is committed only after it resolves. */
+  handle(message: IncomingMessage, control: DeliveryControl): Promise<void>;
+}
+
+export interface RunningSubscription {
+  stop(): Promise<void>;
+  lag(): Promise<number>;
+}
+
+export interface EventBus {
+  ensureTopics(topics: string[], partitions?: number): Promise<void>;
+  send(topic: string, messages: OutgoingMessage[]): Promise<void>;
+  subscribe(subscription: Subscription): Promise<RunningSubscription>;
+  /** Moves a stopped consumer group back to the start of a topic, so everything is delivered again. */
+  resetOffsetsToEarliest(groupId: string, topic: string): Promise<void>;
+  /** Offsets of the newest messages per partition (for lag and benchmarks). */
+  endOffsets(topic: string): Promise<Map<number, bigint>>;
+  close(): Promise<void>;
+}
+
+export function createEventBus(options: { brokers: string[]; clientId: string; logger: Logger }): EventBus {
+  const kafka = new Kafka({
+    clientId: options.clientId,
+    brokers: options.brokers,
+    // kafkajs warns on every retry while a broker starts or restarts; those retries are expected and handled here.
+    logLevel: logLevel.ERROR,
+    logCreator: () => (entry) => options.logger.error({ kafka: entry.log.message, namespace: entry.namespace }),
+    retry: { initialRetryTime: 200, maxRetryTime: 5_000, retries: 10 },
+  });
+  return new KafkaEventBus(kafka);
+}
+
+class KafkaEventBus implements EventBus {
+  private producer: Producer | undefined;
+  private readonly consumers = new Set<Consumer>();
+
+  constructor(private readonly kafka: Kafka) {}
+
+  async ensureTopics(topics: string[], partitions = 3): Promise<void> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      const existing = new Set(await admin.listTopics());
+      const missing = topics.filter((topic) => !existing.has(topic));
+      if (missing.length > 0) {
+        await admin.createTopics({
+          waitForLeaders: true,
+          topics: missing.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: 1 })),
+        });
+      }
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  async send(topic: string, messages: OutgoingMessage[]): Promise<void> {
+    const producer = await this.connectedProducer();
+    try {
+      await producer.send({ topic, acks: -1, messages });
+    } catch (error) {
+      // A producer that lost the broker can stay wedged: start a new one on the next attempt.
+      this.producer = undefined;
+      await producer.disconnect().catch(() => {});
+      throw error;
+    }
+  }
+
+  async subscribe(subscription: Subscription): Promise<RunningSubscription> {
+    const consumer = this.kafka.consumer({
+      groupId: subscription.groupId,
+      // A crashed member's partitions move to a live one after this long; live members heartbeat every second.
+      sessionTimeout: 10_000,
+      heartbeatInterval: 1_000,
+      allowAutoTopicCreation: false,
+      retry: { retries: 20, restartOnFailure: async () => true },
+    });
+    this.consumers.add(consumer);
+    await consumer.connect();
+    await consumer.subscribe({ topics: subscription.topics, fromBeginning: subscription.fromBeginning ?? true });
+    await consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      eachBatch: (payload) => this.deliverBatch(consumer, payload, subscription),
+    });
+    return {
+      stop: async () => {
+        this.consumers.delete(consumer);
+        await consumer.disconnect();
+      },
+      lag: () => this.lagOf(subscription.groupId, subscription.topics),
+    };
+  }
+
+  async resetOffsetsToEarliest(groupId: string, topic: string): Promise<void> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      await admin.resetOffsets({ groupId, topic, earliest: true });
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  async endOffsets(topic: string): Promise<Map<number, bigint>> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      const offsets = await admin.fetchTopicOffsets(topic);
+      return new Map(offsets.map((entry) => [entry.partition, BigInt(entry.high)]));
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.consumers].map((consumer) => consumer.disconnect()));
+    this.consumers.clear();
+    await this.producer?.disconnect();
+    this.producer = undefined;
+  }
+
+  private async connectedProducer(): Promise<Producer> {
+    if (this.producer) return this.producer;
+    const producer = this.kafka.producer({
+      allowAutoTopicCreation: false,
+      idempotent: false,
+      maxInFlightRequests: 1,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
+    await producer.connect();
+    this.producer = producer;
+    return producer;
+  }
+
+  private async deliverBatch(consumer: Consumer, payload: EachBatchPayload, subscription: Subscription): Promise<void> {
+    const { batch, heartbeat, isRunning, isStale, resolveOffset } = payload;
+    const control = { heartbeat, isRunning: () => isRunning() && !isStale() };
+    let lastDone: string | undefined;
+    for (const message of batch.messages) {
+      if (!control.isRunning()) break;
+      await subscription.handle(
+        {
+          topic: batch.topic,
+          partition: batch.partition,
+          offset: message.offset,
+          key: message.key?.toString() ?? null,
+          value: message.value,
+          headers: headersOf(message.headers),
+        },
+        control,
+      );
+      resolveOffset(message.offset);
+      lastDone = message.offset;
+    }
+    if (lastDone !== undefined) {
+      const next = (BigInt(lastDone) + 1n).toString();
+      await consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: next }]);
+    }
+    await heartbeat();
+  }
+
+  private async lagOf(groupId: string, topics: string[]): Promise<number> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      let lag = 0n;
+      const committed = await admin.fetchOffsets({ groupId, topics });
+      for (const { topic, partitions } of committed) {
+        const ends = await admin.fetchTopicOffsets(topic);
+        for (const end of ends) {
+          const done = partitions.find((p) => p.partition === end.partition)?.offset ?? '-1';
+          const start = BigInt(done) < 0n ? BigInt(end.low) : BigInt(done);
+          lag += BigInt(end.high) - start;
+        }
+      }
+      return Number(lag);
+    } finally {
+      await admin.disconnect();
+    }
+  }
+}
+
+function headersOf(headers: Record<string, unknown> | undefined): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    if (value !== undefined) result[name] = String(value);
+  }
+  return result;
+}

@@ -1,0 +1,83 @@
+import { fileURLToPath } from 'node:url';
+import { createEvent, type EventEnvelope, TOPICS, topicName } from '@resettle/contracts';
+import { freshDatabase, type TestDatabase, testInfra, uniqueTopicPrefix } from '@resettle/testing';
+import { drizzle } from 'drizzle-orm/postgres-js';
+import { migrate } from 'drizzle-orm/postgres-js/migrator';
+import postgres, { type Sql } from 'postgres';
+import { InboxConsumer } from '../consumer.js';
+import type { Database } from '../db/types.js';
+import { createEventBus, type EventBus } from '../kafka.js';
+import { appendToOutbox } from '../outbox.js';
+import { noteOf, quietLogger } from './events.js';
+import * as schema from './schema.js';
+
+export { cancelledEvent, noteOf, quietLogger } from './events.js';
+
+export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+
+export interface Harness {
+  database: TestDatabase;
+  sql: Sql;
+  db: Database;
+  bus: EventBus;
+  prefix: string;
+  topic: string;
+  close(): Promise<void>;
+}
+
+/** A fresh database with the outbox/inbox tables, a topic namespace, and a bus on the given (or shared) broker. */
+export async function createHarness(
+  label: string,
+  brokers = testInfra().kafkaBrokers,
+  databaseUrl?: string,
+): Promise<Harness> {
+  const database = await freshDatabase(label);
+  const migrator = postgres(database.url, { max: 1, onnotice: () => {} });
+  await migrate(drizzle(migrator), { migrationsFolder });
+  await migrator.end();
+  const sql = postgres(databaseUrl ?? database.url, { max: 5, onnotice: () => {} });
+  const db = drizzle(sql, { schema });
+  const bus = createEventBus({ brokers, clientId: label, logger: quietLogger });
+  const prefix = uniqueTopicPrefix(label);
+  const topic = topicName(TOPICS.releaseScheduling, prefix);
+  await bus.ensureTopics([topic, `${prefix}dlq`]);
+  return {
+    database,
+    sql,
+    db,
+    bus,
+    prefix,
+    topic,
+    close: async () => {
+      await bus.close();
+      await sql.end({ timeout: 2 });
+      await database.drop();
+    },
+  };
+}
+
+/** A consumer that records one `effects` row per applied event. */
+export function effectsConsumer(harness: Harness, groupId: string, db: Database = harness.db): InboxConsumer {
+  return new InboxConsumer({
+    groupId,
+    topics: [harness.topic],
+    deadLetterTopic: `${harness.prefix}dlq`,
+    db,
+    bus: harness.bus,
+    logger: quietLogger,
+    handlers: {
+      'release.cancelled@v1': async (tx, event) => {
+        if (noteOf(event) === 'poison') throw new Error('this event breaks a rule every time');
+        await tx.insert(schema.effects).values({ eventId: event.id, personId: event.personId, note: noteOf(event) });
+      },
+    },
+  });
+}
+
+export async function writeToOutbox(harness: Harness, events: EventEnvelope[]): Promise<void> {
+  await harness.db.transaction((tx) => appendToOutbox(tx, events, { topicPrefix: harness.prefix }));
+}
+
+export async function effectRows(sql: Sql): Promise<{ event_id: string; person_id: string; note: string }[]> {
+  return sql`select event_id, person_id, note from effects order by seq`;
+}

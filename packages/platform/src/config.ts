@@ -1,0 +1,34 @@
+import { type Static, type TObject, type TProperties, Type } from '@sinclair/typebox';
+import { envSchema } from 'env-schema';
+
+export const PlatformConfigSchema = Type.Object({
+  HOST: Type.String({ default: '127.0.0.1' }),
+  PORT: Type.Integer({ minimum: 0, maximum: 65_535, default: 0 }),
+  DATABASE_URL: Type.String({ minLength: 1 }),
+  KAFKA_BROKERS: Type.String({ minLength: 1, description: 'comma-separated host:port list' }),
+  KAFKA_TOPIC_PREFIX: Type.String({ default: '' }),
+  LOG_LEVEL: Type.Union(
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
+    {
+      default: 'info',
+    },
+  ),
+  JWT_SECRET: Type.String({ minLength: 32, description: 'HS256 key shared with the token issuer' }),
+  JWT_AUDIENCE: Type.String({ default: 'resettle' }),
+  JWT_ISSUER: Type.String({ default: 'resettle-local-issuer' }),
+});
+
+export type PlatformConfig = Static<typeof PlatformConfigSchema>;
+
+/** Reads and validates the environment at start-up; a missing or malformed setting stops the service with its name. */
+export function loadConfig<T extends TProperties>(
+  serviceSettings: TObject<T>,
+  env: NodeJS.ProcessEnv = process.env,
+): PlatformConfig & Static<TObject<T>> {
+  const schema = Type.Composite([PlatformConfigSchema, serviceSettings]);
+  return envSchema({ schema, data: env, dotenv: false }) as PlatformConfig & Static<TObject<T>>;
+}
+
+export function brokerList(config: PlatformConfig): string[] {
+  return config.KAFKA_BROKERS.split(',').map((broker) => broker.trim());
+}

@@ -1,0 +1,75 @@
+import fastifyJwt from '@fastify/jwt';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { httpError } from './problems.js';
+
+export const ROLES = [
+  'prison-healthcare',
+  'release-planner',
+  'release-supervisor',
+  'provider',
+  'accommodation-coordinator',
+  'transport-coordinator',
+  'probation',
+  'admin',
+  'auditor',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/** What a verified bearer token says about its holder. */
+export interface Caller {
+  sub: string;
+  roles: Role[];
+  /** Provider organisation id, for the provider role. */
+  organisation?: string;
+  /** Prison code, for prison staff. */
+  prison?: string;
+  /** Probation region, for probation practitioners. */
+  region?: string;
+}
+
+declare module '@fastify/jwt' {
+  interface FastifyJWT {
+    payload: Caller;
+    user: Caller;
+  }
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** onRequest hook: a valid bearer token holding at least one of `roles`, else 401 / 403. */
+    requireRole(...roles: Role[]): (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+  }
+}
+
+export interface AuthOptions {
+  secret: string;
+  audience: string;
+  issuer: string;
+}
+
+/** HS256 bearer tokens: signature, exp, nbf, audience and issuer checked; `alg: none` never accepted. */
+export const authPlugin = fp(async (app: FastifyInstance, options: AuthOptions) => {
+  await app.register(fastifyJwt, {
+    secret: options.secret,
+    sign: { algorithm: 'HS256', aud: options.audience, iss: options.issuer, expiresIn: '8h' },
+    verify: {
+      algorithms: ['HS256'],
+      allowedAud: options.audience,
+      allowedIss: options.issuer,
+      requiredClaims: ['exp', 'sub'],
+    },
+  });
+  app.decorate('requireRole', (...roles: Role[]) => async (request: FastifyRequest, reply: FastifyReply) => {
+    try {
+      await request.jwtVerify();
+    } catch {
+      void reply.header('www-authenticate', 'Bearer');
+      throw httpError(401, 'A valid bearer token is required');
+    }
+    const held = Array.isArray(request.user.roles) ? request.user.roles : [];
+    if (!held.some((role) => roles.includes(role))) {
+      throw httpError(403, `This needs one of the roles: ${roles.join(', ')}`);
+    }
+  });
+});

@@ -1,0 +1,57 @@
+import { randomUUID } from 'node:crypto';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { type AuthOptions, authPlugin } from './auth.js';
+import { type ReadinessCheck, registerHealthRoutes } from './health.js';
+import { registerProblemHandlers } from './problems.js';
+
+export interface ServerOptions {
+  service: string;
+  description: string;
+  version?: string;
+  logger: Logger;
+  auth: AuthOptions;
+  readiness?: Record<string, ReadinessCheck>;
+  bodyLimit?: number;
+}
+
+const CORRELATION_HEADER = 'x-correlation-id';
+const SAFE_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** The one way a service gets its Fastify instance: logging, auth, OpenAPI at /docs, problem+json, health. */
+export async function buildServer(options: ServerOptions) {
+  const app = Fastify({
+    loggerInstance: options.logger,
+    bodyLimit: options.bodyLimit ?? 64 * 1024,
+    requestIdHeader: false,
+    genReqId: (request) => {
+      const given = request.headers[CORRELATION_HEADER];
+      return typeof given === 'string' && SAFE_ID.test(given) ? given : randomUUID();
+    },
+    ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array' } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.addHook('onSend', async (request, reply) => {
+    void reply.header(CORRELATION_HEADER, request.id);
+    void reply.header('cache-control', 'no-store');
+    void reply.header('x-content-type-options', 'nosniff');
+  });
+  registerProblemHandlers(app as unknown as FastifyInstance);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: options.service, description: options.description, version: options.version ?? '1.0.0' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+      security: [{ bearer: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(authPlugin, options.auth);
+  registerHealthRoutes(app as unknown as FastifyInstance, options.readiness ?? {});
+  return app;
+}
+
+export type Server = Awaited<ReturnType<typeof buildServer>>;

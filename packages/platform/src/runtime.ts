@@ -1,0 +1,116 @@
+import { ALL_TOPICS, deadLetterTopicFor, topicName } from '@resettle/contracts';
+import {
+  createEventBus,
+  type Database,
+  type EventBus,
+  type EventHandlers,
+  InboxConsumer,
+  OutboxRelay,
+} from '@resettle/messaging';
+import type { Static, TObject, TProperties } from '@sinclair/typebox';
+import type { Logger } from 'pino';
+import type { Sql } from 'postgres';
+import { brokerList, loadConfig, type PlatformConfig } from './config.js';
+import { connectDatabase, migrateDatabase } from './db.js';
+import { buildServer, type Server } from './http/server.js';
+import { createLogger } from './logger.js';
+
+export type Clock = () => Date;
+
+export interface ServiceContext<TSettings = unknown> {
+  config: PlatformConfig & TSettings;
+  logger: Logger;
+  db: Database;
+  sql: Sql;
+  bus: EventBus;
+  clock: Clock;
+  /** Namespace prepended to every topic (empty in production; tests isolate themselves with it). */
+  topicPrefix: string;
+}
+
+export interface ServiceDefinition<T extends TProperties> {
+  name: string;
+  description: string;
+  settings: TObject<T>;
+  schema: Record<string, unknown>;
+  migrationsFolder: string;
+  routes(app: Server, context: ServiceContext<Static<TObject<T>>>): Promise<void>;
+  consumer?: {
+    topics: string[];
+    handlers(context: ServiceContext<Static<TObject<T>>>): EventHandlers;
+  };
+}
+
+export interface RunningService {
+  app: Server;
+  url: string;
+  context: ServiceContext;
+  consumer?: InboxConsumer;
+  relay: OutboxRelay;
+  stop(): Promise<void>;
+}
+
+/** Migrates, connects, starts the outbox relay and consumer, and listens. `stop()` shuts down in the safe order. */
+export async function startService<T extends TProperties>(
+  definition: ServiceDefinition<T>,
+  options: { env?: NodeJS.ProcessEnv; clock?: Clock; logger?: Logger } = {},
+): Promise<RunningService> {
+  const config = loadConfig(definition.settings, options.env ?? process.env);
+  const logger = options.logger ?? createLogger(definition.name, config.LOG_LEVEL);
+  await migrateDatabase(config.DATABASE_URL, definition.migrationsFolder);
+  const { db, sql, close } = connectDatabase(config.DATABASE_URL, definition.schema);
+  const bus = createEventBus({ brokers: brokerList(config), clientId: definition.name, logger });
+  const topicPrefix = config.KAFKA_TOPIC_PREFIX;
+  await bus.ensureTopics(ALL_TOPICS.map((topic) => topicName(topic, topicPrefix)));
+  const context = { config, logger, db, sql, bus, clock: options.clock ?? (() => new Date()), topicPrefix };
+
+  const relay = new OutboxRelay({ sql, bus, logger });
+  await relay.start();
+  const consumer = definition.consumer && (await startConsumer(definition, context));
+  const app = await buildServer({
+    service: definition.name,
+    description: definition.description,
+    logger,
+    auth: { secret: config.JWT_SECRET, audience: config.JWT_AUDIENCE, issuer: config.JWT_ISSUER },
+    readiness: {
+      database: async () => void (await sql`select 1`),
+      broker: async () => void (await bus.endOffsets(topicName(ALL_TOPICS[0] ?? '', topicPrefix))),
+    },
+  });
+  await definition.routes(app, context);
+  const url = await app.listen({ host: config.HOST, port: config.PORT });
+  return {
+    app,
+    url,
+    context,
+    consumer,
+    relay,
+    stop: async () => {
+      await app.close();
+      await consumer?.stop();
+      await relay.stop();
+      await bus.close();
+      await close();
+    },
+  };
+}
+
+async function startConsumer<T extends TProperties>(
+  definition: ServiceDefinition<T>,
+  context: ServiceContext<Static<TObject<T>>>,
+): Promise<InboxConsumer> {
+  const spec = definition.consumer!;
+  const groupId = `${context.topicPrefix}${definition.name}`;
+  await context.bus.ensureTopics([deadLetterTopicFor(groupId)]);
+  const consumer = new InboxConsumer({
+    groupId,
+    topics: spec.topics.map((topic) => topicName(topic, context.topicPrefix)),
+    deadLetterTopic: deadLetterTopicFor(groupId),
+    db: context.db,
+    bus: context.bus,
+    logger: context.logger,
+    handlers: spec.handlers(context),
+  });
+  await consumer.start();
+  return consumer;
+}

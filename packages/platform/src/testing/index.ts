@@ -1,0 +1,63 @@
+import { randomBytes } from 'node:crypto';
+import { freshDatabase, type TestDatabase, testInfra, uniqueTopicPrefix } from '@resettle/testing';
+import type { TProperties } from '@sinclair/typebox';
+import pino from 'pino';
+import type { Caller } from '../http/auth.js';
+import { type Clock, type RunningService, type ServiceDefinition, startService } from '../runtime.js';
+import { localTokenIssuer } from '../tokens.js';
+
+export interface TestService extends RunningService {
+  database: TestDatabase;
+  topicPrefix: string;
+  tokenFor(caller: Caller): string;
+  /** fetch against the running service with a bearer token for `caller`. */
+  // biome-ignore lint/suspicious/noExplicitAny: tests assert on arbitrary JSON response bodies
+  call(caller: Caller, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }>;
+  close(): Promise<void>;
+}
+
+/** Runs a whole service in this process on a real port, a fresh database and its own topic namespace. */
+export async function startTestService<T extends TProperties>(
+  definition: ServiceDefinition<T>,
+  options: { topicPrefix?: string; clock?: Clock; env?: Record<string, string> } = {},
+): Promise<TestService> {
+  const database = await freshDatabase(definition.name);
+  const secret = randomBytes(32).toString('hex');
+  const topicPrefix = options.topicPrefix ?? uniqueTopicPrefix(definition.name);
+  const service = await startService(definition, {
+    env: {
+      DATABASE_URL: database.url,
+      KAFKA_BROKERS: testInfra().kafkaBrokers.join(','),
+      KAFKA_TOPIC_PREFIX: topicPrefix,
+      JWT_SECRET: secret,
+      PORT: '0',
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+      ...options.env,
+    },
+    clock: options.clock,
+    logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+  });
+  const tokenFor = localTokenIssuer({ secret });
+  return {
+    ...service,
+    database,
+    topicPrefix,
+    tokenFor,
+    call: async (caller, method, path, body) => {
+      const response = await fetch(`${service.url}${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${tokenFor(caller)}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await response.text();
+      return { status: response.status, body: text ? JSON.parse(text) : undefined };
+    },
+    close: async () => {
+      await service.stop();
+      await database.drop();
+    },
+  };
+}

@@ -1,0 +1,27 @@
+import type { Accommodation } from './accommodation.js';
+import { londonDate } from './dates.js';
+import { isPostcodeDistrict } from './postcode-district.js';
+import { type Violation, violation } from './violation.js';
+
+/** The record itself makes sense: a place has an area, a valid district and a confirmation date. */
+export function checkAccommodation(accommodation: Accommodation): Violation[] {
+  if (accommodation.type === 'none') return [];
+  const violations: Violation[] = [];
+  const district = accommodation.postcodeDistrict;
+  if (district === null || !isPostcodeDistrict(district)) {
+    violations.push(
+      violation(
+        'POSTCODE_DISTRICT_INVALID',
+        'postcodeDistrict',
+        'Enter the first part of the postcode only, for example BS1, M14 or SW1A.',
+      ),
+    );
+  }
+  if (!accommodation.localAuthority?.trim()) {
+    violations.push(violation('LOCAL_AUTHORITY_REQUIRED', 'localAuthority', 'Enter the local authority.'));
+  }
+  if (accommodation.confirmedFrom !== null && !londonDate(accommodation.confirmedFrom)) {
+    violations.push(violation('INVALID_DATE', 'confirmedFrom', 'Enter the date as YYYY-MM-DD.'));
+  }
+  return violations;
+}

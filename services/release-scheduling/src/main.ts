@@ -1,0 +1,4 @@
+import { runServiceProcess } from '@resettle/platform';
+import { releaseScheduling } from './app.js';
+
+await runServiceProcess(releaseScheduling);

@@ -1,0 +1,133 @@
+import { appendToOutbox } from '@resettle/messaging';
+import { Conflict, NotFound, type Server, type ServiceContext } from '@resettle/platform';
+import { findRelease, type ReleaseRow, updateRelease } from '../db/releases.js';
+import { releaseCancelled, releaseOccurred, releaseRescheduled } from '../events/release-events.js';
+import { requireApprovalRole } from './approval.js';
+import { decideRelease, prisonNamed } from './decide.js';
+import { asReleaseView } from './release-view.js';
+import { IdParams, OccurredRequest, ReasonRequest, Refusal, Release, RescheduleRequest } from './schemas.js';
+
+const planners = ['release-planner', 'release-supervisor'] as const;
+
+export async function changeRoutes(app: Server, context: ServiceContext): Promise<void> {
+  const { db, topicPrefix } = context;
+
+  app.post(
+    '/api/releases/:id/reschedule',
+    {
+      onRequest: app.requireRole(...planners),
+      schema: {
+        summary: 'Move a release (date or gate time)',
+        tags: ['releases'],
+        params: IdParams,
+        body: RescheduleRequest,
+        response: { 200: Release, 422: Refusal },
+      },
+    },
+    async (request) => {
+      const current = await scheduledRelease(context, request.params.id);
+      const change = request.body;
+      requireApprovalRole(request, change.secondDayApproval);
+      const prison = await prisonNamed(db, current.prisonCode);
+      const decision = decideRelease(
+        {
+          prisonCode: current.prisonCode,
+          legalReleaseDate: change.legalReleaseDate ?? current.legalReleaseDate,
+          gateTime: change.gateTime ?? current.gateTime,
+          releaseFrom: current.releaseFrom as 'PRISON' | 'COURT' | 'VIDEO_LINK',
+          eligibility: current.eligibility as Parameters<typeof decideRelease>[0]['eligibility'],
+          secondDayApproved: Boolean(change.secondDayApproval) || current.secondDayApproved,
+        },
+        prison,
+        context,
+      );
+      const updated = await db.transaction(async (tx) => {
+        const row = await updateRelease(tx, current.id, current.revision, {
+          legalReleaseDate: change.legalReleaseDate ?? current.legalReleaseDate,
+          releaseDate: decision.releaseDate,
+          gateTime: decision.gateTime,
+          gateAt: new Date(decision.gateAt),
+          secondDayApproved: Boolean(change.secondDayApproval) || current.secondDayApproved,
+          rulesApplied: decision.rulesApplied,
+          weekendCoverPlanRequired: decision.weekendCoverPlanRequired,
+          shortNotice: decision.shortNotice,
+          shortNoticeReason: decision.shortNoticeReason,
+        });
+        if (!row)
+          throw new Conflict('CHANGED_MEANWHILE', 'the release changed while this request ran; read it and try again');
+        const event = releaseRescheduled(row, current, change.reason, { correlationId: request.id });
+        await appendToOutbox(tx, [event], { topicPrefix });
+        return row;
+      });
+      return asReleaseView(updated);
+    },
+  );
+
+  app.post(
+    '/api/releases/:id/cancel',
+    {
+      onRequest: app.requireRole(...planners),
+      schema: {
+        summary: 'Cancel a release',
+        tags: ['releases'],
+        params: IdParams,
+        body: ReasonRequest,
+        response: { 200: Release },
+      },
+    },
+    async (request) => {
+      const current = await scheduledRelease(context, request.params.id);
+      return asReleaseView(
+        await transition(context, current, { status: 'cancelled' }, (row) =>
+          releaseCancelled(row, request.body.reason, { correlationId: request.id }),
+        ),
+      );
+    },
+  );
+
+  app.post(
+    '/api/releases/:id/occurred',
+    {
+      onRequest: app.requireRole(...planners),
+      schema: {
+        summary: 'Record that she passed the gate',
+        tags: ['releases'],
+        params: IdParams,
+        body: OccurredRequest,
+        response: { 200: Release },
+      },
+    },
+    async (request) => {
+      const current = await scheduledRelease(context, request.params.id);
+      const gatePassedAt = new Date(request.body.gatePassedAt);
+      return asReleaseView(
+        await transition(context, current, { status: 'released', gatePassedAt }, (row) =>
+          releaseOccurred(row, { correlationId: request.id }),
+        ),
+      );
+    },
+  );
+}
+
+async function scheduledRelease(context: ServiceContext, id: string): Promise<ReleaseRow> {
+  const release = await findRelease(context.db, id);
+  if (!release) throw new NotFound('no such release');
+  if (release.status !== 'scheduled')
+    throw new Conflict('RELEASE_NOT_SCHEDULED', `the release is already ${release.status}`);
+  return release;
+}
+
+async function transition(
+  context: ServiceContext,
+  current: ReleaseRow,
+  changes: Parameters<typeof updateRelease>[3],
+  eventFor: (row: ReleaseRow) => ReturnType<typeof releaseCancelled>,
+): Promise<ReleaseRow> {
+  return context.db.transaction(async (tx) => {
+    const row = await updateRelease(tx, current.id, current.revision, changes);
+    if (!row)
+      throw new Conflict('CHANGED_MEANWHILE', 'the release changed while this request ran; read it and try again');
+    await appendToOutbox(tx, [eventFor(row)], { topicPrefix: context.topicPrefix });
+    return row;
+  });
+}

@@ -1,0 +1,165 @@
+import { randomUUID } from 'node:crypto';
+import { TOPICS, topicName } from '@resettle/contracts';
+import { createEventBus, type IncomingMessage } from '@resettle/messaging';
+import type { Caller } from '@resettle/platform';
+import { startTestService, type TestService } from '@resettle/platform/testing';
+import { eventually, testInfra } from '@resettle/testing';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { releaseScheduling } from '../app.js';
+
+const planner: Caller = { sub: 'planner-1', roles: ['release-planner'], prison: 'DWI' };
+const supervisor: Caller = { sub: 'supervisor-1', roles: ['release-supervisor'], prison: 'DWI' };
+const eligible = {
+  homeDetentionCurfew: false,
+  indeterminateSentence: false,
+  paroleBoardRelease: false,
+  daysServedSinceSentence: 120,
+};
+// "now" for the service: Monday 2 November 2026, 10:00 London
+const clock = () => new Date('2026-11-02T10:00:00Z');
+
+function scheduleBody(personId: string, overrides: Record<string, unknown> = {}) {
+  return {
+    personId,
+    prisonCode: 'DWI',
+    probationRegion: 'London',
+    legalReleaseDate: '2026-11-18',
+    gateTime: '09:30',
+    releaseFrom: 'PRISON',
+    eligibility: eligible,
+    sentenceLengthDays: 180,
+    ...overrides,
+  };
+}
+
+describe('release-scheduling API on the real database and broker', () => {
+  let service: TestService;
+  const events: IncomingMessage[] = [];
+  const bus = createEventBus({
+    brokers: testInfra().kafkaBrokers,
+    clientId: 'rs-watch',
+    logger: pino({ level: 'silent' }),
+  });
+  let stopWatching: () => Promise<void>;
+
+  beforeAll(async () => {
+    service = await startTestService(releaseScheduling, { clock });
+    const watch = await bus.subscribe({
+      groupId: `watch-${randomUUID()}`,
+      topics: [topicName(TOPICS.releaseScheduling, service.topicPrefix)],
+      handle: async (message) => void events.push(message),
+    });
+    stopWatching = watch.stop;
+  });
+  afterAll(async () => {
+    await stopWatching();
+    await bus.close();
+    await service.close();
+  });
+
+  const eventsFor = (personId: string) =>
+    events.map((message) => JSON.parse(message.value!.toString())).filter((event) => event.personId === personId);
+
+  it('moves an eligible Friday release to Thursday and publishes release.scheduled exactly once', async () => {
+    const response = await service.call(
+      planner,
+      'POST',
+      '/api/releases',
+      scheduleBody('A1001AA', { legalReleaseDate: '2026-11-20' }),
+    );
+    expect(response.status).toBe(201);
+    expect(response.body).toMatchObject({
+      releaseDate: '2026-11-19',
+      legalReleaseDate: '2026-11-20',
+      gateTime: '09:30',
+    });
+    expect(response.body.rulesApplied.map((applied: { rule: string }) => applied.rule)).toContain('FRIDAY_RELEASE');
+    await eventually(() => expect(eventsFor('A1001AA')).toHaveLength(1));
+    const [event] = eventsFor('A1001AA');
+    expect(event).toMatchObject({ type: 'release.scheduled', version: 1, data: { releaseDate: '2026-11-19' } });
+    expect(event.data.gateAt).toBe('2026-11-19T09:30:00.000Z');
+  });
+
+  it('refuses a late gate time with 422 naming the rule and the nearest allowed time, and stores nothing', async () => {
+    const response = await service.call(
+      planner,
+      'POST',
+      '/api/releases',
+      scheduleBody('A1002AA', { gateTime: '15:00' }),
+    );
+    expect(response.status).toBe(422);
+    expect(response.body).toMatchObject({
+      rule: 'LATE_GATE_TIME',
+      asked: { date: '2026-11-18', time: '15:00' },
+      nearestAllowed: { date: '2026-11-18', time: '12:00' },
+    });
+    const listed = await service.call(planner, 'GET', '/api/releases?prison=DWI');
+    expect(listed.body.items.map((release: { personId: string }) => release.personId)).not.toContain('A1002AA');
+  });
+
+  it('answers 400 naming the field for a bad date, a bad prison number and an unknown prison', async () => {
+    const badDate = await service.call(
+      planner,
+      'POST',
+      '/api/releases',
+      scheduleBody('A1003AA', { legalReleaseDate: '2026-02-30' }),
+    );
+    expect(badDate.status).toBe(400);
+    expect(badDate.body.errors[0].field).toBe('body.legalReleaseDate');
+    const badPerson = await service.call(planner, 'POST', '/api/releases', scheduleBody('not-a-number'));
+    expect(badPerson.status).toBe(400);
+    expect(badPerson.body.errors[0].field).toBe('body.personId');
+    const unknownPrison = await service.call(
+      planner,
+      'POST',
+      '/api/releases',
+      scheduleBody('A1004AA', { prisonCode: 'ZZZ' }),
+    );
+    expect(unknownPrison.status).toBe(400);
+    expect(unknownPrison.body.errors[0]).toMatchObject({ field: 'body.prisonCode', rule: 'unknown-prison' });
+  });
+
+  it('needs a token (401) and the right role (403); a second-day approval needs a supervisor', async () => {
+    const anonymous = await fetch(`${service.url}/api/releases`, { method: 'POST' });
+    expect(anonymous.status).toBe(401);
+    const wrongRole = await service.call(
+      { sub: 'p', roles: ['probation'] },
+      'POST',
+      '/api/releases',
+      scheduleBody('A1005AA'),
+    );
+    expect(wrongRole.status).toBe(403);
+    const approval = { secondDayApproval: { reason: 'Thursday is a court day' } };
+    const plannerTry = await service.call(planner, 'POST', '/api/releases', scheduleBody('A1005AA', approval));
+    expect(plannerTry.status).toBe(403);
+    const supervised = await service.call(supervisor, 'POST', '/api/releases', scheduleBody('A1005AA', approval));
+    expect(supervised.status).toBe(201);
+  });
+
+  it('reschedules, cancels and records the gate, each change publishing one event', async () => {
+    const created = await service.call(planner, 'POST', '/api/releases', scheduleBody('A1006AA'));
+    const id = created.body.id;
+    const moved = await service.call(planner, 'POST', `/api/releases/${id}/reschedule`, {
+      legalReleaseDate: '2026-11-17',
+      reason: 'sentence recalculated',
+    });
+    expect(moved.status).toBe(200);
+    expect(moved.body.releaseDate).toBe('2026-11-17');
+    const passed = await service.call(planner, 'POST', `/api/releases/${id}/occurred`, {
+      gatePassedAt: '2026-11-17T09:40:00Z',
+    });
+    expect(passed.body.status).toBe('released');
+    const again = await service.call(planner, 'POST', `/api/releases/${id}/cancel`, { reason: 'too late' });
+    expect(again.status).toBe(409);
+    await eventually(() =>
+      expect(eventsFor('A1006AA').map((event) => event.type)).toEqual([
+        'release.scheduled',
+        'release.rescheduled',
+        'release.occurred',
+      ]),
+    );
+    const rescheduled = eventsFor('A1006AA')[1];
+    expect(rescheduled.data.previous.releaseDate).toBe('2026-11-18');
+  });
+});

@@ -1,0 +1,5 @@
+export * from './check-travel-plan.js';
+export * from './reassess.js';
+export * from './time.js';
+export * from './travel-plan.js';
+export * from './violation.js';

@@ -1,0 +1,37 @@
+export type TravelMode = 'met-at-gate' | 'public-transport-with-warrant' | 'taxi' | 'prison-transport';
+
+export interface TravelPlan {
+  mode: TravelMode;
+  /** Who meets her at the gate (person or service); required for 'met-at-gate'. */
+  metBy: string | null;
+  /** Instants, ISO with offset. */
+  departureAt: string;
+  expectedArrivalAt: string;
+  destination: 'accommodation' | 'first-appointment';
+  arrangedBy: string;
+  escorted: boolean;
+}
+
+/** What transport knows of the release and the first appointment (copied from other services' events). */
+export interface TravelFacts {
+  /** Instant, ISO with offset. */
+  gateAt: string;
+  firstAppointmentAt: string | null;
+  /** 'YYYY-MM-DD', Europe/London. */
+  releaseDate: string;
+}
+
+export interface TravelSettings {
+  /** She must arrive at least this long before her first appointment. */
+  appointmentMarginMinutes: number;
+  /** Local 'HH:mm' (Europe/London) on the release day by which she must have arrived. */
+  eveningCutoff: string;
+  /** Journeys longer than this (real elapsed time) are flagged when she travels alone. */
+  longJourneyHours: number;
+}
+
+export const DEFAULT_TRAVEL_SETTINGS: TravelSettings = {
+  appointmentMarginMinutes: 30,
+  eveningCutoff: '17:00',
+  longJourneyHours: 3,
+};

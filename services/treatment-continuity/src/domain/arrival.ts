@@ -1,0 +1,37 @@
+import type { DateTime, DurationLike } from 'luxon';
+import type { ReleaseFacts } from './handoff.js';
+import { type Clock, describe, londonInstant } from './time.js';
+import { type Violation, violation } from './violation.js';
+
+export interface ArrivalSettings {
+  /** Journey assumed from the gate when no travel plan gives her expected arrival. */
+  assumedJourney: DurationLike;
+}
+
+export const DEFAULT_ARRIVAL_SETTINGS: ArrivalSettings = { assumedJourney: { hours: 3 } };
+
+/** When she is expected to arrive: the travel plan's arrival if known, else gate time plus the assumed journey. */
+export function expectedArrival(
+  release: Pick<ReleaseFacts, 'gateAt'>,
+  expectedArrivalAt: Clock | null = null,
+  settings: ArrivalSettings = DEFAULT_ARRIVAL_SETTINGS,
+): DateTime | null {
+  if (expectedArrivalAt !== null) return londonInstant(expectedArrivalAt);
+  return londonInstant(release.gateAt)?.plus(settings.assumedJourney) ?? null;
+}
+
+export function appointmentBeforeArrival(appointmentAt: DateTime, arrival: DateTime): Violation[] {
+  if (appointmentAt >= arrival) return [];
+  return [
+    violation(
+      'APPOINTMENT_BEFORE_ARRIVAL',
+      'firstAppointment.at',
+      `The first appointment (${describe(appointmentAt)}) is before she is expected to arrive (${describe(arrival)}), ` +
+        'so she cannot get there in time.',
+    ),
+  ];
+}
+
+export function invalidTime(field: string): Violation {
+  return violation('INVALID_TIME', field, 'This date or time is missing or not in a form we can read.');
+}

@@ -1,0 +1,52 @@
+import type { Handoff } from './handoff.js';
+import { describeDate, londonDate } from './time.js';
+import { type Violation, violation } from './violation.js';
+
+export interface WeekendCoverFacts {
+  /** True when she is released before closed days and the release could not move (e.g. HDC, Parole Board). */
+  requiresWeekendCover: boolean;
+  /** 'YYYY-MM-DD': first day services are open again (from release-scheduling, which knows the bank holidays). */
+  nextWorkingDay: string;
+}
+
+/**
+ * Before closed days she needs a prescription covering through the next working day (inclusive) and an
+ * out-of-hours contact. With no treatment ('none') only the contact is needed.
+ */
+export function weekendCoverPlanSatisfied(
+  facts: WeekendCoverFacts,
+  handoff: Pick<Handoff, 'weekendCoverPlan' | 'treatment'>,
+): Violation[] {
+  if (!facts.requiresWeekendCover) return [];
+  const plan = handoff.weekendCoverPlan;
+  const needsPrescription = handoff.treatment.kind !== 'none';
+  if (!plan) {
+    const what = needsPrescription
+      ? 'a prescription covering the closed days and an out-of-hours contact'
+      : 'an out-of-hours contact';
+    return [missing('weekendCoverPlan', `She is released before services close: record ${what}.`)];
+  }
+  const violations: Violation[] = [];
+  const until = plan.prescriptionCoversUntil;
+  if (needsPrescription && (until === null || !londonDate(until) || until < facts.nextWorkingDay)) {
+    violations.push(
+      missing(
+        'weekendCoverPlan.prescriptionCoversUntil',
+        `Her prescription must cover her until ${describeDate(facts.nextWorkingDay)}, when services reopen.`,
+      ),
+    );
+  }
+  if (!plan.outOfHoursContact) {
+    violations.push(
+      missing(
+        'weekendCoverPlan.outOfHoursContact',
+        'Give her an out-of-hours contact for the days services are closed.',
+      ),
+    );
+  }
+  return violations;
+}
+
+function missing(field: string, message: string): Violation {
+  return violation('WEEKEND_COVER_PLAN_MISSING', field, message);
+}
