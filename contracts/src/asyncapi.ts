@@ -36,13 +36,17 @@ export function buildAsyncApiDocument() {
   );
   const operations = Object.fromEntries(
     ALL_TOPICS.map((topic) => {
-      const sources = [...new Set(definitions.filter((d) => d.topic === topic).map((d) => d.source))];
+      const published = definitions.filter((definition) => definition.topic === topic);
+      const owner = published[0]?.source ?? 'unknown';
       return [
-        `publish-${channelId(topic)}`,
+        `${owner}-sends-${channelId(topic)}`,
         {
           action: 'send',
-          summary: `Published by ${sources.join(', ')} through its transactional outbox`,
+          summary: `${owner} publishes through its transactional outbox`,
           channel: { $ref: `#/channels/${channelId(topic)}` },
+          messages: published.map((definition) => ({
+            $ref: `#/channels/${channelId(topic)}/messages/${messageId(definition)}`,
+          })),
         },
       ];
     }),

@@ -4,8 +4,12 @@ export {
   type EventData,
   type EventDefinition,
   type EventKey,
+  type EventSource,
   type EventType,
+  type EventTypeMap,
   findEventDefinition,
+  type KnownEvent,
+  knowsEventType,
 } from './catalog.js';
 export { type EventEnvelope, EventEnvelopeSchema, envelopeOf } from './envelope.js';
 export * from './events/accommodation.js';
@@ -13,6 +17,7 @@ export * from './events/passport.js';
 export * from './events/release.js';
 export * from './events/transport.js';
 export * from './events/treatment.js';
+export { EXAMPLE_EVENT_DATA } from './examples.js';
 export { isCalendarDate, isInstantWithOffset } from './formats.js';
 export {
   ALL_TOPICS,

@@ -56,6 +56,20 @@ describe('event validation', () => {
     ['a missing field', withData({ gateAt: undefined }), 'INVALID_DATA', '/data/gateAt'],
     ['an extra data field', withData({ dateOfBirth: '1990-01-01' }), 'INVALID_DATA', '/data/dateOfBirth'],
     ['a bad gate time', withData({ gateTime: '25:00' }), 'INVALID_DATA', '/data/gateTime'],
+    ['a data instant without offset', withData({ gateAt: '2026-11-19T09:30:00' }), 'INVALID_DATA', '/data/gateAt'],
+    [
+      'an impossible date inside a list',
+      withData({ rulesApplied: [{ rule: 'FRIDAY_RELEASE', from: '2026-02-30', to: '2026-11-19', explanation: 'x' }] }),
+      'INVALID_DATA',
+      '/data/rulesApplied/0/from',
+    ],
+    ['a version below 1', { ...releaseScheduled(), version: 0 }, 'INVALID_ENVELOPE', '/version'],
+    [
+      'a missing envelope field',
+      { ...releaseScheduled(), correlationId: undefined },
+      'INVALID_ENVELOPE',
+      '/correlationId',
+    ],
   ])('refuses %s, naming where', (_name, raw, reason, where) => {
     const result = parseEvent(JSON.parse(JSON.stringify(raw)));
     expect(result.ok).toBe(false);

@@ -1,0 +1,133 @@
+import type { EventTypeMap } from './catalog.js';
+
+const releaseId = '3b241101-e2bb-4255-8caf-4136c566a962';
+const handoffId = '0f8fad5b-d9cb-469f-a165-70867728950e';
+const accommodationId = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
+const travelPlanId = '16fd2706-8baf-433b-82eb-8c7fada847da';
+const handoff = { handoffId, releaseId, providerId: 'provider-bristol-1', providerArea: area() };
+const appointment = { at: '2026-11-19T13:00:00+00:00', place: 'Community drug service, Bristol' };
+const referrals = { mentalHealth: true, domesticAbuse: false };
+
+function area() {
+  return { localAuthority: 'Bristol', postcodeDistrict: 'BS1' };
+}
+
+const releaseFacts = {
+  releaseId,
+  prisonCode: 'EHI',
+  probationRegion: 'South West',
+  legalReleaseDate: '2026-11-20',
+  releaseDate: '2026-11-19',
+  gateTime: '09:00',
+  gateAt: '2026-11-19T09:00:00+00:00',
+  rulesApplied: [
+    { rule: 'FRIDAY_RELEASE', from: '2026-11-20', to: '2026-11-19', explanation: 'Friday release moved earlier' },
+  ],
+  dayOfReleaseMoveEligible: true,
+  weekendCoverPlanRequired: false,
+  shortNotice: false,
+  shortNoticeReason: null,
+  shortSentence: true,
+};
+
+const accommodationFacts = {
+  accommodationId,
+  releaseId,
+  type: 'supported-housing' as const,
+  localAuthority: 'Bristol',
+  postcodeDistrict: 'BS2',
+  confirmedFrom: '2026-11-19',
+  womenOnly: true,
+  localTreatmentMismatch: false,
+};
+
+const travelPlan = {
+  travelPlanId,
+  releaseId,
+  mode: 'met-at-gate' as const,
+  departureAt: '2026-11-19T09:15:00+00:00',
+  expectedArrivalAt: '2026-11-19T12:00:00+00:00',
+  destination: 'first-appointment' as const,
+  longJourneyWithoutEscort: false,
+};
+
+/** A valid v1 `data` for every event type (no personal details): for tests and documentation. */
+export const EXAMPLE_EVENT_DATA: EventTypeMap = {
+  'release.scheduled': releaseFacts,
+  'release.rescheduled': {
+    ...releaseFacts,
+    previous: { releaseDate: '2026-11-20', gateTime: '10:00', gateAt: '2026-11-20T10:00:00+00:00' },
+    reason: 'Day of release moved under the 2023 Act',
+  },
+  'release.cancelled': { releaseId, prisonCode: 'EHI', reason: 'Sentence recalculated' },
+  'release.occurred': { releaseId, prisonCode: 'EHI', releaseDate: '2026-11-19', gatePassedAt: '2026-11-19T09:04:00Z' },
+  'treatment.handoff.booked': {
+    ...handoff,
+    consentToShare: true,
+    dailyOst: true,
+    injectable: false,
+    naloxoneSupplied: true,
+    bridgingPrescription: false,
+    weekendCoverPlan: null,
+    firstAppointment: appointment,
+    femaleKeyWorkerRequested: true,
+    referrals,
+  },
+  'treatment.handoff.sent': {
+    ...handoff,
+    releaseDate: '2026-11-19',
+    gateAt: '2026-11-19T09:00:00+00:00',
+    treatment: { kind: 'methadone', dose: '40mg', lastDoseInCustodyAt: '2026-11-19T07:30:00Z', nextInjectionDue: null },
+    naloxoneSupplied: true,
+    bridgingPrescription: false,
+    firstAppointment: appointment,
+    preferences: {
+      femaleKeyWorker: true,
+      womenOnlyService: true,
+      childcareConstraints: [{ dayOfWeek: 1, from: '15:00', to: '17:30' }],
+    },
+    referrals,
+  },
+  'treatment.handoff.accepted': {
+    ...handoff,
+    keyWorker: { name: 'Key worker 7', gender: 'female' },
+    firstAppointment: appointment,
+  },
+  'treatment.handoff.declined': { ...handoff, reason: 'Outside our catchment' },
+  'treatment.handoff.needs-reconfirmation': {
+    ...handoff,
+    reason: 'Release moved',
+    releaseDate: '2026-11-18',
+    gateAt: '2026-11-18T09:00:00+00:00',
+  },
+  'treatment.handoff.appointment-changed': { ...handoff, firstAppointment: appointment, previous: null },
+  'accommodation.confirmed': accommodationFacts,
+  'accommodation.changed': { ...accommodationFacts, type: 'approved-premises' },
+  'accommodation.at-risk': {
+    accommodationId,
+    releaseId,
+    reason: 'Confirmed from after the release date',
+    releaseDate: '2026-11-18',
+    confirmedFrom: '2026-11-19',
+  },
+  'accommodation.withdrawn': { accommodationId, releaseId, reason: 'Place withdrawn by provider' },
+  'transport.arranged': travelPlan,
+  'transport.changed': { ...travelPlan, mode: 'public-transport-with-warrant' },
+  'transport.at-risk': {
+    travelPlanId,
+    releaseId,
+    reasons: [{ rule: 'ARRIVES_AFTER_APPOINTMENT', message: 'Arrives after the first appointment' }],
+  },
+  'transport.cancelled': { travelPlanId, releaseId, reason: 'Release cancelled' },
+  'passport.updated': {
+    releaseId,
+    complete: false,
+    pathways: [
+      { pathway: 'release', required: true, status: 'complete', reason: null },
+      { pathway: 'treatment', required: true, status: 'in-progress', reason: 'Provider has not accepted' },
+    ],
+  },
+  'passport.completed': { releaseId },
+  'passport.at-risk': { releaseId, releaseDate: '2026-11-19', workingDaysToRelease: 2, missing: ['treatment'] },
+  'passport.released-incomplete': { releaseId, prisonCode: 'EHI', releaseDate: '2026-11-19', missing: ['transport'] },
+};
