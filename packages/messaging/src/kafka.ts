@@ -1,6 +1,7 @@
 // The only module in the repo that imports kafkajs: swap the client here and nothing else changes.
 import { type Consumer, type EachBatchPayload, Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
 import type { Logger } from 'pino';
+import { backoffDelay } from './backoff.js';
 
 export interface OutgoingMessage {
   key: string;
@@ -52,7 +53,13 @@ export function createEventBus(options: { brokers: string[]; clientId: string; l
     brokers: options.brokers,
     // kafkajs warns on every retry while a broker starts or restarts; those retries are expected and handled here.
     logLevel: logLevel.ERROR,
-    logCreator: () => (entry) => options.logger.error({ kafka: entry.log.message, namespace: entry.namespace }),
+    logCreator: () => (entry) => {
+      const line = { kafka: entry.log.message, namespace: entry.namespace };
+      // Protocol-level errors on a connection (coordinator not ready yet, topic created by another service) are
+      // retried by the client; only what reaches our code as an exception matters.
+      if (entry.namespace === 'Connection') options.logger.debug(line);
+      else options.logger.error(line);
+    },
     retry: { initialRetryTime: 200, maxRetryTime: 5_000, retries: 10 },
   });
   return new KafkaEventBus(kafka);
@@ -71,10 +78,14 @@ class KafkaEventBus implements EventBus {
       const existing = new Set(await admin.listTopics());
       const missing = topics.filter((topic) => !existing.has(topic));
       if (missing.length > 0) {
-        await admin.createTopics({
-          waitForLeaders: true,
-          topics: missing.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: 1 })),
-        });
+        await admin
+          .createTopics({
+            waitForLeaders: true,
+            topics: missing.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: 1 })),
+          })
+          .catch((error: { type?: string }) => {
+            if (error.type !== 'TOPIC_ALREADY_EXISTS') throw error; // another service created it first
+          });
       }
     } finally {
       await admin.disconnect();
@@ -94,6 +105,37 @@ class KafkaEventBus implements EventBus {
   }
 
   async subscribe(subscription: Subscription): Promise<RunningSubscription> {
+    let stopped = false;
+    // kafkajs restarts a consumer only after retriable errors; after any other crash (e.g. a broker that came back
+    // with a different view of the group) we build a fresh one, so a subscription never silently stops.
+    const restart = (attempt: number): void => {
+      if (stopped) return;
+      setTimeout(
+        () => {
+          if (stopped) return;
+          this.consumers.delete(current);
+          this.startConsumer(subscription, () => restart(1)).then(
+            (consumer) => {
+              current = consumer;
+            },
+            () => restart(attempt + 1),
+          );
+        },
+        backoffDelay(attempt, 500, 10_000),
+      );
+    };
+    let current = await this.startConsumer(subscription, () => restart(1));
+    return {
+      stop: async () => {
+        stopped = true;
+        this.consumers.delete(current);
+        await current.disconnect();
+      },
+      lag: () => this.lagOf(subscription.groupId, subscription.topics),
+    };
+  }
+
+  private async startConsumer(subscription: Subscription, onFatalCrash: () => void): Promise<Consumer> {
     const consumer = this.kafka.consumer({
       groupId: subscription.groupId,
       // A crashed member's partitions move to a live one after this long; live members heartbeat every second.
@@ -101,6 +143,9 @@ class KafkaEventBus implements EventBus {
       heartbeatInterval: 1_000,
       allowAutoTopicCreation: false,
       retry: { retries: 20, restartOnFailure: async () => true },
+    });
+    consumer.on(consumer.events.CRASH, (event) => {
+      if (!event.payload.restart) onFatalCrash();
     });
     this.consumers.add(consumer);
     await consumer.connect();
@@ -110,13 +155,7 @@ class KafkaEventBus implements EventBus {
       eachBatchAutoResolve: false,
       eachBatch: (payload) => this.deliverBatch(consumer, payload, subscription),
     });
-    return {
-      stop: async () => {
-        this.consumers.delete(consumer);
-        await consumer.disconnect();
-      },
-      lag: () => this.lagOf(subscription.groupId, subscription.topics),
-    };
+    return consumer;
   }
 
   async resetOffsetsToEarliest(groupId: string, topic: string): Promise<void> {

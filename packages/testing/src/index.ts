@@ -40,5 +40,6 @@ export function uniqueTopicPrefix(label: string): string {
   return `test-${label}-${randomBytes(3).toString('hex')}.`;
 }
 
+export { cacheDir, LocalKafkaBroker } from '@resettle/infra';
 export { eventually } from './eventually.js';
 export { TcpProxy } from './tcp-proxy.js';

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { createEvent, type EventEnvelope, TOPICS, topicName } from '@resettle/contracts';
+import { type EventEnvelope, TOPICS, topicName } from '@resettle/contracts';
 import { freshDatabase, type TestDatabase, testInfra, uniqueTopicPrefix } from '@resettle/testing';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import { migrate } from 'drizzle-orm/postgres-js/migrator';

@@ -19,7 +19,7 @@ export interface TestService extends RunningService {
 /** Runs a whole service in this process on a real port, a fresh database and its own topic namespace. */
 export async function startTestService<T extends TProperties>(
   definition: ServiceDefinition<T>,
-  options: { topicPrefix?: string; clock?: Clock; env?: Record<string, string> } = {},
+  options: { topicPrefix?: string; clock?: Clock; env?: Record<string, string>; kafkaBrokers?: string[] } = {},
 ): Promise<TestService> {
   const database = await freshDatabase(definition.name);
   const secret = randomBytes(32).toString('hex');
@@ -27,7 +27,7 @@ export async function startTestService<T extends TProperties>(
   const service = await startService(definition, {
     env: {
       DATABASE_URL: database.url,
-      KAFKA_BROKERS: testInfra().kafkaBrokers.join(','),
+      KAFKA_BROKERS: (options.kafkaBrokers ?? testInfra().kafkaBrokers).join(','),
       KAFKA_TOPIC_PREFIX: topicPrefix,
       JWT_SECRET: secret,
       PORT: '0',
