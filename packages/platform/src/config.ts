@@ -16,6 +16,7 @@ export const PlatformConfigSchema = Type.Object({
   JWT_SECRET: Type.String({ minLength: 32, description: 'HS256 key shared with the token issuer' }),
   JWT_AUDIENCE: Type.String({ default: 'resettle' }),
   JWT_ISSUER: Type.String({ default: 'resettle-local-issuer' }),
+  RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 1, default: 600 }),
 });
 
 export type PlatformConfig = Static<typeof PlatformConfigSchema>;

@@ -1,3 +1,5 @@
+export { type AuditFacts, audit, auditEntry, type DataCategory } from './audit/audit.js';
+export { auditLog } from './audit/schema.js';
 export { brokerList, loadConfig, type PlatformConfig, PlatformConfigSchema } from './config.js';
 export { connectDatabase, migrateDatabase } from './db.js';
 export { type Caller, ROLES, type Role } from './http/auth.js';

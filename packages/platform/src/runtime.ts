@@ -10,6 +10,8 @@ import {
 import type { Static, TObject, TProperties } from '@sinclair/typebox';
 import type { Logger } from 'pino';
 import type { Sql } from 'postgres';
+import { enforceAuditAppendOnly } from './audit/append-only.js';
+import { auditRoutes } from './audit/routes.js';
 import { brokerList, loadConfig, type PlatformConfig } from './config.js';
 import { connectDatabase, migrateDatabase } from './db.js';
 import { buildServer, type Server } from './http/server.js';
@@ -72,11 +74,23 @@ export async function startService<T extends TProperties>(
     description: definition.description,
     logger,
     auth: { secret: config.JWT_SECRET, audience: config.JWT_AUDIENCE, issuer: config.JWT_ISSUER },
+    rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
     readiness: {
       database: async () => void (await sql`select 1`),
       broker: async () => void (await bus.endOffsets(topicName(ALL_TOPICS[0] ?? '', topicPrefix))),
     },
   });
+  app.get('/health/consumer', { schema: { hide: true } }, async () => ({
+    groupId: consumer ? `${topicPrefix}${definition.name}` : null,
+    lag: consumer ? await consumer.lag() : 0,
+    ...(consumer?.stats ?? {}),
+    outboxPending: await relay.pendingCount(),
+    published: relay.published,
+  }));
+  if ('auditLog' in definition.schema) {
+    await enforceAuditAppendOnly(sql);
+    await auditRoutes(app, db);
+  }
   await definition.routes(app, context);
   const url = await app.listen({ host: config.HOST, port: config.PORT });
   return {

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -16,6 +18,8 @@ export interface ServerOptions {
   auth: AuthOptions;
   readiness?: Record<string, ReadinessCheck>;
   bodyLimit?: number;
+  /** Requests per minute per client (token subject, else address). */
+  rateLimitPerMinute?: number;
 }
 
 const CORRELATION_HEADER = 'x-correlation-id';
@@ -40,6 +44,13 @@ export async function buildServer(options: ServerOptions) {
     void reply.header('x-content-type-options', 'nosniff');
   });
   registerProblemHandlers(app as unknown as FastifyInstance);
+  // The docs page needs inline scripts and styles; every API answer is JSON, where CSP does not matter.
+  await app.register(helmet, { contentSecurityPolicy: false, global: true });
+  await app.register(rateLimit, {
+    max: options.rateLimitPerMinute ?? 600,
+    timeWindow: '1 minute',
+    keyGenerator: (request) => request.headers.authorization?.slice(-24) ?? request.ip,
+  });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',

@@ -1,6 +1,7 @@
 import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 export { heldPeople, inbox, outbox } from '@resettle/messaging/schema';
+export { auditLog } from '@resettle/platform/audit-schema';
 
 /** Women's prisons with their release window (local times, Europe/London). */
 export const prisons = pgTable('prisons', {

@@ -1,7 +1,9 @@
 import { appendToOutbox } from '@resettle/messaging';
-import { Conflict, NotFound, type Server, type ServiceContext } from '@resettle/platform';
+import { Conflict, type Server, type ServiceContext } from '@resettle/platform';
+import type { FastifyRequest } from 'fastify';
 import { findRelease, type ReleaseRow, updateRelease } from '../db/releases.js';
 import { releaseCancelled, releaseOccurred, releaseRescheduled } from '../events/release-events.js';
+import { auditChange, visibleRelease } from './access.js';
 import { requireApprovalRole } from './approval.js';
 import { decideRelease, prisonNamed } from './decide.js';
 import { asReleaseView } from './release-view.js';
@@ -25,7 +27,7 @@ export async function changeRoutes(app: Server, context: ServiceContext): Promis
       },
     },
     async (request) => {
-      const current = await scheduledRelease(context, request.params.id);
+      const current = await scheduledRelease(context, request, 'reschedule-release');
       const change = request.body;
       requireApprovalRole(request, change.secondDayApproval);
       const prison = await prisonNamed(db, current.prisonCode);
@@ -57,6 +59,7 @@ export async function changeRoutes(app: Server, context: ServiceContext): Promis
           throw new Conflict('CHANGED_MEANWHILE', 'the release changed while this request ran; read it and try again');
         const event = releaseRescheduled(row, current, change.reason, { correlationId: request.id });
         await appendToOutbox(tx, [event], { topicPrefix });
+        await auditChange(tx, request, row, 'reschedule-release');
         return row;
       });
       return asReleaseView(updated);
@@ -76,9 +79,9 @@ export async function changeRoutes(app: Server, context: ServiceContext): Promis
       },
     },
     async (request) => {
-      const current = await scheduledRelease(context, request.params.id);
+      const current = await scheduledRelease(context, request, 'cancel-release');
       return asReleaseView(
-        await transition(context, current, { status: 'cancelled' }, (row) =>
+        await transition(context, request, current, { status: 'cancelled' }, (row) =>
           releaseCancelled(row, request.body.reason, { correlationId: request.id }),
         ),
       );
@@ -98,10 +101,10 @@ export async function changeRoutes(app: Server, context: ServiceContext): Promis
       },
     },
     async (request) => {
-      const current = await scheduledRelease(context, request.params.id);
+      const current = await scheduledRelease(context, request, 'record-gate-passed');
       const gatePassedAt = new Date(request.body.gatePassedAt);
       return asReleaseView(
-        await transition(context, current, { status: 'released', gatePassedAt }, (row) =>
+        await transition(context, request, current, { status: 'released', gatePassedAt }, (row) =>
           releaseOccurred(row, { correlationId: request.id }),
         ),
       );
@@ -109,9 +112,9 @@ export async function changeRoutes(app: Server, context: ServiceContext): Promis
   );
 }
 
-async function scheduledRelease(context: ServiceContext, id: string): Promise<ReleaseRow> {
-  const release = await findRelease(context.db, id);
-  if (!release) throw new NotFound('no such release');
+async function scheduledRelease(context: ServiceContext, request: FastifyRequest, action: string): Promise<ReleaseRow> {
+  const found = await findRelease(context.db, (request.params as { id: string }).id);
+  const release = await visibleRelease(context.db, request, found, action);
   if (release.status !== 'scheduled')
     throw new Conflict('RELEASE_NOT_SCHEDULED', `the release is already ${release.status}`);
   return release;
@@ -119,6 +122,7 @@ async function scheduledRelease(context: ServiceContext, id: string): Promise<Re
 
 async function transition(
   context: ServiceContext,
+  request: FastifyRequest,
   current: ReleaseRow,
   changes: Parameters<typeof updateRelease>[3],
   eventFor: (row: ReleaseRow) => ReturnType<typeof releaseCancelled>,
@@ -128,6 +132,7 @@ async function transition(
     if (!row)
       throw new Conflict('CHANGED_MEANWHILE', 'the release changed while this request ran; read it and try again');
     await appendToOutbox(tx, [eventFor(row)], { topicPrefix: context.topicPrefix });
+    await auditChange(tx, request, row, `${row.status}-release`);
     return row;
   });
 }

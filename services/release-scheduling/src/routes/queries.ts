@@ -1,6 +1,7 @@
-import { NotFound, type Server, type ServiceContext } from '@resettle/platform';
+import { audit, type Server, type ServiceContext } from '@resettle/platform';
 import { Type } from '@sinclair/typebox';
 import { findRelease, listReleases } from '../db/releases.js';
+import { assertOwnPrison, visibleRelease } from './access.js';
 import { asReleaseView } from './release-view.js';
 import { IdParams, IsoDate, PrisonCode, Release } from './schemas.js';
 
@@ -26,8 +27,7 @@ export async function queryRoutes(app: Server, context: ServiceContext): Promise
     },
     async (request) => {
       const release = await findRelease(context.db, request.params.id);
-      if (!release) throw new NotFound('no such release');
-      return asReleaseView(release);
+      return asReleaseView(await visibleRelease(context.db, request, release, 'read-release'));
     },
   );
 
@@ -36,7 +36,7 @@ export async function queryRoutes(app: Server, context: ServiceContext): Promise
     {
       onRequest: app.requireRole(...readers),
       schema: {
-        summary: 'Releases by prison and date range, earliest first, paginated',
+        summary: "Releases at the caller's prison in a date range, earliest first, paginated",
         tags: ['releases'],
         querystring: ListQuery,
         response: {
@@ -51,7 +51,15 @@ export async function queryRoutes(app: Server, context: ServiceContext): Promise
     },
     async (request) => {
       const { prison, from, to, page, pageSize } = request.query;
-      const { items, total } = await listReleases(context.db, { prisonCode: prison, from, to, page, pageSize });
+      assertOwnPrison(request, prison ?? request.user.prison ?? '');
+      const prisonCode = request.user.prison;
+      const { items, total } = await listReleases(context.db, { prisonCode, from, to, page, pageSize });
+      await audit(context.db, request, {
+        action: 'list-releases',
+        resourceId: `${prisonCode}:${from ?? ''}..${to ?? ''}:p${page}`,
+        categories: ['release'],
+        outcome: 'allowed',
+      });
       return { items: items.map(asReleaseView), page, pageSize, total };
     },
   );

@@ -3,6 +3,7 @@ import { appendToOutbox } from '@resettle/messaging';
 import { Conflict, type Server, type ServiceContext } from '@resettle/platform';
 import { findScheduledReleaseFor, insertRelease } from '../db/releases.js';
 import { releaseScheduled } from '../events/release-events.js';
+import { assertOwnPrison, auditChange } from './access.js';
 import { requireApprovalRole } from './approval.js';
 import { decideRelease, prisonNamed } from './decide.js';
 import { asReleaseView } from './release-view.js';
@@ -27,6 +28,7 @@ export async function scheduleRoutes(app: Server, context: ServiceContext): Prom
       const asked = request.body;
       requireApprovalRole(request, asked.secondDayApproval);
       const prison = await prisonNamed(context.db, asked.prisonCode);
+      assertOwnPrison(request, asked.prisonCode);
       const decision = decideRelease(
         { ...asked, secondDayApproved: Boolean(asked.secondDayApproval) },
         prison,
@@ -62,6 +64,7 @@ export async function scheduleRoutes(app: Server, context: ServiceContext): Prom
         await appendToOutbox(tx, [releaseScheduled(row, { correlationId: request.id })], {
           topicPrefix: context.topicPrefix,
         });
+        await auditChange(tx, request, row, 'schedule-release');
         return row;
       });
       return reply.code(201).send(asReleaseView(release));

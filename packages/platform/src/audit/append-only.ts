@@ -1,0 +1,15 @@
+import type { Sql } from 'postgres';
+
+/** Makes the audit log append-only: a trigger refuses UPDATE and DELETE, whoever asks. Idempotent. */
+export async function enforceAuditAppendOnly(sql: Sql): Promise<void> {
+  await sql.unsafe(`
+    CREATE OR REPLACE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      RAISE EXCEPTION 'audit_log is append-only';
+    END;
+    $$;
+    DROP TRIGGER IF EXISTS audit_log_no_change ON audit_log;
+    CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log
+      FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
+  `);
+}

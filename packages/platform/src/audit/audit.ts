@@ -1,0 +1,57 @@
+import type { DatabaseOrTransaction } from '@resettle/messaging';
+import type { FastifyRequest } from 'fastify';
+import { httpError } from '../http/problems.js';
+import { type AuditEntry, auditLog } from './schema.js';
+
+export type DataCategory =
+  | 'release'
+  | 'treatment-status'
+  | 'clinical'
+  | 'accommodation'
+  | 'restricted-areas'
+  | 'transport'
+  | 'passport'
+  | 'reference-data';
+
+export interface AuditFacts {
+  action: string;
+  personId?: string | null;
+  resourceId?: string | null;
+  categories: DataCategory[];
+  outcome: 'allowed' | 'denied';
+  justification?: string | null;
+  recipient?: string | null;
+}
+
+/** Who is asking, from the verified token; a service acting on an event audits as `system`. */
+export function auditEntry(request: FastifyRequest | null, facts: AuditFacts, correlationId?: string): AuditEntry {
+  const caller = request?.user;
+  return {
+    sub: caller?.sub ?? 'system',
+    roles: caller?.roles ?? [],
+    organisation: caller?.organisation ?? caller?.prison ?? caller?.region ?? null,
+    correlationId: correlationId ?? request?.id ?? 'none',
+    ...facts,
+    personId: facts.personId ?? null,
+    resourceId: facts.resourceId ?? null,
+    justification: facts.justification ?? null,
+    recipient: facts.recipient ?? null,
+  };
+}
+
+/**
+ * Records an audit row. If it cannot be written the read is refused (503): no disclosure without a record of it.
+ * Pass the transaction when auditing a change, so the change and its audit commit together.
+ */
+export async function audit(
+  db: DatabaseOrTransaction,
+  request: FastifyRequest | null,
+  facts: AuditFacts,
+): Promise<void> {
+  try {
+    await db.insert(auditLog).values(auditEntry(request, facts));
+  } catch (error) {
+    request?.log.error({ err: error }, 'audit record could not be written; refusing');
+    throw httpError(503, 'The access could not be recorded, so it was refused. Try again shortly.');
+  }
+}

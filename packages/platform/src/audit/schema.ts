@@ -1,0 +1,28 @@
+import { bigserial, index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+
+/**
+ * Every read and change of personal data: who, what, which person, which categories of data (never the values),
+ * why, whether it was allowed, and to whom it was disclosed. Append-only (a trigger in each service's migrations
+ * refuses UPDATE and DELETE).
+ */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    sub: text('sub').notNull(),
+    roles: text('roles').array().notNull(),
+    organisation: text('organisation'),
+    action: text('action').notNull(),
+    personId: text('person_id'),
+    resourceId: text('resource_id'),
+    categories: text('categories').array().notNull(),
+    justification: text('justification'),
+    outcome: text('outcome', { enum: ['allowed', 'denied'] }).notNull(),
+    recipient: text('recipient'),
+    correlationId: text('correlation_id').notNull(),
+  },
+  (table) => [index('audit_by_person').on(table.personId, table.at), index('audit_by_time').on(table.at)],
+);
+
+export type AuditEntry = typeof auditLog.$inferInsert;
