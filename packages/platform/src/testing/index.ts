@@ -61,3 +61,6 @@ export async function startTestService<T extends TProperties>(
     },
   };
 }
+
+export { findBadInputFailures } from './bad-input-suite.js';
+export { tableCounts } from './snapshot.js';
