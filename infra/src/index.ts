@@ -14,5 +14,5 @@ export {
 } from './postgres/databases.js';
 export { type PostgresServer, resolvePostgres } from './postgres/server.js';
 export { freePort, isAlive, stopProcess, waitFor } from './process-utils.js';
-export { availableServices, type ServiceSpec } from './services.js';
 export { type ServiceProcess, spawnService, waitUntilReady } from './service-processes.js';
+export { availableServices, type ServiceSpec } from './services.js';

@@ -13,22 +13,33 @@ export interface ServiceProcess {
   url: string;
 }
 
-/** Starts one service as its own Node process (as in production, one process per service). */
+/**
+ * Starts one service as its own Node process (as in production, one process per service). Its output is echoed with
+ * a name prefix, or handed line by line to `onLine` when given (tests search logs that way).
+ */
 export function spawnService(
   spec: ServiceSpec,
   env: NodeJS.ProcessEnv,
-  output: 'inherit' | 'pipe' = 'pipe',
+  onLine?: (line: string) => void,
 ): ServiceProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', spec.entry], {
     cwd: repoRoot,
     env: { ...process.env, ...env, PORT: String(spec.port), HOST: '127.0.0.1' },
-    stdio: ['ignore', output, output],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  if (output === 'pipe') {
-    const prefix = `[${spec.name}] `;
-    child.stdout?.on('data', (chunk: Buffer) => process.stdout.write(prefixLines(prefix, chunk)));
-    child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(prefixLines(prefix, chunk)));
-  }
+  const prefix = `[${spec.name}] `;
+  const forward = (target: NodeJS.WriteStream) => (chunk: Buffer) => {
+    const lines = prefixLines(prefix, chunk);
+    if (!onLine) {
+      target.write(lines);
+      return;
+    }
+    for (const line of lines.split('\n')) {
+      if (line) onLine(line);
+    }
+  };
+  child.stdout?.on('data', forward(process.stdout));
+  child.stderr?.on('data', forward(process.stderr));
   return { spec, child, url: `http://127.0.0.1:${spec.port}` };
 }
 

@@ -27,6 +27,8 @@ export class RunningSystem {
   private readonly secret = randomBytes(32).toString('hex');
   readonly tokenFor = localTokenIssuer({ secret: this.secret });
   private readonly specs = new Map<ServiceName, ServiceSpec & { env: Record<string, string> }>();
+  /** Every line every service printed (captured rather than echoed, so tests can search the logs). */
+  readonly logLines: string[] = [];
 
   static async start(extraEnv: Partial<Record<ServiceName, Record<string, string>>> = {}): Promise<RunningSystem> {
     const system = new RunningSystem();
@@ -94,7 +96,7 @@ export class RunningSystem {
 
   private async launch(name: ServiceName): Promise<void> {
     const spec = this.spec(name);
-    const service = spawnService(spec, spec.env);
+    const service = spawnService(spec, spec.env, (line: string) => this.logLines.push(line));
     this.processes.set(name, service);
     await waitUntilReady(service);
   }
