@@ -1,4 +1,6 @@
 // The only module in the repo that imports kafkajs: swap the client here and nothing else changes.
+
+import { setTimeout as sleep } from 'node:timers/promises';
 import { type Consumer, type EachBatchPayload, Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
 import type { Logger } from 'pino';
 import { backoffDelay } from './backoff.js';
@@ -71,21 +73,28 @@ class KafkaEventBus implements EventBus {
 
   constructor(private readonly kafka: Kafka) {}
 
+  /**
+   * Creates the topics that do not exist yet. When several services (or test files) create topics at the same moment,
+   * kafkajs can report UNKNOWN_TOPIC_OR_PARTITION or TOPIC_ALREADY_EXISTS for topics that do get created, so the
+   * whole check is retried until every topic is listed.
+   */
   async ensureTopics(topics: string[], partitions = 3): Promise<void> {
     const admin = this.kafka.admin();
     await admin.connect();
     try {
-      const existing = new Set(await admin.listTopics());
-      const missing = topics.filter((topic) => !existing.has(topic));
-      if (missing.length > 0) {
-        await admin
-          .createTopics({
+      for (let attempt = 1; ; attempt += 1) {
+        const existing = new Set(await admin.listTopics());
+        const missing = topics.filter((topic) => !existing.has(topic));
+        if (missing.length === 0) return;
+        try {
+          await admin.createTopics({
             waitForLeaders: true,
             topics: missing.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: 1 })),
-          })
-          .catch((error: { type?: string }) => {
-            if (error.type !== 'TOPIC_ALREADY_EXISTS') throw error; // another service created it first
           });
+        } catch (error) {
+          if (attempt >= 10) throw error;
+          await sleep(backoffDelay(attempt, 100, 2_000));
+        }
       }
     } finally {
       await admin.disconnect();

@@ -5,4 +5,5 @@ export * from './local-treatment.js';
 export * from './postcode-district.js';
 export * from './release-date.js';
 export * from './restricted-areas.js';
+export * from './standing.js';
 export * from './violation.js';

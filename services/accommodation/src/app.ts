@@ -1,0 +1,25 @@
+import { fileURLToPath } from 'node:url';
+import { TOPICS } from '@resettle/contracts';
+import type { ServiceDefinition } from '@resettle/platform';
+import { Type } from '@sinclair/typebox';
+import * as schema from './db/schema.js';
+import { accommodationHandlers } from './events/handlers.js';
+import { accommodationRoutes } from './routes/index.js';
+
+export const settings = Type.Object({});
+
+/** accommodation: release-night accommodation, kept consistent with the release date and her restricted areas. */
+export const accommodation: ServiceDefinition<(typeof settings)['properties']> = {
+  name: 'accommodation',
+  description:
+    'Release-night accommodation: confirmed from the release date, never inside a restricted area, re-checked when ' +
+    'the release moves.',
+  settings,
+  schema,
+  migrationsFolder: fileURLToPath(new URL('../migrations', import.meta.url)),
+  routes: accommodationRoutes,
+  consumer: {
+    topics: [TOPICS.releaseScheduling, TOPICS.treatmentContinuity],
+    handlers: accommodationHandlers,
+  },
+};

@@ -1,0 +1,59 @@
+import type { DatabaseOrTransaction } from '@resettle/messaging';
+import { and, asc, eq, ne, sql } from 'drizzle-orm';
+import { accommodations } from './schema.js';
+
+export type AccommodationRow = typeof accommodations.$inferSelect;
+export type NewAccommodationRow = typeof accommodations.$inferInsert;
+
+/**
+ * Serialises everything that decides where one woman may sleep (her restricted areas, her accommodations, the
+ * events that re-check them), so a new restriction and a new accommodation can never miss each other.
+ */
+export async function lockPerson(tx: DatabaseOrTransaction, personId: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`accommodation:${personId}`}))`);
+}
+
+export async function insertAccommodation(db: DatabaseOrTransaction, row: NewAccommodationRow) {
+  const [inserted] = await db.insert(accommodations).values(row).returning();
+  return inserted!;
+}
+
+export async function findAccommodation(db: DatabaseOrTransaction, id: string) {
+  const [row] = await db.select().from(accommodations).where(eq(accommodations.id, id));
+  return row;
+}
+
+export async function updateAccommodation(
+  db: DatabaseOrTransaction,
+  current: AccommodationRow,
+  changes: Partial<NewAccommodationRow>,
+): Promise<AccommodationRow> {
+  const [row] = await db
+    .update(accommodations)
+    .set({ ...changes, revision: current.revision + 1, updatedAt: new Date() })
+    .where(eq(accommodations.id, current.id))
+    .returning();
+  return row!;
+}
+
+export function accommodationsForRelease(db: DatabaseOrTransaction, releaseId: string) {
+  return db
+    .select()
+    .from(accommodations)
+    .where(eq(accommodations.releaseId, releaseId))
+    .orderBy(asc(accommodations.createdAt), asc(accommodations.id));
+}
+
+export function activeAccommodationsForRelease(db: DatabaseOrTransaction, releaseId: string) {
+  return db
+    .select()
+    .from(accommodations)
+    .where(and(eq(accommodations.releaseId, releaseId), ne(accommodations.status, 'withdrawn')));
+}
+
+export function activeAccommodationsOf(db: DatabaseOrTransaction, personId: string) {
+  return db
+    .select()
+    .from(accommodations)
+    .where(and(eq(accommodations.personId, personId), ne(accommodations.status, 'withdrawn')));
+}

@@ -1,0 +1,73 @@
+import { boolean, date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+export { heldPeople, inbox, outbox } from '@resettle/messaging/schema';
+export { auditLog } from '@resettle/platform/audit-schema';
+
+const instant = (name: string) => timestamp(name, { withTimezone: true }).notNull().defaultNow();
+
+/** Our copy of each release, from release-scheduling's events. */
+export const releases = pgTable('releases', {
+  releaseId: uuid('release_id').primaryKey(),
+  personId: text('person_id').notNull(),
+  releaseDate: date('release_date').notNull(),
+  status: text('status', { enum: ['scheduled', 'cancelled'] }).notNull(),
+  updatedAt: instant('updated_at'),
+});
+
+/** Where her community treatment provider is, per release, from treatment-continuity's events. */
+export const treatmentProviders = pgTable('treatment_providers', {
+  releaseId: uuid('release_id').primaryKey(),
+  personId: text('person_id').notNull(),
+  localAuthority: text('local_authority').notNull(),
+  postcodeDistrict: text('postcode_district').notNull(),
+  updatedAt: instant('updated_at'),
+});
+
+/** Safety information: only the probation role reads it; it never leaves this service. */
+export const restrictedAreas = pgTable(
+  'restricted_areas',
+  {
+    id: uuid('id').primaryKey(),
+    personId: text('person_id').notNull(),
+    kind: text('kind', { enum: ['postcode-district', 'local-authority'] }).notNull(),
+    value: text('value').notNull(),
+    recordedBy: text('recorded_by').notNull(),
+    recordedAt: instant('recorded_at'),
+  },
+  (table) => [index('restricted_areas_by_person').on(table.personId)],
+);
+
+export const accommodations = pgTable(
+  'accommodations',
+  {
+    id: uuid('id').primaryKey(),
+    personId: text('person_id').notNull(),
+    releaseId: uuid('release_id').notNull(),
+    type: text('type', {
+      enum: [
+        'own-tenancy',
+        'family-or-friends',
+        'approved-premises',
+        'supported-housing',
+        'temporary-or-hostel',
+        'none',
+      ],
+    }).notNull(),
+    localAuthority: text('local_authority'),
+    postcodeDistrict: text('postcode_district'),
+    confirmedFrom: date('confirmed_from'),
+    womenOnly: boolean('women_only').notNull(),
+    confirmedBy: text('confirmed_by'),
+    status: text('status', { enum: ['confirmed', 'incomplete', 'at-risk', 'withdrawn'] }).notNull(),
+    statusReason: text('status_reason'),
+    localTreatmentMismatch: boolean('local_treatment_mismatch').notNull(),
+    withdrawnReason: text('withdrawn_reason'),
+    revision: integer('revision').notNull().default(1),
+    createdAt: instant('created_at'),
+    updatedAt: instant('updated_at'),
+  },
+  (table) => [
+    index('accommodations_by_release').on(table.releaseId),
+    index('accommodations_by_person').on(table.personId),
+  ],
+);

@@ -1,0 +1,4 @@
+import { runServiceProcess } from '@resettle/platform';
+import { accommodation } from './app.js';
+
+await runServiceProcess(accommodation);

@@ -1,0 +1,63 @@
+import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { Violation } from '../domain/index.js';
+
+export { heldPeople, inbox, outbox } from '@resettle/messaging/schema';
+export { auditLog } from '@resettle/platform/audit-schema';
+
+const instant = (name: string) => timestamp(name, { withTimezone: true });
+
+/** Our copy of each release (date and gate), from release-scheduling's events. */
+export const releases = pgTable('releases', {
+  releaseId: uuid('release_id').primaryKey(),
+  personId: text('person_id').notNull(),
+  releaseDate: date('release_date').notNull(),
+  gateAt: instant('gate_at').notNull(),
+  status: text('status', { enum: ['scheduled', 'cancelled'] }).notNull(),
+  updatedAt: instant('updated_at').notNull().defaultNow(),
+});
+
+/** Her first community treatment appointment per release, from treatment-continuity's events. */
+export const appointments = pgTable('appointments', {
+  releaseId: uuid('release_id').primaryKey(),
+  personId: text('person_id').notNull(),
+  at: instant('at'),
+  updatedAt: instant('updated_at').notNull().defaultNow(),
+});
+
+/** Her release-night accommodation per release (the latest event wins), from accommodation's events. */
+export const accommodations = pgTable('accommodations', {
+  releaseId: uuid('release_id').primaryKey(),
+  personId: text('person_id').notNull(),
+  accommodationId: uuid('accommodation_id').notNull(),
+  type: text('type').notNull(),
+  status: text('status', { enum: ['current', 'withdrawn'] }).notNull(),
+  updatedAt: instant('updated_at').notNull().defaultNow(),
+});
+
+export const travelPlans = pgTable(
+  'travel_plans',
+  {
+    id: uuid('id').primaryKey(),
+    personId: text('person_id').notNull(),
+    releaseId: uuid('release_id').notNull(),
+    mode: text('mode', {
+      enum: ['met-at-gate', 'public-transport-with-warrant', 'taxi', 'prison-transport'],
+    }).notNull(),
+    metBy: text('met_by'),
+    departureAt: instant('departure_at').notNull(),
+    expectedArrivalAt: instant('expected_arrival_at').notNull(),
+    destination: text('destination', { enum: ['accommodation', 'first-appointment'] }).notNull(),
+    arrangedBy: text('arranged_by').notNull(),
+    escorted: boolean('escorted').notNull(),
+    status: text('status', { enum: ['arranged', 'at-risk', 'cancelled'] }).notNull(),
+    /** The rules the plan breaks now (at-risk), empty when arranged. */
+    reasons: jsonb('reasons').$type<Violation[]>().notNull(),
+    /** Worth a second look, never refused (e.g. LONG_JOURNEY_WITHOUT_ESCORT). */
+    flags: jsonb('flags').$type<Violation[]>().notNull(),
+    cancelledReason: text('cancelled_reason'),
+    revision: integer('revision').notNull().default(1),
+    createdAt: instant('created_at').notNull().defaultNow(),
+    updatedAt: instant('updated_at').notNull().defaultNow(),
+  },
+  (table) => [index('travel_plans_by_release').on(table.releaseId)],
+);

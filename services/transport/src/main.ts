@@ -1,0 +1,4 @@
+import { runServiceProcess } from '@resettle/platform';
+import { transport } from './app.js';
+
+await runServiceProcess(transport);
