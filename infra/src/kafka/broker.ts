@@ -105,7 +105,16 @@ export class LocalKafkaBroker {
     const clusterId = randomBytes(16).toString('base64url');
     const result = spawnSync(
       'java',
-      [...jvmArgs(), '-cp', `${jars}/*`, 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', configPath],
+      [
+        ...jvmArgs(),
+        '-cp',
+        `${jars}/*`,
+        'kafka.tools.StorageTool',
+        'format',
+        `--cluster-id=${clusterId}`,
+        '-c',
+        configPath,
+      ],
       { encoding: 'utf8' },
     );
     if (result.status !== 0) throw new Error(`formatting KRaft storage failed: ${result.stderr || result.stdout}`);

@@ -1,0 +1,7 @@
+export { type Applied, applyEvent, type Change } from './apply-event.js';
+export { gapsOf, isComplete, missingOf, pathwayEntries } from './completeness.js';
+export { calendarDaysUntil, londonDateOf, workingDaysUntil } from './dates.js';
+export { derivePassport } from './derive.js';
+export * from './passport.js';
+export { assessRisk, type RiskAssessment, thresholdFor } from './risk.js';
+export { sameValue } from './same-value.js';

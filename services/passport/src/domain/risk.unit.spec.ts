@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { workingDaysUntil } from './dates.js';
+import { eventsFor } from './events.fixture.js';
+import { fold } from './fold.fixture.js';
+import { DEFAULT_SETTINGS } from './passport.js';
+import { assessRisk } from './risk.js';
+
+// Monday 2 November 2026, 10:00 London
+const now = new Date('2026-11-02T10:00:00Z');
+
+describe('working days to release (Monday to Friday; bank holidays ignored)', () => {
+  it('counts the weekdays after today up to and including release day', () => {
+    expect(workingDaysUntil('2026-11-02', '2026-11-02')).toBe(0);
+    expect(workingDaysUntil('2026-11-02', '2026-11-03')).toBe(1);
+    expect(workingDaysUntil('2026-11-06', '2026-11-09')).toBe(1);
+    expect(workingDaysUntil('2026-11-02', '2026-11-16')).toBe(10);
+    expect(workingDaysUntil('2026-11-05', '2026-11-02')).toBe(0);
+  });
+});
+
+describe('assessRisk', () => {
+  it('is not at risk with 10 working days to go, and at risk with 9, saying what is missing', () => {
+    const e = eventsFor('A1234BC');
+    const tenDays = assessRisk(fold([e.scheduled('2026-11-16')]), now, DEFAULT_SETTINGS);
+    expect(tenDays).toMatchObject({ atRisk: false, workingDaysToRelease: 10, thresholdWorkingDays: 10 });
+    const nineDays = assessRisk(fold([e.scheduled('2026-11-13'), e.booked()]), now, DEFAULT_SETTINGS);
+    expect(nineDays).toMatchObject({ atRisk: true, workingDaysToRelease: 9 });
+    expect(nineDays.missing).toEqual([
+      'Treatment: Provider has not yet accepted the handoff',
+      'Accommodation: No release-night accommodation recorded yet',
+      'Transport: No travel from the gate arranged yet',
+    ]);
+  });
+
+  it('uses half the threshold for a short sentence', () => {
+    const e = eventsFor('A1234BC');
+    const six = assessRisk(fold([e.scheduled('2026-11-10', '09:30', { shortSentence: true })]), now, DEFAULT_SETTINGS);
+    expect(six).toMatchObject({ atRisk: false, workingDaysToRelease: 6, thresholdWorkingDays: 5 });
+    const four = assessRisk(fold([e.scheduled('2026-11-06', '09:30', { shortSentence: true })]), now, DEFAULT_SETTINGS);
+    expect(four).toMatchObject({ atRisk: true, workingDaysToRelease: 4 });
+  });
+
+  it('puts a short-notice release at risk at once while incomplete', () => {
+    const e = eventsFor('A1234BC');
+    const far = fold([e.scheduled('2026-12-18', '09:30', { shortNotice: true, shortNoticeReason: 'VIDEO_LINK' })]);
+    expect(assessRisk(far, now, DEFAULT_SETTINGS)).toMatchObject({
+      atRisk: true,
+      reason: 'Short-notice release with an incomplete passport',
+    });
+  });
+
+  it('is never at risk when complete, cancelled or unknown', () => {
+    const e = eventsFor('A1234BC');
+    const complete = fold([
+      e.scheduled('2026-11-04'),
+      e.booked(),
+      e.accepted('2026-11-04T13:00:00Z'),
+      e.accommodationConfirmed('2026-11-04'),
+      e.transportArranged('2026-11-04'),
+    ]);
+    expect(assessRisk(complete, now, DEFAULT_SETTINGS).atRisk).toBe(false);
+    expect(assessRisk(fold([e.scheduled('2026-11-04'), e.cancelled()]), now, DEFAULT_SETTINGS).atRisk).toBe(false);
+    expect(assessRisk(fold([e.booked()]), now, DEFAULT_SETTINGS).atRisk).toBe(false);
+  });
+});
+
+describe('short-notice checklist', () => {
+  it('is shown only for short-notice releases, each item done, missing or not needed', () => {
+    const e = eventsFor('A1234BC');
+    expect(fold([e.scheduled()]).shortNoticeChecklist).toBeNull();
+    const passport = fold([
+      e.scheduled('2026-11-18', '09:30', { shortNotice: true, shortNoticeReason: 'UNDER_48_HOURS_NOTICE' }),
+      e.booked({ dailyOst: false, naloxoneSupplied: false }),
+      e.accommodationConfirmed('2026-11-18'),
+    ]);
+    expect(passport.shortNoticeChecklist).toEqual([
+      { item: 'naloxone', label: 'Naloxone supplied', status: 'missing' },
+      { item: 'bridging-prescription', label: 'Bridging prescription', status: 'not-needed' },
+      { item: 'release-night-accommodation', label: 'Release-night accommodation', status: 'done' },
+      { item: 'travel', label: 'Travel from the gate', status: 'missing' },
+    ]);
+  });
+});

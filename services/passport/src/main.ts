@@ -1,0 +1,4 @@
+import { runServiceProcess } from '@resettle/platform';
+import { passport } from './app.js';
+
+await runServiceProcess(passport);

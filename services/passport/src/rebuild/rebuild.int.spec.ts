@@ -1,0 +1,131 @@
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { outbox } from '@resettle/messaging';
+import { connectDatabase } from '@resettle/platform';
+import { startTestService, type TestService } from '@resettle/platform/testing';
+import { eventually, freshDatabase, testInfra } from '@resettle/testing';
+import { asc } from 'drizzle-orm';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { passport } from '../app.js';
+import * as schema from '../db/schema.js';
+import { eventsFor } from '../domain/events.fixture.js';
+import { upstreamFeed } from '../test-support/feed.js';
+import { type RebuildProgress, rebuildPassports } from './rebuild-passports.js';
+
+const run = promisify(execFile);
+const clock = () => new Date('2026-11-02T10:00:00Z');
+
+describe('rebuilding passports from the topics', () => {
+  let service: TestService;
+  let feed: Awaited<ReturnType<typeof upstreamFeed>>;
+
+  beforeAll(async () => {
+    service = await startTestService(passport, { clock, env: { RISK_SWEEP_SECONDS: '0' } });
+    feed = await upstreamFeed(service.topicPrefix);
+  });
+  afterAll(async () => {
+    await feed.close();
+    await service.close();
+  });
+
+  const passportsIn = (db: TestService['context']['db']) =>
+    db
+      .select({ releaseId: schema.passports.releaseId, passport: schema.passports.passport })
+      .from(schema.passports)
+      .orderBy(asc(schema.passports.releaseId));
+
+  it('produces passports and outcomes equal to the live ones, publishing nothing', async () => {
+    const moved = eventsFor('A3001AA');
+    const released = eventsFor('A3002AA');
+    const early = eventsFor('A3003AA');
+    await feed.publish(
+      moved.scheduled('2026-11-18'),
+      moved.booked(),
+      moved.accommodationConfirmed('2026-11-18'),
+      moved.transportArranged('2026-11-18'),
+      released.booked({ referrals: { mentalHealth: true, domesticAbuse: false } }),
+      released.scheduled('2026-11-19', '10:00', { shortNotice: true, shortNoticeReason: 'COURT' }),
+      early.transportArranged('2026-11-25'),
+      early.booked({ consentToShare: false }),
+      moved.accepted(),
+      moved.rescheduled('2026-11-18', '2026-11-17'),
+      moved.needsReconfirmation('2026-11-17'),
+      released.occurred('2026-11-19'),
+    );
+    await eventually(async () => {
+      expect(await service.consumer!.lag()).toBe(0);
+      expect(await passportsIn(service.context.db)).toHaveLength(3);
+      expect(await service.context.db.select().from(schema.releaseOutcomes)).toHaveLength(1);
+    });
+    const live = await passportsIn(service.context.db);
+
+    const database = await freshDatabase('passport-rebuild');
+    const progress: RebuildProgress[] = [];
+    const result = await rebuildPassports({
+      databaseUrl: database.url,
+      brokers: testInfra().kafkaBrokers,
+      topicPrefix: service.topicPrefix,
+      settings: { AT_RISK_WORKING_DAYS: 10, EVENING_CUTOFF: '17:00' },
+      logger: pino({ level: 'silent' }),
+      groupId: `${service.topicPrefix}passport-rebuild-${randomUUID()}`,
+      clock,
+      onProgress: (step) => progress.push(step),
+      pollMs: 100,
+    });
+    expect(result).toMatchObject({ done: 12, total: 12 });
+    expect(progress.at(-1)?.done).toBe(12);
+
+    const rebuilt = connectDatabase(database.url, schema);
+    try {
+      expect(await passportsIn(rebuilt.db)).toEqual(live);
+      const outcomes = await rebuilt.db.select().from(schema.releaseOutcomes);
+      expect(outcomes).toEqual(await service.context.db.select().from(schema.releaseOutcomes));
+      expect(await rebuilt.db.select().from(outbox)).toEqual([]);
+      const timeline = await rebuilt.db.select().from(schema.passportTimeline);
+      expect(timeline.length).toBeGreaterThan(0);
+    } finally {
+      await rebuilt.close();
+      await database.drop();
+    }
+  });
+
+  it('refuses to rebuild into a database that already holds passports', async () => {
+    await expect(
+      rebuildPassports({
+        databaseUrl: service.database.url,
+        brokers: testInfra().kafkaBrokers,
+        topicPrefix: service.topicPrefix,
+        settings: { AT_RISK_WORKING_DAYS: 10, EVENING_CUTOFF: '17:00' },
+        logger: pino({ level: 'silent' }),
+        groupId: `${service.topicPrefix}passport-rebuild-${randomUUID()}`,
+      }),
+    ).rejects.toThrow(/fresh one/);
+  });
+
+  it('runs as a command, drawing its progress on stderr', async () => {
+    const database = await freshDatabase('passport-rebuild-cli');
+    try {
+      const cli = fileURLToPath(new URL('../rebuild.ts', import.meta.url));
+      const { stderr } = await run(process.execPath, ['--import', 'tsx', cli, '--database-url', database.url], {
+        env: {
+          ...process.env,
+          KAFKA_BROKERS: testInfra().kafkaBrokers.join(','),
+          KAFKA_TOPIC_PREFIX: service.topicPrefix,
+        },
+      });
+      expect(stderr).toMatch(/\[#{30}\] 12\/12 events {2}100\.0% {2}\d+ events\/s/);
+      expect(stderr).toMatch(/rebuilt from 12 events/);
+      const rebuilt = connectDatabase(database.url, schema);
+      try {
+        expect(await passportsIn(rebuilt.db)).toHaveLength(3);
+      } finally {
+        await rebuilt.close();
+      }
+    } finally {
+      await database.drop();
+    }
+  });
+});

@@ -1,0 +1,31 @@
+import type { Server, ServiceContext } from '@resettle/platform';
+import { Type } from '@sinclair/typebox';
+import { outcomeShares } from '../db/queries.js';
+import { Outcome, OutcomesQuery } from './schemas.js';
+
+/** Aggregates only (no person), so not scoped by region. */
+export async function outcomeRoutes(app: Server, context: ServiceContext) {
+  app.get(
+    '/api/outcomes',
+    {
+      onRequest: app.requireRole('probation', 'auditor', 'admin'),
+      schema: {
+        summary: 'Share of releases that happened with a complete passport, per prison and month',
+        tags: ['outcomes'],
+        querystring: OutcomesQuery,
+        response: { 200: Type.Object({ items: Type.Array(Outcome) }) },
+      },
+    },
+    async (request) => {
+      const rows = await outcomeShares(context.db, request.query);
+      return {
+        items: rows.map((row) => ({
+          ...row,
+          releases: Number(row.releases),
+          releasedComplete: Number(row.releasedComplete),
+          share: Number(row.releases) === 0 ? 0 : Number(row.releasedComplete) / Number(row.releases),
+        })),
+      };
+    },
+  );
+}

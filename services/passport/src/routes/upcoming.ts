@@ -1,0 +1,61 @@
+import { audit, type Server, type ServiceContext } from '@resettle/platform';
+import { Type } from '@sinclair/typebox';
+import { upcomingReleases } from '../db/queries.js';
+import { assessRisk, londonDateOf, type Passport } from '../domain/index.js';
+import { domainSettings, type PassportServiceSettings } from '../events/handlers.js';
+import { callerRegion } from './access.js';
+import { pathwaysView, releaseSummary } from './passport-view.js';
+import { UpcomingQuery, UpcomingRelease } from './schemas.js';
+
+export async function upcomingRoutes(app: Server, context: ServiceContext<PassportServiceSettings>) {
+  const settings = domainSettings(context.config);
+  app.get(
+    '/api/upcoming-releases',
+    {
+      onRequest: app.requireRole('probation'),
+      schema: {
+        summary: 'Upcoming releases in her region, highest risk first (gaps ÷ (days to release + 1)), paginated',
+        tags: ['passports'],
+        querystring: UpcomingQuery,
+        response: {
+          200: Type.Object({
+            items: Type.Array(UpcomingRelease),
+            page: Type.Integer(),
+            pageSize: Type.Integer(),
+            total: Type.Integer(),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const now = context.clock();
+      const { page, pageSize } = request.query;
+      const region = callerRegion(request);
+      const { items, total } = await upcomingReleases(context.db, {
+        ...request.query,
+        region,
+        today: londonDateOf(now),
+      });
+      await audit(context.db, request, {
+        action: 'list-upcoming-releases',
+        resourceId: `${region}:${request.query.prison ?? ''}:${request.query.from ?? ''}..${request.query.to ?? ''}:p${page}`,
+        categories: ['passport'],
+        outcome: 'allowed',
+      });
+      return {
+        items: items.map(({ row, riskScore }) => {
+          const passport = row.passport as Passport;
+          return {
+            ...releaseSummary(row, now),
+            riskScore: Number(riskScore),
+            atRisk: assessRisk(passport, now, settings).atRisk,
+            pathways: pathwaysView(passport),
+          };
+        }),
+        page,
+        pageSize,
+        total,
+      };
+    },
+  );
+}
