@@ -1,0 +1,24 @@
+import { fileURLToPath } from 'node:url';
+import { TOPICS } from '@resettle/contracts';
+import type { ServiceDefinition } from '@resettle/platform';
+import { Type } from '@sinclair/typebox';
+import * as schema from './db/schema.js';
+import { releaseHandlers } from './events/release-handlers.js';
+import { treatmentRoutes } from './routes/index.js';
+
+export const settings = Type.Object({
+  WEBHOOK_POLL_MS: Type.Integer({ minimum: 10, default: 500 }),
+  WEBHOOK_RETRY_BASE_MS: Type.Integer({ minimum: 1, default: 1_000 }),
+});
+
+/** treatment-continuity: the handoff from prison healthcare to a community provider, with no gap in medication. */
+export const treatmentContinuity: ServiceDefinition<(typeof settings)['properties']> = {
+  name: 'treatment-continuity',
+  description:
+    'Handoffs from prison healthcare to community treatment providers; signed webhooks for providers without Kafka.',
+  settings,
+  schema,
+  migrationsFolder: fileURLToPath(new URL('../migrations', import.meta.url)),
+  routes: treatmentRoutes,
+  consumer: { topics: [TOPICS.releaseScheduling], handlers: releaseHandlers },
+};

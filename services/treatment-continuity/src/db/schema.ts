@@ -1,0 +1,82 @@
+import { bigserial, boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+export { heldPeople, inbox, outbox } from '@resettle/messaging/schema';
+export { auditLog } from '@resettle/platform/audit-schema';
+
+/** This service's copy of each release, from release-scheduling's events. */
+export const releases = pgTable('releases', {
+  releaseId: uuid('release_id').primaryKey(),
+  personId: text('person_id').notNull(),
+  prisonCode: text('prison_code').notNull(),
+  releaseDate: date('release_date').notNull(),
+  gateAt: timestamp('gate_at', { withTimezone: true }).notNull(),
+  status: text('status', { enum: ['scheduled', 'cancelled', 'released'] }).notNull(),
+});
+
+/** Community treatment providers; those without Kafka receive signed webhooks. */
+export const providers = pgTable('providers', {
+  providerId: text('provider_id').primaryKey(),
+  name: text('name').notNull(),
+  webhookUrl: text('webhook_url'),
+  webhookSecret: text('webhook_secret'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const handoffs = pgTable(
+  'handoffs',
+  {
+    id: uuid('id').primaryKey(),
+    personId: text('person_id').notNull(),
+    releaseId: uuid('release_id').notNull(),
+    prisonCode: text('prison_code').notNull(),
+    providerId: text('provider_id').notNull(),
+    providerArea: jsonb('provider_area').notNull(),
+    status: text('status').notNull(),
+    statusReason: text('status_reason'),
+    consentToShare: boolean('consent_to_share').notNull(),
+    treatment: jsonb('treatment').notNull(),
+    naloxoneSupplied: boolean('naloxone_supplied').notNull(),
+    bridgingPrescription: boolean('bridging_prescription').notNull(),
+    weekendCoverPlan: jsonb('weekend_cover_plan'),
+    firstAppointment: jsonb('first_appointment'),
+    expectedArrivalAt: timestamp('expected_arrival_at', { withTimezone: true }),
+    preferences: jsonb('preferences').notNull(),
+    referrals: jsonb('referrals').notNull(),
+    keyWorker: jsonb('key_worker'),
+    declineReason: text('decline_reason'),
+    revision: integer('revision').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    index('handoffs_by_provider').on(table.providerId, table.status),
+    index('handoffs_by_release').on(table.releaseId),
+  ],
+);
+
+/** An outbox for webhooks: written with the state change, delivered (with retries) by the webhook worker. */
+export const webhookDeliveries = pgTable(
+  'webhook_deliveries',
+  {
+    id: uuid('id').primaryKey(),
+    providerId: text('provider_id').notNull(),
+    eventId: uuid('event_id').notNull(),
+    eventType: text('event_type').notNull(),
+    payload: jsonb('payload').notNull(),
+    status: text('status', { enum: ['pending', 'delivered'] }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    deliveredAt: timestamp('delivered_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('webhook_deliveries_due').on(table.status, table.nextAttemptAt)],
+);
+
+export const webhookAttempts = pgTable('webhook_attempts', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  deliveryId: uuid('delivery_id').notNull(),
+  attempt: integer('attempt').notNull(),
+  at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  statusCode: integer('status_code'),
+  error: text('error'),
+});

@@ -1,0 +1,4 @@
+import { runServiceProcess } from '@resettle/platform';
+import { treatmentContinuity } from './app.js';
+
+await runServiceProcess(treatmentContinuity);

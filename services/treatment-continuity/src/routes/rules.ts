@@ -1,0 +1,54 @@
+import { RuleRefusal } from '@resettle/platform';
+import type { HandoffRow, ReleaseRow } from '../db/handoffs.js';
+import { checkHandoff, type Handoff, type Violation } from '../domain/index.js';
+import type { BookingRequest } from './schemas.js';
+
+export function asDomainHandoff(booking: BookingRequest): Handoff {
+  return {
+    personId: booking.personId,
+    releaseId: booking.releaseId,
+    consentToShare: booking.consentToShare,
+    treatment: booking.treatment,
+    naloxoneSupplied: booking.naloxoneSupplied,
+    bridgingPrescription: booking.bridgingPrescription,
+    weekendCoverPlan: booking.weekendCoverPlan,
+    provider: booking.providerId,
+    firstAppointment: booking.firstAppointment,
+    preferences: booking.preferences,
+    referrals: booking.referrals,
+  };
+}
+
+/** The stored handoff in the domain's shape, to re-run rules on a change. */
+export function domainFromRow(row: HandoffRow): Handoff {
+  return {
+    personId: row.personId,
+    releaseId: row.releaseId,
+    consentToShare: row.consentToShare,
+    treatment: row.treatment as Handoff['treatment'],
+    naloxoneSupplied: row.naloxoneSupplied,
+    bridgingPrescription: row.bridgingPrescription,
+    weekendCoverPlan: row.weekendCoverPlan as Handoff['weekendCoverPlan'],
+    provider: row.providerId,
+    firstAppointment: row.firstAppointment as Handoff['firstAppointment'],
+    preferences: row.preferences as Handoff['preferences'],
+    referrals: row.referrals as Handoff['referrals'],
+  };
+}
+
+/** The first broken rule becomes the 422 (the others are listed with it); nothing is stored. */
+export function refuseIfBroken(violations: Violation[]): void {
+  const [first] = violations;
+  if (!first) return;
+  throw new RuleRefusal(first.rule, first.message, { field: `body.${first.field}`, violations });
+}
+
+export function checkBooking(booking: BookingRequest, release: ReleaseRow, now: Date): void {
+  refuseIfBroken(
+    checkHandoff(asDomainHandoff(booking), {
+      release: { releaseDate: release.releaseDate, gateAt: release.gateAt.toISOString() },
+      now: now.toISOString(),
+      expectedArrivalAt: booking.expectedArrivalAt ?? null,
+    }),
+  );
+}
