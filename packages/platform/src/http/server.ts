@@ -8,6 +8,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { type AuthOptions, authPlugin } from './auth.js';
 import { type ReadinessCheck, registerHealthRoutes } from './health.js';
+import { registerNulGuard } from './nul-guard.js';
 import { registerProblemHandlers } from './problems.js';
 
 export interface ServerOptions {
@@ -44,6 +45,7 @@ export async function buildServer(options: ServerOptions) {
     void reply.header('x-content-type-options', 'nosniff');
   });
   registerProblemHandlers(app as unknown as FastifyInstance);
+  registerNulGuard(app as unknown as FastifyInstance);
   // The docs page needs inline scripts and styles; every API answer is JSON, where CSP does not matter.
   await app.register(helmet, { contentSecurityPolicy: false, global: true });
   await app.register(rateLimit, {

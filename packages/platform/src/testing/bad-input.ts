@@ -5,6 +5,7 @@ interface Operation {
   method: string;
   path: string;
   bodySchema?: JsonSchema;
+  query: { name: string; schema: JsonSchema }[];
 }
 
 interface JsonSchema {
@@ -28,12 +29,23 @@ const INJECTIONS = ["'; drop table outbox; --", '<script>alert(1)</script>', '{{
 
 /** Every operation in the service's OpenAPI document, with its JSON body schema if it takes one. */
 export function operationsOf(service: TestService): Operation[] {
-  const document = service.app.swagger() as { paths?: Record<string, Record<string, { requestBody?: unknown }>> };
+  const document = service.app.swagger() as {
+    paths?: Record<
+      string,
+      Record<string, { requestBody?: unknown; parameters?: { in: string; name: string; schema: JsonSchema }[] }>
+    >;
+  };
   const operations: Operation[] = [];
   for (const [path, methods] of Object.entries(document.paths ?? {})) {
     for (const [method, spec] of Object.entries(methods)) {
       const body = spec.requestBody as { content?: Record<string, { schema?: JsonSchema }> } | undefined;
-      operations.push({ method: method.toUpperCase(), path, bodySchema: body?.content?.['application/json']?.schema });
+      const query = (spec.parameters ?? []).filter((parameter) => parameter.in === 'query');
+      operations.push({
+        method: method.toUpperCase(),
+        path,
+        bodySchema: body?.content?.['application/json']?.schema,
+        query,
+      });
     }
   }
   return operations;
@@ -44,12 +56,14 @@ export function badRequestsFor(operation: Operation): BadRequestCase[] {
   const path = operation.path.replace(/\{[^}]+\}/g, () => randomUUID());
   const base = { method: operation.method, path };
   const unknownId = operation.path.includes('{') ? [{ ...base, name: 'unknown id' }] : [];
+  const queryCases = operation.query.flatMap(({ name, schema: parameter }) => queryCasesFor(base, name, parameter));
   const schema = operation.bodySchema;
-  if (!schema?.properties) return unknownId;
+  if (!schema?.properties) return [...unknownId, ...queryCases];
   const valid = sampleOf(schema) as Record<string, unknown>;
   const json = (body: unknown) => ({ ...base, contentType: 'application/json', body: JSON.stringify(body) });
   const cases: BadRequestCase[] = [
     ...unknownId,
+    ...queryCases,
     { ...base, name: 'invalid JSON', contentType: 'application/json', body: '{"personId": ' },
     { ...base, name: 'wrong media type', contentType: 'text/plain', body: 'hello' },
     { ...json({ ...valid, padding: 'x'.repeat(70_000) }), name: 'oversize body' },
@@ -68,6 +82,22 @@ export function badRequestsFor(operation: Operation): BadRequestCase[] {
     if (property.format === 'date-time') {
       cases.push({ ...json({ ...valid, [field]: '2026-03-29T01:30:00' }), name: `${field} in the DST gap, no offset` });
     }
+  }
+  return cases;
+}
+
+/** A query parameter with a value of the wrong shape, and with injection strings (which must not cause a 5xx). */
+function queryCasesFor(base: { method: string; path: string }, name: string, schema: JsonSchema): BadRequestCase[] {
+  const withValue = (value: string) => `${base.path}?${name}=${encodeURIComponent(value)}`;
+  const wrong =
+    schema.format === 'date' ? '2026-02-30' : schema.type === 'integer' || schema.type === 'number' ? 'many' : null;
+  const cases: BadRequestCase[] = INJECTIONS.map((injection) => ({
+    ...base,
+    path: withValue(injection),
+    name: `injection in query ${name}`,
+  }));
+  if (wrong || schema.pattern || schema.format) {
+    cases.push({ ...base, path: withValue(wrong ?? '!!not-valid!!'), name: `invalid query ${name}` });
   }
   return cases;
 }
