@@ -10,6 +10,8 @@ export const releases = pgTable('releases', {
   prisonCode: text('prison_code').notNull(),
   releaseDate: date('release_date').notNull(),
   gateAt: timestamp('gate_at', { withTimezone: true }).notNull(),
+  /** Released before closed days and the release could not move: she needs a weekend cover plan. */
+  weekendCoverPlanRequired: boolean('weekend_cover_plan_required').notNull().default(false),
   status: text('status', { enum: ['scheduled', 'cancelled', 'released'] }).notNull(),
 });
 

@@ -47,6 +47,18 @@ export function weekendCoverPlanSatisfied(
   return violations;
 }
 
+/**
+ * The first Monday–Friday after the release date. Bank holidays are release-scheduling's knowledge and its events
+ * do not carry the reopening day, so a bank-holiday Monday is not skipped here.
+ */
+export function nextWeekday(releaseDate: string): string {
+  let day = londonDate(releaseDate);
+  if (!day) throw new RangeError(`not a date: ${releaseDate}`);
+  do day = day.plus({ days: 1 });
+  while (day.weekday > 5);
+  return day.toISODate() ?? releaseDate;
+}
+
 function missing(field: string, message: string): Violation {
   return violation('WEEKEND_COVER_PLAN_MISSING', field, message);
 }

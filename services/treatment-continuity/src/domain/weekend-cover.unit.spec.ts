@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aHandoff } from './handoff.fixture.js';
-import { weekendCoverPlanSatisfied } from './weekend-cover.js';
+import { nextWeekday, weekendCoverPlanSatisfied } from './weekend-cover.js';
 
 // Friday 2026-04-17 release; services reopen Monday 2026-04-20.
 const friday = { requiresWeekendCover: true, nextWorkingDay: '2026-04-20' };
@@ -38,5 +38,17 @@ describe('weekendCoverPlanSatisfied', () => {
 
   it('asks nothing when the release does not need weekend cover', () => {
     expect(weekendCoverPlanSatisfied({ ...friday, requiresWeekendCover: false }, aHandoff())).toEqual([]);
+  });
+});
+
+describe('nextWeekday', () => {
+  it('skips the weekend after a Friday and is the next day otherwise', () => {
+    expect(nextWeekday('2026-04-17')).toBe('2026-04-20');
+    expect(nextWeekday('2026-04-18')).toBe('2026-04-20');
+    expect(nextWeekday('2026-04-14')).toBe('2026-04-15');
+  });
+
+  it('refuses what is not a date', () => {
+    expect(() => nextWeekday('17/04/2026')).toThrow(RangeError);
   });
 });

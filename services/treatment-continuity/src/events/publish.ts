@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EventEnvelope } from '@resettle/contracts';
 import { appendToOutbox, type Transaction } from '@resettle/messaging';
-import { findProvider } from '../db/handoffs.js';
+import { findProvider, type HandoffRow } from '../db/handoffs.js';
 import { webhookDeliveries } from '../db/schema.js';
 
 /** Events that concern the provider itself (it must act on them), as opposed to status echoes. */
@@ -14,9 +14,12 @@ const PROVIDER_FACING = new Set([
 /**
  * Publishes through the outbox and, for a provider without Kafka, queues a signed webhook for every event it must
  * act on — all in the caller's transaction, so the state change, its events and its deliveries commit together.
+ * Without consent to share nothing is queued for the provider.
  */
-export async function publish(tx: Transaction, topicPrefix: string, providerId: string, events: EventEnvelope[]) {
+export async function publish(tx: Transaction, topicPrefix: string, handoff: HandoffRow, events: EventEnvelope[]) {
   await appendToOutbox(tx, events, { topicPrefix });
+  if (!handoff.consentToShare) return;
+  const { providerId } = handoff;
   const provider = await findProvider(tx, providerId);
   if (!provider?.webhookUrl) return;
   const forProvider = events.filter((event) => PROVIDER_FACING.has(event.type));

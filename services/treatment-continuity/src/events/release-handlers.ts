@@ -15,6 +15,7 @@ async function keepRelease(tx: Transaction, event: EventEnvelope, facts: Release
     prisonCode: facts.prisonCode,
     releaseDate: facts.releaseDate,
     gateAt: new Date(facts.gateAt),
+    weekendCoverPlanRequired: facts.weekendCoverPlanRequired,
     status: 'scheduled' as const,
   };
   await tx.insert(releases).values(row).onConflictDoUpdate({ target: releases.releaseId, set: row });
@@ -32,15 +33,15 @@ async function askProvidersAgain(
   for (const handoff of await handoffsHeldForRelease(tx, releaseId)) {
     // A handoff already waiting for re-confirmation stays so; the provider is told about the newer move too.
     const transition = nextStatus(handoff.status as never, 'releaseRescheduled');
+    // Her expected arrival was worked out from the old gate time; it no longer holds.
     const updated = await updateHandoff(tx, handoff, {
       status: transition.status ?? handoff.status,
       statusReason: reason,
+      expectedArrivalAt: null,
     });
     if (!updated) throw new Error(`handoff ${handoff.id} changed concurrently`);
     const cause = { correlationId: event.correlationId, causationId: event.id };
-    await publish(tx, context.topicPrefix, handoff.providerId, [
-      handoffNeedsReconfirmation(updated, release, reason, cause),
-    ]);
+    await publish(tx, context.topicPrefix, updated, [handoffNeedsReconfirmation(updated, release, reason, cause)]);
   }
 }
 

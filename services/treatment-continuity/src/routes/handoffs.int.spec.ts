@@ -1,172 +1,165 @@
 import { randomUUID } from 'node:crypto';
-import { type EventEnvelope, TOPICS, topicName } from '@resettle/contracts';
-import { createEventBus } from '@resettle/messaging';
-import type { Caller } from '@resettle/platform';
-import { startTestService, type TestService } from '@resettle/platform/testing';
-import { eventually, testInfra } from '@resettle/testing';
-import pino from 'pino';
+import { tableCounts } from '@resettle/platform/testing';
+import { eventually } from '@resettle/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { treatmentContinuity } from '../app.js';
-import { verifyWebhook } from '../domain/index.js';
-import { booking, releaseRescheduled, releaseScheduled } from '../test-support/fixtures.js';
-import { webhookReceiver } from '../test-support/webhook-receiver.js';
+import { booking, releaseCancelled, releaseRescheduled, releaseScheduled } from '../test-support/fixtures.js';
+import { femaleKeyWorker, type Harness, nurse, providerA, providerB, startHarness } from '../test-support/harness.js';
 
-const nurse: Caller = { sub: 'nurse-1', roles: ['prison-healthcare'], prison: 'DWI' };
-const admin: Caller = { sub: 'admin-1', roles: ['admin'] };
-const providerA: Caller = { sub: 'worker-a', roles: ['provider'], organisation: 'provider-a' };
-const providerB: Caller = { sub: 'worker-b', roles: ['provider'], organisation: 'provider-b' };
-const femaleKeyWorker = { keyWorker: { name: 'Key Worker', gender: 'female' }, appointmentConfirmed: true };
+const settle = () => new Promise((done) => setTimeout(done, 500));
 
 describe('treatment-continuity on the real broker and database', () => {
-  let service: TestService;
-  const bus = createEventBus({
-    brokers: testInfra().kafkaBrokers,
-    clientId: 'tc-test',
-    logger: pino({ level: 'silent' }),
-  });
-  const seen: EventEnvelope[] = [];
-  let stopWatching: () => Promise<void>;
-  let receiver: Awaited<ReturnType<typeof webhookReceiver>>;
-  let webhookSecret: string;
-
+  let harness: Harness;
   beforeAll(async () => {
-    service = await startTestService(treatmentContinuity, {
-      clock: () => new Date('2026-11-02T10:00:00Z'),
-      env: { WEBHOOK_RETRY_BASE_MS: '20', WEBHOOK_POLL_MS: '50' },
-    });
-    receiver = await webhookReceiver(2);
-    const registered = await service.call(admin, 'PUT', '/api/providers/provider-a', {
-      name: 'Provider A',
-      webhookUrl: receiver.url,
-    });
-    webhookSecret = registered.body.webhookSecret;
-    const topics = [TOPICS.treatmentContinuity, TOPICS.providerHandoffs].map((topic) =>
-      topicName(topic, service.topicPrefix),
-    );
-    const watch = await bus.subscribe({
-      groupId: `watch-${randomUUID()}`,
-      topics,
-      handle: async (message) => void seen.push(JSON.parse(message.value!.toString())),
-    });
-    stopWatching = watch.stop;
+    harness = await startHarness();
   });
-  afterAll(async () => {
-    await stopWatching();
-    await bus.close();
-    await service.close();
-    await receiver.close();
-  });
+  afterAll(() => harness.close());
 
-  const releaseTopic = () => topicName(TOPICS.releaseScheduling, service.topicPrefix);
-  const publishRelease = (event: EventEnvelope) =>
-    bus.send(releaseTopic(), [{ key: event.personId, value: JSON.stringify(event) }]);
-  const typesFor = (personId: string) => seen.filter((event) => event.personId === personId).map((event) => event.type);
-
-  async function bookFor(personId: string, providerId = 'provider-a', changes: Record<string, unknown> = {}) {
-    const scheduled = releaseScheduled(personId);
-    await publishRelease(scheduled);
-    const releaseId = (scheduled.data as { releaseId: string }).releaseId;
-    const reply = await eventually(async () => {
-      const attempt = await service.call(
-        nurse,
-        'POST',
-        '/api/handoffs',
-        booking(personId, releaseId, providerId, changes),
-      );
-      expect(attempt.status, JSON.stringify(attempt.body)).not.toBe(400);
-      return attempt;
-    });
-    return { scheduled, reply };
-  }
-
-  it('sends a booked handoff to the provider topic and, signed, to its webhook (delivered after two failures)', async () => {
-    const { reply } = await bookFor('B1001AA');
-    expect(reply.status).toBe(201);
-    expect(reply.body.status).toBe('sent');
-    await eventually(() => expect(typesFor('B1001AA')).toEqual(['treatment.handoff.booked', 'treatment.handoff.sent']));
-    await eventually(() => expect(receiver.received).toHaveLength(3));
-    const delivered = receiver.received[2]!;
-    const headers = delivered.headers;
-    expect(
-      verifyWebhook(
-        webhookSecret,
-        headers['x-resettle-signature']!,
-        headers['x-resettle-timestamp']!,
-        delivered.body,
-        new Date().toISOString(),
-      ),
-    ).toEqual([]);
-    expect(JSON.parse(delivered.body)).toMatchObject({ type: 'treatment.handoff.sent', personId: 'B1001AA' });
-    const log = await service.call(providerA, 'GET', '/api/provider/webhook-deliveries');
-    expect(log.body[0]).toMatchObject({ status: 'delivered', attempts: 3 });
-    expect(log.body[0].log.map((attempt: { statusCode: number }) => attempt.statusCode)).toEqual([503, 503, 204]);
-  });
+  const call = (...args: Parameters<Harness['service']['call']>) => harness.service.call(...args);
+  const accept = (id: string, body: object = femaleKeyWorker) =>
+    call(providerA, 'POST', `/api/provider/handoffs/${id}/accept`, body);
 
   it('accepts (a female key worker when asked for) and declines, each emitting its event', async () => {
-    const { reply } = await bookFor('B1002AA');
-    const male = await service.call(providerA, 'POST', `/api/provider/handoffs/${reply.body.id}/accept`, {
-      ...femaleKeyWorker,
-      keyWorker: { name: 'Key Worker', gender: 'male' },
-    });
+    const { id } = await harness.bookFor('B1002AA');
+    const male = await accept(id, { ...femaleKeyWorker, keyWorker: { name: 'Key Worker', gender: 'male' } });
     expect(male.status).toBe(422);
-    expect(male.body.rule).toBe('FEMALE_KEY_WORKER_REQUIRED');
-    const accepted = await service.call(
-      providerA,
-      'POST',
-      `/api/provider/handoffs/${reply.body.id}/accept`,
-      femaleKeyWorker,
-    );
-    expect(accepted.body.status).toBe('accepted');
-    const other = await bookFor('B1003AA');
-    const declined = await service.call(providerA, 'POST', `/api/provider/handoffs/${other.reply.body.id}/decline`, {
+    expect(male.body).toMatchObject({ rule: 'FEMALE_KEY_WORKER_REQUIRED' });
+    const accepted = await accept(id);
+    expect(accepted.body).toMatchObject({ status: 'accepted', keyWorker: femaleKeyWorker.keyWorker });
+    expect((await call(nurse, 'GET', `/api/handoffs/${id}`)).body).toMatchObject({ status: 'accepted' });
+    const late = await call(providerA, 'POST', `/api/provider/handoffs/${id}/decline`, { reason: 'Changed our mind' });
+    expect(late.status).toBe(422);
+    expect(late.body.rule).toBe('ILLEGAL_TRANSITION');
+
+    const other = await harness.bookFor('B1003AA');
+    const declined = await call(providerA, 'POST', `/api/provider/handoffs/${other.id}/decline`, {
       reason: 'No capacity this month',
     });
-    expect(declined.body.status).toBe('declined');
-    await eventually(() => expect(typesFor('B1002AA')).toContain('treatment.handoff.accepted'));
-    await eventually(() => expect(typesFor('B1003AA')).toContain('treatment.handoff.declined'));
+    expect(declined.body).toMatchObject({ status: 'declined', declineReason: 'No capacity this month' });
+    await eventually(() => expect(harness.typesFor('B1002AA')).toContain('treatment.handoff.accepted'));
+    await eventually(() => expect(harness.typesFor('B1003AA')).toContain('treatment.handoff.declined'));
+    expect(harness.typesFor('B1002AA').filter((type) => type === 'treatment.handoff.accepted')).toHaveLength(1);
   });
 
   it('turns an accepted handoff into needs-reconfirmation when the release moves, once even if the event repeats', async () => {
-    const { scheduled, reply } = await bookFor('B1004AA');
-    await service.call(providerA, 'POST', `/api/provider/handoffs/${reply.body.id}/accept`, femaleKeyWorker);
+    const { scheduled, id } = await harness.bookFor('B1004AA');
+    await accept(id);
     const moved = releaseRescheduled(scheduled, '2026-11-17');
-    await publishRelease(moved);
-    await publishRelease(moved);
+    await harness.publishRelease(moved);
+    await harness.publishRelease(moved);
     await eventually(async () => {
-      const handoff = await service.call(nurse, 'GET', `/api/handoffs/${reply.body.id}`);
-      expect(handoff.body.status).toBe('needs-reconfirmation');
+      expect((await call(nurse, 'GET', `/api/handoffs/${id}`)).body.status).toBe('needs-reconfirmation');
     });
-    await eventually(async () => expect(await service.consumer!.lag()).toBe(0));
-    expect(typesFor('B1004AA').filter((type) => type === 'treatment.handoff.needs-reconfirmation')).toHaveLength(1);
-    const reconfirmed = await service.call(
-      providerA,
-      'POST',
-      `/api/provider/handoffs/${reply.body.id}/accept`,
-      femaleKeyWorker,
-    );
-    expect(reconfirmed.body.status).toBe('accepted');
+    await eventually(async () => expect(await harness.service.consumer!.lag()).toBe(0));
+    await settle();
+    const reconfirmations = harness
+      .eventsFor('B1004AA')
+      .filter((e) => e.type === 'treatment.handoff.needs-reconfirmation');
+    expect(reconfirmations).toHaveLength(1);
+    expect(reconfirmations[0]!.data).toMatchObject({ releaseDate: '2026-11-17', handoffId: id });
+
+    const stale = await accept(id);
+    expect(stale.status).toBe(422);
+    expect(stale.body.rule).toBe('FIRST_DOSE_GAP');
+    const newDay = { at: '2026-11-17T13:00:00Z', place: 'Community drug service' };
+    const reconfirmed = await accept(id, { ...femaleKeyWorker, firstAppointment: newDay });
+    expect(reconfirmed.body).toMatchObject({ status: 'accepted', firstAppointment: newDay });
+  });
+
+  it('asks the provider again when the release is cancelled, and refuses a booking for it', async () => {
+    const { scheduled, id } = await harness.bookFor('B1008AA');
+    await harness.publishRelease(releaseCancelled(scheduled));
+    await eventually(async () => {
+      expect((await call(nurse, 'GET', `/api/handoffs/${id}`)).body.status).toBe('needs-reconfirmation');
+    });
+    const releaseId = (scheduled.data as { releaseId: string }).releaseId;
+    const again = await call(nurse, 'POST', '/api/handoffs', booking('B1008AA', releaseId, 'provider-a'));
+    expect(again.status).toBe(409);
+    await eventually(() => expect(harness.typesFor('B1008AA')).toContain('treatment.handoff.needs-reconfirmation'));
   });
 
   it("never shows one provider another provider's handoff", async () => {
-    const { reply } = await bookFor('B1005AA');
-    expect((await service.call(providerB, 'GET', `/api/provider/handoffs/${reply.body.id}`)).status).toBe(404);
-    const inbox = await service.call(providerB, 'GET', '/api/provider/handoffs');
-    expect(inbox.body.items).toEqual([]);
-    expect((await service.call(providerA, 'GET', `/api/provider/handoffs/${reply.body.id}`)).status).toBe(200);
+    const { id } = await harness.bookFor('B1005AA');
+    expect((await call(providerB, 'GET', `/api/provider/handoffs/${id}`)).status).toBe(404);
+    expect((await call(providerB, 'POST', `/api/provider/handoffs/${id}/accept`, femaleKeyWorker)).status).toBe(404);
+    expect((await call(providerB, 'GET', '/api/provider/handoffs')).body).toMatchObject({ items: [], total: 0 });
+    const own = await call(providerA, 'GET', `/api/provider/handoffs/${id}`);
+    expect(own.status).toBe(200);
+    expect(own.body.treatment).toMatchObject({ kind: 'methadone', dose: '60 mg' });
+    const inbox = await call(providerA, 'GET', '/api/provider/handoffs?status=sent&pageSize=100');
+    expect(inbox.body.items.map((item: { id: string }) => item.id)).toContain(id);
   });
 
   it('refuses a gap in daily medication (422, nothing stored or sent); without consent nothing reaches the provider', async () => {
-    const gap = await bookFor('B1006AA', 'provider-a', {
+    const scheduled = releaseScheduled('B1006AA');
+    await harness.publishRelease(scheduled);
+    const releaseId = (scheduled.data as { releaseId: string }).releaseId;
+    const gap = booking('B1006AA', releaseId, 'provider-a', {
       firstAppointment: { at: '2026-11-19T13:00:00Z', place: 'Community drug service' },
     });
-    expect(gap.reply.status).toBe(422);
-    expect(gap.reply.body.rule).toBe('FIRST_DOSE_GAP');
-    const noConsent = await bookFor('B1007AA', 'provider-a', { consentToShare: false });
+    const counts = async () => {
+      const { handoffs, outbox, webhook_deliveries } = await tableCounts(harness.service.database.url);
+      return { handoffs, outbox, webhook_deliveries };
+    };
+    const before = await eventually(async () => {
+      const probe = await call(nurse, 'POST', '/api/handoffs', gap);
+      expect(probe.status).toBe(422);
+      return counts();
+    });
+    const refused = await call(nurse, 'POST', '/api/handoffs', gap);
+    expect(refused.body).toMatchObject({ rule: 'FIRST_DOSE_GAP' });
+    expect(JSON.stringify(refused.body)).toContain('body.firstAppointment');
+    expect(await counts()).toEqual(before);
+
+    const noConsent = await harness.bookFor('B1007AA', 'provider-a', { consentToShare: false });
     expect(noConsent.reply.body.status).toBe('blocked-no-consent');
-    await eventually(() => expect(typesFor('B1007AA')).toEqual(['treatment.handoff.booked']));
-    await new Promise((settle) => setTimeout(settle, 500));
-    expect(typesFor('B1006AA')).toEqual([]);
-    expect(typesFor('B1007AA')).toEqual(['treatment.handoff.booked']);
-    expect(receiver.received.some((hook) => hook.body.includes('B1007AA'))).toBe(false);
+    await eventually(() => expect(harness.typesFor('B1007AA')).toEqual(['treatment.handoff.booked']));
+    await settle();
+    expect(harness.eventsFor('B1007AA')[0]!.data).toMatchObject({ consentToShare: false });
+    expect(harness.typesFor('B1006AA')).toEqual([]);
+    expect(harness.typesFor('B1007AA')).toEqual(['treatment.handoff.booked']);
+    expect((await call(providerA, 'GET', `/api/provider/handoffs/${noConsent.id}`)).status).toBe(404);
+  });
+
+  it('refuses a Friday release without a weekend cover plan, an unknown release and another prison', async () => {
+    const friday = releaseScheduled('B1009AA', randomUUID(), '2026-11-20', true);
+    const refused = await harness.bookFor('B1009AA', 'provider-a', {
+      scheduled: friday,
+      firstAppointment: { at: '2026-11-20T13:00:00Z', place: 'Community drug service' },
+      expectedArrivalAt: '2026-11-20T12:00:00Z',
+    });
+    expect(refused.reply.status).toBe(422);
+    expect(refused.reply.body.rule).toBe('WEEKEND_COVER_PLAN_MISSING');
+    const covered = await call(nurse, 'POST', '/api/handoffs', {
+      ...booking('B1009AA', (friday.data as { releaseId: string }).releaseId, 'provider-a'),
+      firstAppointment: { at: '2026-11-20T13:00:00Z', place: 'Community drug service' },
+      expectedArrivalAt: '2026-11-20T12:00:00Z',
+      weekendCoverPlan: { prescriptionCoversUntil: '2026-11-23', outOfHoursContact: true },
+    });
+    expect(covered.status).toBe(201);
+
+    const unknown = await call(nurse, 'POST', '/api/handoffs', booking('B1010AA', randomUUID(), 'provider-a'));
+    expect(unknown.status).toBe(400);
+    expect(JSON.stringify(unknown.body)).toContain('body.releaseId');
+    const elsewhere = { ...nurse, prison: 'LNI' };
+    const scheduled = releaseScheduled('B1011AA');
+    await harness.publishRelease(scheduled);
+    const body = booking('B1011AA', (scheduled.data as { releaseId: string }).releaseId, 'provider-a');
+    // 400 until the release arrives here, then 404: it exists, but not for her prison.
+    await eventually(async () => expect((await call(elsewhere, 'POST', '/api/handoffs', body)).status).toBe(404));
+  });
+
+  it('re-runs the rules when the appointment changes and emits appointment-changed', async () => {
+    const { id } = await harness.bookFor('B1012AA');
+    const tooLate = await call(nurse, 'PUT', `/api/handoffs/${id}/appointment`, {
+      firstAppointment: { at: '2026-11-19T09:00:00Z', place: 'Community drug service' },
+    });
+    expect(tooLate.status).toBe(422);
+    expect(tooLate.body.rule).toBe('FIRST_DOSE_GAP');
+    const later = { at: '2026-11-18T15:00:00Z', place: 'Community drug service' };
+    const changed = await call(nurse, 'PUT', `/api/handoffs/${id}/appointment`, { firstAppointment: later });
+    expect(changed.body).toMatchObject({ status: 'sent', firstAppointment: later });
+    await eventually(() => expect(harness.typesFor('B1012AA')).toContain('treatment.handoff.appointment-changed'));
+    const event = harness.eventsFor('B1012AA').find((e) => e.type === 'treatment.handoff.appointment-changed')!;
+    expect(event.data).toMatchObject({ firstAppointment: later, previous: { at: '2026-11-18T13:00:00Z' } });
   });
 });

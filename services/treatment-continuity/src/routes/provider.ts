@@ -1,10 +1,12 @@
-import { audit, Conflict, NotFound, type Server, type ServiceContext } from '@resettle/platform';
+import { audit, Conflict, type Server, type ServiceContext } from '@resettle/platform';
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
-import { findHandoff, type HandoffRow, providerInbox, updateHandoff } from '../db/handoffs.js';
+import { type HandoffRow, providerInbox, updateHandoff } from '../db/handoffs.js';
 import { decideAcceptance, decideDecline, type HandoffAction, nextStatus } from '../domain/index.js';
 import { handoffAccepted, handoffDeclined } from '../events/handoff-events.js';
 import { publish } from '../events/publish.js';
+import { addressedTo } from './access.js';
+import { appointmentToConfirm } from './confirm-appointment.js';
 import { domainFromRow, refuseIfBroken } from './rules.js';
 import { AcceptRequest, DeclineRequest, IdParams, Page } from './schemas.js';
 import { providerView } from './views.js';
@@ -62,14 +64,11 @@ export async function providerRoutes(app: Server, context: ServiceContext): Prom
     },
     async (request) => {
       const handoff = await addressedTo(context, request, request.params.id, 'accept-handoff');
-      const decision = decideAcceptance(domainFromRow(handoff), request.body);
-      refuseIfBroken(decision.violations);
       const action: HandoffAction = handoff.status === 'needs-reconfirmation' ? 'reconfirm' : 'accept';
-      const changes = {
-        keyWorker: request.body.keyWorker,
-        firstAppointment: request.body.firstAppointment ?? handoff.firstAppointment,
-        statusReason: null,
-      };
+      refuseIfBroken(nextStatus(handoff.status as never, action).violations);
+      refuseIfBroken(decideAcceptance(domainFromRow(handoff), request.body).violations);
+      const firstAppointment = await appointmentToConfirm(context, handoff, request.body.firstAppointment);
+      const changes = { keyWorker: request.body.keyWorker, firstAppointment, statusReason: null };
       return providerView(await answer(context, request, handoff, action, changes, handoffAccepted));
     },
   );
@@ -107,31 +106,7 @@ async function answer(
   return context.db.transaction(async (tx) => {
     const row = await updateHandoff(tx, handoff, { ...changes, status: transition.status ?? handoff.status });
     if (!row) throw new Conflict('CHANGED_MEANWHILE', 'the handoff changed while this request ran');
-    await publish(tx, context.topicPrefix, row.providerId, [eventFor(row, { correlationId: request.id })]);
+    await publish(tx, context.topicPrefix, row, [eventFor(row, { correlationId: request.id })]);
     return row;
   });
-}
-
-/** A provider sees only handoffs addressed to its organisation; another's is a 404 (existence not revealed), audited. */
-async function addressedTo(
-  context: ServiceContext,
-  request: FastifyRequest,
-  id: string,
-  action: string,
-): Promise<HandoffRow> {
-  const handoff = await findHandoff(context.db, id);
-  const allowed =
-    handoff !== undefined &&
-    handoff.providerId === request.user.organisation &&
-    handoff.status !== 'blocked-no-consent';
-  await audit(context.db, request, {
-    action,
-    personId: handoff?.personId ?? null,
-    resourceId: id,
-    categories: ['clinical'],
-    outcome: allowed ? 'allowed' : 'denied',
-    recipient: request.user.organisation ?? null,
-  });
-  if (!allowed) throw new NotFound('no such handoff');
-  return handoff;
 }

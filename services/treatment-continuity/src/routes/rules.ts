@@ -1,6 +1,6 @@
 import { RuleRefusal } from '@resettle/platform';
 import type { HandoffRow, ReleaseRow } from '../db/handoffs.js';
-import { checkHandoff, type Handoff, type Violation } from '../domain/index.js';
+import { checkHandoff, type Handoff, nextWeekday, type Violation } from '../domain/index.js';
 import type { BookingRequest } from './schemas.js';
 
 export function asDomainHandoff(booking: BookingRequest): Handoff {
@@ -43,12 +43,26 @@ export function refuseIfBroken(violations: Violation[]): void {
   throw new RuleRefusal(first.rule, first.message, { field: `body.${first.field}`, violations });
 }
 
-export function checkBooking(booking: BookingRequest, release: ReleaseRow, now: Date): void {
+/** Every handoff rule against this service's copy of the release; a broken one is a 422 and nothing is stored. */
+export function checkAgainstRelease(
+  handoff: Handoff,
+  release: ReleaseRow,
+  now: Date,
+  expectedArrivalAt: string | null,
+): void {
   refuseIfBroken(
-    checkHandoff(asDomainHandoff(booking), {
+    checkHandoff(handoff, {
       release: { releaseDate: release.releaseDate, gateAt: release.gateAt.toISOString() },
       now: now.toISOString(),
-      expectedArrivalAt: booking.expectedArrivalAt ?? null,
+      expectedArrivalAt,
+      weekendCover: {
+        requiresWeekendCover: release.weekendCoverPlanRequired,
+        nextWorkingDay: nextWeekday(release.releaseDate),
+      },
     }),
   );
+}
+
+export function checkBooking(booking: BookingRequest, release: ReleaseRow, now: Date): void {
+  checkAgainstRelease(asDomainHandoff(booking), release, now, booking.expectedArrivalAt ?? null);
 }

@@ -74,12 +74,7 @@ export const AcceptRequest = Type.Object(
     keyWorker: Type.Object(
       {
         name: Text(120),
-        gender: Type.Union([
-          Type.Literal('female'),
-          Type.Literal('male'),
-          Type.Literal('other'),
-          Type.Literal('not-stated'),
-        ]),
+        gender: Type.Union([Type.Literal('female'), Type.Literal('male'), Type.Literal('other')]),
       },
       { additionalProperties: false },
     ),

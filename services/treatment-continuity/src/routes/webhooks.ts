@@ -8,6 +8,9 @@ const ProviderRegistration = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: 120 }),
     webhookUrl: Type.Union([Type.String({ format: 'uri', pattern: '^https?://' }), Type.Null()]),
+    webhookSecret: Type.Optional(
+      Type.String({ minLength: 32, maxLength: 200, description: 'omit to have one generated' }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -20,15 +23,16 @@ export async function webhookRoutes(app: Server, context: ServiceContext): Promi
     {
       onRequest: app.requireRole('admin'),
       schema: {
-        summary: 'Register a provider; one with a webhook URL gets signed webhooks (the secret is returned once)',
+        summary: 'Register a provider; one with a webhook URL gets signed webhooks (the secret is shown only here)',
         tags: ['reference data'],
         params: Type.Object({ providerId: Type.String({ pattern: '^[a-z0-9-]{2,60}$' }) }),
         body: ProviderRegistration,
       },
     },
     async (request) => {
-      const webhookSecret = request.body.webhookUrl ? randomBytes(32).toString('hex') : null;
-      const row = { providerId: request.params.providerId, ...request.body, webhookSecret, updatedAt: new Date() };
+      const { name, webhookUrl } = request.body;
+      const webhookSecret = webhookUrl ? (request.body.webhookSecret ?? randomBytes(32).toString('hex')) : null;
+      const row = { providerId: request.params.providerId, name, webhookUrl, webhookSecret, updatedAt: new Date() };
       await db.insert(providers).values(row).onConflictDoUpdate({ target: providers.providerId, set: row });
       return { providerId: row.providerId, name: row.name, webhookUrl: row.webhookUrl, webhookSecret };
     },

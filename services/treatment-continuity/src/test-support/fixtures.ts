@@ -7,6 +7,7 @@ export function releaseScheduled(
   personId: string,
   releaseId = randomUUID(),
   releaseDate = '2026-11-18',
+  weekendCoverPlanRequired = false,
 ): EventEnvelope {
   return createEvent({
     type: 'release.scheduled',
@@ -23,7 +24,7 @@ export function releaseScheduled(
       gateAt: `${releaseDate}T09:30:00.000Z`,
       rulesApplied: [],
       dayOfReleaseMoveEligible: true,
-      weekendCoverPlanRequired: false,
+      weekendCoverPlanRequired,
       shortNotice: false,
       shortNoticeReason: null,
       shortSentence: false,
@@ -45,6 +46,17 @@ export function releaseRescheduled(scheduled: EventEnvelope, releaseDate: string
       previous: { releaseDate: facts.releaseDate, gateTime: '09:30', gateAt: facts.gateAt },
       reason: 'Sentence recalculated',
     },
+  });
+}
+
+export function releaseCancelled(scheduled: EventEnvelope): EventEnvelope {
+  const { releaseId, prisonCode } = scheduled.data as ReleaseScheduled;
+  return createEvent({
+    type: 'release.cancelled',
+    personId: scheduled.personId,
+    source: 'release-scheduling',
+    correlationId: 'test-cancel',
+    data: { releaseId, prisonCode, reason: 'Remanded on a new charge' },
   });
 }
 

@@ -1,0 +1,1 @@
+ALTER TABLE "releases" ADD COLUMN "weekend_cover_plan_required" boolean DEFAULT false NOT NULL;

@@ -1,0 +1,71 @@
+import { randomUUID } from 'node:crypto';
+import { type EventEnvelope, TOPICS, topicName } from '@resettle/contracts';
+import { createEventBus } from '@resettle/messaging';
+import type { Caller } from '@resettle/platform';
+import { startTestService } from '@resettle/platform/testing';
+import { eventually, testInfra } from '@resettle/testing';
+import pino from 'pino';
+import { expect } from 'vitest';
+import { treatmentContinuity } from '../app.js';
+import { booking, releaseScheduled } from './fixtures.js';
+
+export const NOW = new Date('2026-11-02T10:00:00Z');
+export const nurse: Caller = { sub: 'nurse-1', roles: ['prison-healthcare'], prison: 'DWI' };
+export const admin: Caller = { sub: 'admin-1', roles: ['admin'] };
+export const providerA: Caller = { sub: 'worker-a', roles: ['provider'], organisation: 'provider-a' };
+export const providerB: Caller = { sub: 'worker-b', roles: ['provider'], organisation: 'provider-b' };
+export const femaleKeyWorker = { keyWorker: { name: 'Key Worker', gender: 'female' }, appointmentConfirmed: true };
+
+/**
+ * The real service on the real broker and database, a watcher on both of its topics, and a way to play
+ * release-scheduling by publishing its events.
+ */
+export async function startHarness() {
+  const service = await startTestService(treatmentContinuity, {
+    clock: () => NOW,
+    env: { WEBHOOK_RETRY_BASE_MS: '20', WEBHOOK_POLL_MS: '50' },
+  });
+  const bus = createEventBus({
+    brokers: testInfra().kafkaBrokers,
+    clientId: 'tc-test',
+    logger: pino({ level: 'silent' }),
+  });
+  const seen: EventEnvelope[] = [];
+  const watch = await bus.subscribe({
+    groupId: `watch-${randomUUID()}`,
+    topics: [TOPICS.treatmentContinuity, TOPICS.providerHandoffs].map((topic) => topicName(topic, service.topicPrefix)),
+    handle: async (message) => void seen.push(JSON.parse(message.value!.toString())),
+  });
+
+  const publishRelease = (event: EventEnvelope) =>
+    bus.send(topicName(TOPICS.releaseScheduling, service.topicPrefix), [
+      { key: event.personId, value: JSON.stringify(event) },
+    ]);
+  const eventsFor = (personId: string) => seen.filter((event) => event.personId === personId);
+  const typesFor = (personId: string) => eventsFor(personId).map((event) => event.type);
+
+  /** Schedules a release (as release-scheduling would) and books a handoff once this service has heard of it. */
+  async function bookFor(personId: string, providerId = 'provider-a', changes: Record<string, unknown> = {}) {
+    const scheduled = (changes.scheduled as EventEnvelope | undefined) ?? releaseScheduled(personId);
+    const { scheduled: _, ...bookingChanges } = changes;
+    await publishRelease(scheduled);
+    const releaseId = (scheduled.data as { releaseId: string }).releaseId;
+    const reply = await eventually(async () => {
+      const body = booking(personId, releaseId, providerId, bookingChanges);
+      const attempt = await service.call(nurse, 'POST', '/api/handoffs', body);
+      expect(attempt.status, JSON.stringify(attempt.body)).not.toBe(400);
+      return attempt;
+    });
+    return { scheduled, reply, id: reply.body.id as string };
+  }
+
+  async function close() {
+    await watch.stop();
+    await bus.close();
+    await service.close();
+  }
+
+  return { service, seen, publishRelease, eventsFor, typesFor, bookFor, close };
+}
+
+export type Harness = Awaited<ReturnType<typeof startHarness>>;
