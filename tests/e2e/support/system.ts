@@ -30,18 +30,17 @@ export class RunningSystem {
   /** Every line every service printed (captured rather than echoed, so tests can search the logs). */
   readonly logLines: string[] = [];
 
-  static async start(extraEnv: Partial<Record<ServiceName, Record<string, string>>> = {}): Promise<RunningSystem> {
+  static async start(options: { logLevel?: string; kafkaBrokers?: string[] } = {}): Promise<RunningSystem> {
     const system = new RunningSystem();
     for (const spec of availableServices()) {
       const database = await freshDatabase(spec.name);
       system.databases.push(database);
       const env = {
         DATABASE_URL: database.url,
-        KAFKA_BROKERS: testInfra().kafkaBrokers.join(','),
+        KAFKA_BROKERS: (options.kafkaBrokers ?? testInfra().kafkaBrokers).join(','),
         KAFKA_TOPIC_PREFIX: system.topicPrefix,
         JWT_SECRET: system.secret,
-        LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
-        ...extraEnv[spec.name as ServiceName],
+        LOG_LEVEL: options.logLevel ?? process.env.TEST_LOG_LEVEL ?? 'warn',
       };
       system.specs.set(spec.name as ServiceName, { ...spec, port: await freePort(), env });
     }

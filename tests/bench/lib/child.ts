@@ -1,0 +1,53 @@
+import { type ChildProcess, fork, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
+import { repoRoot, stopProcess } from '@resettle/infra';
+import { onCleanup, remember } from './cleanup.js';
+
+export const benchDir = join(repoRoot, 'tests', 'bench');
+
+/** A TypeScript script of the bench in its own Node process (run by tsx), stopped by pid at cleanup. */
+export function startScript(
+  script: string,
+  options: { args?: string[]; env?: Record<string, string>; nodeArgs?: string[]; ipc?: boolean } = {},
+): { child: ChildProcess; stop(): Promise<void> } {
+  const execArgv = ['--import', 'tsx', ...(options.nodeArgs ?? [])];
+  const path = isAbsolute(script) ? script : join(benchDir, script);
+  const common = { cwd: repoRoot, env: { ...process.env, ...options.env } };
+  const child = options.ipc
+    ? fork(path, options.args ?? [], { ...common, execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+    : spawn(process.execPath, [...execArgv, path, ...(options.args ?? [])], {
+        ...common,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+  const pid = child.pid ?? 0;
+  remember.pid(pid, script);
+  const stopChild = async () => {
+    if (child.exitCode === null && child.signalCode === null) await stopProcess(pid, 10_000);
+  };
+  const unregister = onCleanup(script, stopChild);
+  return {
+    child,
+    stop: async () => {
+      unregister();
+      await stopChild();
+    },
+  };
+}
+
+/** Peak and current resident memory of a live process, in MiB (Linux /proc); undefined once it is gone. */
+export function memoryOf(pid: number): { peakMiB: number; rssMiB: number } | undefined {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kib = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0);
+    return { peakMiB: kib('VmHWM') / 1024, rssMiB: kib('VmRSS') / 1024 };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Resolves with the child's exit code. */
+export function exited(child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null) return Promise.resolve(child.exitCode);
+  return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+}

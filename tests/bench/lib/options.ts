@@ -1,0 +1,86 @@
+import { parseArgs } from 'node:util';
+
+/** Every duration and size the bench uses: flag `--raw-messages 5000` or env `BENCH_RAW_MESSAGES=5000`. */
+const FULL = {
+  rawMessages: 50_000,
+  projectionEvents: 5_000,
+  wholePathWrites: 1_500,
+  writeConcurrency: 16,
+  latencyRate: 200,
+  latencyFloorRate: 20,
+  latencySeconds: 60,
+  warmupSeconds: 5,
+  readSeconds: 8,
+  readConnections: 16,
+  nationalWomen: 500,
+  outageSeconds: 60,
+  recoveryRate: 10,
+  profileEvents: 2_000,
+};
+
+const QUICK: typeof FULL = {
+  rawMessages: 10_000,
+  projectionEvents: 1_000,
+  wholePathWrites: 200,
+  writeConcurrency: 16,
+  latencyRate: 200,
+  latencyFloorRate: 20,
+  latencySeconds: 10,
+  warmupSeconds: 2,
+  readSeconds: 3,
+  readConnections: 16,
+  nationalWomen: 100,
+  outageSeconds: 10,
+  recoveryRate: 10,
+  profileEvents: 600,
+};
+
+export type Sizes = typeof FULL;
+export const MEASURES = ['raw', 'projection', 'whole-path', 'reads', 'latency', 'national', 'recovery'] as const;
+export type MeasureName = (typeof MEASURES)[number];
+
+export interface BenchOptions extends Sizes {
+  quick: boolean;
+  profile: boolean;
+  only: Set<MeasureName>;
+}
+
+const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+const envName = (name: string) => `BENCH_${kebab(name).replaceAll('-', '_').toUpperCase()}`;
+
+export function benchOptions(argv = process.argv.slice(2)): BenchOptions {
+  const numeric = Object.fromEntries(Object.keys(FULL).map((key) => [kebab(key), { type: 'string' as const }]));
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      ...numeric,
+      quick: { type: 'boolean', default: process.env.BENCH_QUICK === '1' },
+      profile: { type: 'boolean' },
+      'no-profile': { type: 'boolean', default: false },
+      only: { type: 'string', default: process.env.BENCH_ONLY },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(`pnpm bench [--quick] [--only ${MEASURES.join(',')}] [--profile | --no-profile]`);
+    console.log(
+      Object.keys(FULL)
+        .map((key) => `  --${kebab(key)} N   (env ${envName(key)})`)
+        .join('\n'),
+    );
+    process.exit(0);
+  }
+  const quick = values.quick === true;
+  const base = quick ? QUICK : FULL;
+  const sizes = { ...base };
+  for (const key of Object.keys(base) as (keyof Sizes)[]) {
+    const given = (values as Record<string, unknown>)[kebab(key)] ?? process.env[envName(key)];
+    if (given === undefined) continue;
+    const value = Number(given);
+    if (!Number.isFinite(value) || value <= 0) throw new Error(`--${kebab(key)} must be a positive number`);
+    sizes[key] = value;
+  }
+  const only = new Set((values.only ? String(values.only).split(',') : MEASURES) as MeasureName[]);
+  for (const name of only) if (!MEASURES.includes(name)) throw new Error(`unknown measurement ${name}`);
+  return { ...sizes, quick, only, profile: values['no-profile'] !== true && (values.profile ?? !quick) };
+}

@@ -1,0 +1,123 @@
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
+import { join } from 'node:path';
+import {
+  availableServices,
+  freePort,
+  repoRoot,
+  type ServiceSpec,
+  spawnService,
+  stopProcess,
+  waitUntilReady,
+} from '@resettle/infra';
+import { type Caller, localTokenIssuer } from '@resettle/platform';
+import { onCleanup, remember } from './cleanup.js';
+import type { Infra } from './infra.js';
+
+export type ServiceName = 'release-scheduling' | 'treatment-continuity' | 'accommodation' | 'transport' | 'passport';
+
+export interface Service {
+  name: ServiceName;
+  url: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+export interface ConsumerHealth {
+  lag: number;
+  applied?: number;
+  duplicates?: number;
+  deadLettered?: number;
+  outboxPending: number;
+}
+
+export const LOG_DIR = join(import.meta.dirname, '..', 'results', 'logs');
+const secret = randomBytes(32).toString('hex');
+export const tokenFor: (caller: Caller) => string = localTokenIssuer({ secret });
+
+/** A service's process, or why it cannot run: missing from this checkout, or not ready in time. */
+export async function startService(
+  infra: Infra,
+  name: ServiceName,
+  topicPrefix: string,
+  options: { label: string; env?: Record<string, string>; nodeArgs?: string[] },
+): Promise<Service | string> {
+  const spec = availableServices().find((candidate) => candidate.name === name);
+  if (!spec) return `services/${name}/src/main.ts does not exist yet`;
+  const env = {
+    DATABASE_URL: options.env?.DATABASE_URL ?? (await infra.freshDatabase(`${options.label}_${name}`)),
+    KAFKA_BROKERS: infra.brokers,
+    KAFKA_TOPIC_PREFIX: topicPrefix,
+    JWT_SECRET: secret,
+    LOG_LEVEL: 'warn',
+    RATE_LIMIT_PER_MINUTE: '1000000000',
+    RISK_SWEEP_SECONDS: '0',
+    ...options.env,
+  };
+  mkdirSync(LOG_DIR, { recursive: true });
+  const log = createWriteStream(join(LOG_DIR, `${options.label}-${name}.log`));
+  const port = await freePort();
+  const running = options.nodeArgs
+    ? spawnWithNodeArgs({ ...spec, port }, env, options.nodeArgs, log)
+    : spawnService({ ...spec, port }, env, (line) => log.write(`${line}\n`));
+  const pid = running.child.pid ?? 0;
+  remember.pid(pid, `services/${name}/`);
+  const stop = async () => {
+    if (running.child.exitCode === null) await stopProcess(pid, 20_000);
+    log.end();
+  };
+  const unregister = onCleanup(`${name} (${options.label})`, stop);
+  try {
+    await waitUntilReady(running, 120_000);
+  } catch (error) {
+    await stop();
+    unregister();
+    return `${name} did not become ready: ${error instanceof Error ? error.message : String(error)} (log: ${log.path})`;
+  }
+  return {
+    name,
+    url: running.url,
+    pid,
+    stop: async () => {
+      unregister();
+      await stop();
+    },
+  };
+}
+
+/** As spawnService, with Node options that NODE_OPTIONS refuses (`--cpu-prof`). */
+function spawnWithNodeArgs(spec: ServiceSpec, env: Record<string, string>, nodeArgs: string[], log: WriteStream) {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', spec.entry], {
+    cwd: repoRoot,
+    env: { ...process.env, ...env, PORT: String(spec.port), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout.pipe(log, { end: false });
+  child.stderr.pipe(log, { end: false });
+  return { spec, child, url: `http://127.0.0.1:${spec.port}` };
+}
+
+/** `GET /health/consumer`; undefined when the service does not answer within the timeout. */
+export async function consumerHealth(service: Service, timeoutMs = 5_000): Promise<ConsumerHealth | undefined> {
+  try {
+    const response = await fetch(`${service.url}/health/consumer`, { signal: AbortSignal.timeout(timeoutMs) });
+    return response.ok ? ((await response.json()) as ConsumerHealth) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Polls until `done` holds (or the deadline passes); returns the time it first held, or undefined. */
+export async function pollUntil(
+  check: () => Promise<boolean>,
+  timeoutMs: number,
+  intervalMs = 250,
+): Promise<number | undefined> {
+  const deadline = performance.now() + timeoutMs;
+  while (performance.now() < deadline) {
+    if (await check()) return performance.now();
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+  return undefined;
+}

@@ -1,0 +1,103 @@
+import { freePort, waitFor } from '@resettle/infra';
+import { startScript } from '../lib/child.js';
+import type { Infra } from '../lib/infra.js';
+import type { BenchOptions } from '../lib/options.js';
+import type { Figure, MeasureResult } from '../lib/report.js';
+import { tokenFor } from '../lib/services.js';
+import { round } from '../lib/stats.js';
+import { Skip, type System } from '../lib/system.js';
+import type { ReleaseIdsByRegion } from './projection.js';
+import type { LoadRequest, LoadSummary } from './reads-load.js';
+
+export async function load(request: LoadRequest): Promise<LoadSummary> {
+  const runner = startScript('measures/reads-load.ts', { ipc: true });
+  const summary = new Promise<LoadSummary>((resolve, reject) => {
+    runner.child.once('message', (message) => resolve(message as LoadSummary));
+    runner.child.once('exit', (code) => reject(new Error(`autocannon process exited with ${code}`)));
+  });
+  runner.child.send(request);
+  try {
+    return await summary;
+  } finally {
+    await runner.stop();
+  }
+}
+
+/** Warm-up, then flat out, then at half that rate: autocannon from a separate process each time. */
+async function profileOf(base: Omit<LoadRequest, 'seconds' | 'connections'>, options: BenchOptions) {
+  const connections = options.readConnections;
+  await load({ ...base, connections, seconds: options.warmupSeconds });
+  const peak = await load({ ...base, connections, seconds: options.readSeconds });
+  const half = await load({
+    ...base,
+    connections,
+    seconds: options.readSeconds,
+    rate: Math.max(1, peak.requestsPerSecond / 2),
+  });
+  return { peak, half };
+}
+
+/** Passport reads (auth and audit on) against a bare Fastify `select 1` route on a pool of the same size. */
+export async function measureReads(
+  infra: Infra,
+  system: System,
+  options: BenchOptions,
+  ids: ReleaseIdsByRegion | undefined,
+): Promise<MeasureResult> {
+  const passport = await system.need('passport');
+  const [region, releaseIds] =
+    [...(ids ?? new Map<string, string[]>())].sort((a, b) => b[1].length - a[1].length)[0] ?? [];
+  if (!region || !releaseIds) throw new Skip('needs the passports the projection measurement builds');
+  const token = tokenFor({ sub: 'bench-probation', roles: ['probation'], region });
+  const port = await freePort();
+  const bare = startScript('measures/bare-server.ts', {
+    env: { PORT: String(port), DATABASE_URL: await infra.freshDatabase('bare'), POOL_MAX: '10' },
+  });
+  const bareUrl = `http://127.0.0.1:${port}`;
+  await waitFor(
+    'bare server',
+    async () => (await fetch(`${bareUrl}/health/ready`).catch(() => undefined))?.ok === true,
+    30_000,
+  );
+  const targets = [
+    { name: 'bare select 1', url: bareUrl, paths: ['/bare'] },
+    { name: 'GET /api/passports/:id', url: passport.url, paths: releaseIds.map((id) => `/api/passports/${id}`) },
+    { name: 'GET /api/upcoming-releases', url: passport.url, paths: ['/api/upcoming-releases'] },
+  ];
+  const measured: Record<string, Awaited<ReturnType<typeof profileOf>>> = {};
+  for (const target of targets) measured[target.name] = await profileOf({ ...target, token }, options);
+  await bare.stop();
+  const bareRate = measured['bare select 1']!.peak.requestsPerSecond;
+  const figures: Figure[] = [];
+  for (const { name } of targets) {
+    const { peak, half } = measured[name]!;
+    const errors = peak.non2xx + peak.errors + half.non2xx + half.errors;
+    figures.push({
+      name: `${name} peak`,
+      value: round(peak.requestsPerSecond),
+      unit: 'req/s',
+      note: errors ? `${errors} errors/non-2xx` : undefined,
+    });
+    figures.push({ name: `${name} p99 at peak`, value: peak.p99, unit: 'ms' });
+    if (name !== 'bare select 1') {
+      figures.push({
+        name: `${name} ratio to bare`,
+        value: round(peak.requestsPerSecond / bareRate, 3),
+        unit: '',
+        target: { kind: 'min', value: 0.5 },
+      });
+    }
+    figures.push({
+      name: `${name} p99 at half peak`,
+      value: half.p99,
+      unit: 'ms',
+      target: name === 'bare select 1' ? undefined : { kind: 'max', value: 10 },
+    });
+  }
+  return {
+    name: 'reads',
+    status: 'ok',
+    figures,
+    details: { region, ids: releaseIds.length, connections: options.readConnections, measured },
+  };
+}

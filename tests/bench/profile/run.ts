@@ -1,0 +1,95 @@
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { benchDir } from '../lib/child.js';
+import type { Infra } from '../lib/infra.js';
+import { journeyOf, REGIONS, womanOf } from '../lib/journeys.js';
+import type { BenchOptions } from '../lib/options.js';
+import { journeys, produce } from '../lib/produce.js';
+import { consumerHealth, pollUntil, tokenFor } from '../lib/services.js';
+import { System } from '../lib/system.js';
+import { writeMany } from '../lib/writes.js';
+import { runRebuild } from '../measures/national.js';
+import { load } from '../measures/reads.js';
+import { type ProfileSummary, printSummary, summarise } from './summarise.js';
+
+export type SlowPart = 'passport consumer' | 'release-scheduling writes' | 'passport reads' | 'passport rebuild';
+export interface ProfileResult {
+  part: SlowPart;
+  file: string;
+  summary: ProfileSummary;
+}
+
+const PROFILE_DIR = join(benchDir, 'results', 'profiles');
+
+/** The main thread's profile (`CPU.<date>.<time>.<pid>.0.<seq>.cpuprofile`), not tsx's loader thread's. */
+function profileIn(dir: string): string {
+  const files = readdirSync(dir).filter((file) => file.endsWith('.cpuprofile'));
+  const main = files.filter((file) => file.split('.').at(-3) === '0');
+  const newest = (main.length > 0 ? main : files).sort(
+    (a, b) => statSync(join(dir, b)).mtimeMs - statSync(join(dir, a)).mtimeMs,
+  )[0];
+  if (!newest) throw new Error(`no .cpuprofile written in ${dir}`);
+  return join(dir, newest);
+}
+
+const cpuProf = (dir: string) => ['--cpu-prof', `--cpu-prof-dir=${dir}`];
+
+/** Runs each slow part once with `node --cpu-prof` on the process doing the work, and summarises self time. */
+export async function runProfiles(infra: Infra, options: BenchOptions, slow: Set<SlowPart>): Promise<ProfileResult[]> {
+  rmSync(PROFILE_DIR, { recursive: true, force: true });
+  const dir = (part: SlowPart) => {
+    const path = join(PROFILE_DIR, part.replaceAll(' ', '-'));
+    mkdirSync(path, { recursive: true });
+    return path;
+  };
+  const results: ProfileResult[] = [];
+  const done = (part: SlowPart) => {
+    const result = { part, file: profileIn(dir(part)), summary: summarise(profileIn(dir(part))) };
+    printSummary(`profile of ${part}`, result.summary);
+    results.push(result);
+  };
+  const system = new System(infra, 'profile');
+  await system.createTopics(['passport', 'passport-rebuild']);
+  const ids: string[] = [];
+  const bus = infra.bus('bench-profile');
+  const women = Math.ceil(options.profileEvents / 20);
+  await produce(
+    bus,
+    journeys(5_000_000, women, (n) => {
+      const woman = womanOf(n);
+      if (woman.region === REGIONS[0]) ids.push(woman.releaseId);
+      return journeyOf(woman, system.prefix, n % 3 === 0);
+    }),
+  );
+  await bus.close();
+  const database = await infra.freshDatabase('profile_passport');
+  if (slow.has('passport consumer') || slow.has('passport reads')) {
+    const consumer = await system.need('passport', { DATABASE_URL: database }, cpuProf(dir('passport consumer')));
+    await pollUntil(async () => (await consumerHealth(consumer))?.lag === 0, 600_000, 500);
+    await consumer.stop();
+    if (slow.has('passport consumer')) done('passport consumer');
+  }
+  if (slow.has('passport reads')) {
+    const readers = new System(infra, 'profreads');
+    const reader = await readers.need('passport', { DATABASE_URL: database }, cpuProf(dir('passport reads')));
+    const token = tokenFor({ sub: 'bench-profile', roles: ['probation'], region: REGIONS[0]! });
+    const paths = [...ids.map((id) => `/api/passports/${id}`), '/api/upcoming-releases'];
+    await load({ url: reader.url, paths, token, seconds: options.readSeconds, connections: options.readConnections });
+    await readers.stop();
+    done('passport reads');
+  }
+  if (slow.has('release-scheduling writes')) {
+    const writers = new System(infra, 'profwrites');
+    const writer = await writers.need('release-scheduling', {}, cpuProf(dir('release-scheduling writes')));
+    await writeMany(writer.url, 6_000_000, Math.min(3_000, options.profileEvents), options.writeConcurrency);
+    await pollUntil(async () => (await consumerHealth(writer))?.outboxPending === 0, 120_000, 250);
+    await writers.stop();
+    done('release-scheduling writes');
+  }
+  if (slow.has('passport rebuild')) {
+    await runRebuild(infra, system.prefix, 'profile_rebuild', cpuProf(dir('passport rebuild')));
+    done('passport rebuild');
+  }
+  await system.stop();
+  return results;
+}

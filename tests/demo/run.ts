@@ -1,0 +1,72 @@
+// pnpm demo — with `pnpm start` running: seeds a handful of women in different situations through the public APIs,
+// prints each passport, and leaves the probation page showing them.
+import { call, serviceUrl, token } from './client.js';
+import { type PassportView, passportTable } from './print.js';
+import { daysFromToday, nextWeekday, prisonNumber, probation } from './staff.js';
+import { arrangeTravel, handOver, house, type Release, schedule } from './steps.js';
+
+const scenarios: [string, () => Promise<Release>][] = [
+  [
+    'Everything in place (Wednesday release)',
+    async () => {
+      const release = await schedule(prisonNumber('A'), { legalReleaseDate: nextWeekday(3, 21) });
+      await handOver(release);
+      await house(release);
+      await arrangeTravel(release);
+      return release;
+    },
+  ],
+  [
+    'Friday legal date, eligible: released on Thursday instead',
+    async () => {
+      const release = await schedule(prisonNumber('B'), { legalReleaseDate: nextWeekday(5, 21) });
+      await handOver(release);
+      await house(release);
+      await arrangeTravel(release);
+      return release;
+    },
+  ],
+  [
+    'Friday legal date on home detention curfew: Friday stands, weekend cover plan missing',
+    async () => {
+      const eligibility = {
+        homeDetentionCurfew: true,
+        indeterminateSentence: false,
+        paroleBoardRelease: false,
+        daysServedSinceSentence: 200,
+      };
+      const release = await schedule(prisonNumber('C'), { legalReleaseDate: nextWeekday(5, 28), eligibility });
+      await handOver(release);
+      await house(release);
+      return release;
+    },
+  ],
+  [
+    'Released from court at short notice: nothing arranged yet',
+    () => schedule(prisonNumber('D'), { legalReleaseDate: daysFromToday(1), releaseFrom: 'COURT' }),
+  ],
+  [
+    'Handoff booked, provider has not answered, no accommodation',
+    async () => {
+      const release = await schedule(prisonNumber('E'), { legalReleaseDate: nextWeekday(2, 10) });
+      return release;
+    },
+  ],
+];
+
+const settle = () => new Promise((wait) => setTimeout(wait, 1_500));
+
+for (const [title, seed] of scenarios) {
+  try {
+    const release = await seed();
+    await settle();
+    const passport: PassportView = await call('passport', probation, 'GET', `/api/passports/${release.id}`);
+    console.log(passportTable(title, passport));
+  } catch (error) {
+    const answer = (error as { answer?: { rule?: string; detail?: string } }).answer;
+    console.log(`\n${title}\n  refused: ${answer?.rule ?? ''} ${answer?.detail ?? (error as Error).message}`);
+  }
+}
+
+console.log(`\nThe probation page: ${serviceUrl('passport')}/probation`);
+console.log(`Paste this probation token into it (South West region):\n${token(probation)}`);
