@@ -3,7 +3,7 @@
 import { call, serviceUrl, token } from './client.js';
 import { type PassportView, passportTable } from './print.js';
 import { daysFromToday, nextWeekday, prisonNumber, probation } from './staff.js';
-import { arrangeTravel, handOver, house, type Release, schedule } from './steps.js';
+import { arrangeTravel, book, handOver, house, type Release, schedule } from './steps.js';
 
 const scenarios: [string, () => Promise<Release>][] = [
   [
@@ -27,7 +27,7 @@ const scenarios: [string, () => Promise<Release>][] = [
     },
   ],
   [
-    'Friday legal date on home detention curfew: Friday stands, weekend cover plan missing',
+    'Friday legal date on home detention curfew: Friday stands, with a weekend cover plan',
     async () => {
       const eligibility = {
         homeDetentionCurfew: true,
@@ -36,8 +36,11 @@ const scenarios: [string, () => Promise<Release>][] = [
         daysServedSinceSentence: 200,
       };
       const release = await schedule(prisonNumber('C'), { legalReleaseDate: nextWeekday(5, 28), eligibility });
-      await handOver(release);
+      const monday = new Date(Date.parse(`${release.releaseDate}T12:00:00Z`) + 3 * 86_400_000).toISOString();
+      const weekendCoverPlan = { prescriptionCoversUntil: monday.slice(0, 10), outOfHoursContact: true };
+      await handOver(release, { weekendCoverPlan });
       await house(release);
+      await arrangeTravel(release);
       return release;
     },
   ],
@@ -49,6 +52,7 @@ const scenarios: [string, () => Promise<Release>][] = [
     'Handoff booked, provider has not answered, no accommodation',
     async () => {
       const release = await schedule(prisonNumber('E'), { legalReleaseDate: nextWeekday(2, 10) });
+      await book(release);
       return release;
     },
   ],

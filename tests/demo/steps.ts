@@ -16,10 +16,12 @@ export function schedule(personId: string, asked: Record<string, unknown>): Prom
   return call('release-scheduling', planner, 'POST', '/api/releases', scheduleBody(personId, asked));
 }
 
+export function book(release: Release, changes: Record<string, unknown> = {}): Promise<{ id: string }> {
+  return whenKnown(() => call('treatment-continuity', nurse, 'POST', '/api/handoffs', handoffBody(release, changes)));
+}
+
 export async function handOver(release: Release, changes: Record<string, unknown> = {}) {
-  const handoff = await whenKnown(() =>
-    call('treatment-continuity', nurse, 'POST', '/api/handoffs', handoffBody(release, changes)),
-  );
+  const handoff = await book(release, changes);
   await call('treatment-continuity', provider, 'POST', `/api/provider/handoffs/${handoff.id}/accept`, acceptanceBody);
   return handoff;
 }
