@@ -16,6 +16,8 @@ import {
 } from '../service-processes.js';
 import { availableServices } from '../services.js';
 
+// Ctrl-C reaches pnpm too, which may exit and close our output first: a failed write must not abort the shutdown.
+for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {});
 await stopLeftoverServices();
 const dockerAvailable = dockerEngineAvailable();
 const postgresServer = await resolvePostgres({ dockerAvailable });
@@ -36,16 +38,20 @@ async function stopEverything(exitCode: number): Promise<never> {
   if (!stopping) {
     stopping = true;
     console.log('\nstopping services, broker and database we started…');
-    await Promise.all(running.map((service) => service.child.pid && stopProcess(service.child.pid, 15_000)));
-    recordServicePids([]);
-    await kafka.stop();
-    await postgresServer.stop();
+    try {
+      await Promise.all(running.map((service) => service.child.pid && stopProcess(service.child.pid, 15_000)));
+      recordServicePids([]);
+    } finally {
+      await kafka.stop();
+      await postgresServer.stop();
+    }
     console.log('stopped.');
   }
   process.exit(exitCode);
 }
 process.on('SIGINT', () => void stopEverything(0));
 process.on('SIGTERM', () => void stopEverything(0));
+process.on('SIGHUP', () => void stopEverything(0));
 
 try {
   for (const spec of availableServices()) {
