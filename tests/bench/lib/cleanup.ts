@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -9,7 +9,9 @@ interface Leftovers {
   dirs: string[];
 }
 
-const STATE = join(tmpdir(), 'resettle-bench-state.json');
+/** One state file per run, named by its pid: a run only ever cleans up after runs that are no longer alive. */
+const STATE_PREFIX = 'resettle-bench-run-';
+const STATE = join(tmpdir(), `${STATE_PREFIX}${process.pid}.json`);
 const actions: { label: string; run: () => Promise<void> }[] = [];
 const state: Leftovers = { pids: [], databases: [], dirs: [] };
 let cleaning: Promise<void> | undefined;
@@ -72,16 +74,29 @@ export function installExitHandlers(): void {
   });
 }
 
-/** Stops processes, drops databases and removes folders a killed earlier run left behind. */
+/** Stops processes, drops databases and removes folders that killed earlier runs (pid no longer alive) left. */
 export async function cleanLeftovers(
   stopPid: (pid: number, match: string) => Promise<void>,
   dropDb: (serverUrl: string, name: string) => Promise<void>,
 ): Promise<void> {
-  if (!existsSync(STATE)) return;
-  const old = JSON.parse(readFileSync(STATE, 'utf8')) as Leftovers;
-  for (const { pid, match } of old.pids) await stopPid(pid, match);
-  for (const { serverUrl, name } of old.databases) await dropDb(serverUrl, name).catch(() => {});
-  for (const dir of old.dirs) rmSync(dir, { recursive: true, force: true });
-  rmSync(STATE, { force: true });
-  if (old.pids.length + old.databases.length > 0) console.log('cleaned up what an interrupted earlier run left');
+  for (const file of readdirSync(tmpdir()).filter((name) => name.startsWith(STATE_PREFIX))) {
+    const owner = Number(file.slice(STATE_PREFIX.length, -'.json'.length));
+    if (owner === process.pid || isAlive(owner)) continue;
+    const path = join(tmpdir(), file);
+    const old = JSON.parse(readFileSync(path, 'utf8')) as Leftovers;
+    for (const { pid, match } of old.pids) await stopPid(pid, match);
+    for (const { serverUrl, name } of old.databases) await dropDb(serverUrl, name).catch(() => {});
+    for (const dir of old.dirs) rmSync(dir, { recursive: true, force: true });
+    rmSync(path, { force: true });
+    console.log(`cleaned up after an interrupted earlier run (pid ${owner})`);
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }

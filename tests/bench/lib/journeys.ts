@@ -1,32 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { type EventType, parseEvent, TOPICS } from '@resettle/contracts';
-import { londonAt, PAST_DATES, personIdOf, previousDay, UPCOMING_DATES } from './calendar.js';
+import { type EventType, parseEvent } from '@resettle/contracts';
+import { londonAt, PAST_DATES, previousDay, UPCOMING_DATES } from './calendar.js';
+import { bookedOf, PRISONS, type Produced, SOURCE_TOPIC, type Woman, womanOf } from './women.js';
 
-export const REGIONS = ['London', 'South West', 'Wales', 'North West', 'Midlands', 'Yorkshire', 'South East'];
-const PRISONS = ['DWI', 'EWI', 'STI', 'NHI', 'BZI', 'FHI', 'DHI', 'LNI'];
-const SOURCE_TOPIC: Record<string, [string, string]> = {
-  release: ['release-scheduling', TOPICS.releaseScheduling],
-  treatment: ['treatment-continuity', TOPICS.treatmentContinuity],
-  accommodation: ['accommodation', TOPICS.accommodation],
-  transport: ['transport', TOPICS.transport],
-};
-
-export interface Produced {
-  topic: string;
-  key: string;
-  value: string;
-}
-
-export interface Woman {
-  n: number;
-  personId: string;
-  releaseId: string;
-  region: string;
-}
-
-export function womanOf(n: number): Woman {
-  return { n, personId: personIdOf(n), releaseId: randomUUID(), region: REGIONS[n % REGIONS.length]! };
-}
+export { type Produced, REGIONS, type Woman, womanOf } from './women.js';
 
 /**
  * Twenty upstream events of one woman's journey, as the owning services publish them: scheduled, booked,
@@ -143,21 +120,6 @@ export function journeyOf(woman: Woman, prefix: string, released: boolean): Prod
     };
     return { topic: `${prefix}${topic}`, key: personId, value: JSON.stringify(event) };
   });
-}
-
-function bookedOf(handoff: object, firstAppointment: object) {
-  return {
-    ...handoff,
-    consentToShare: true,
-    dailyOst: true,
-    injectable: false,
-    naloxoneSupplied: true,
-    bridgingPrescription: false,
-    weekendCoverPlan: null,
-    firstAppointment,
-    femaleKeyWorkerRequested: true,
-    referrals: { mentalHealth: true, domesticAbuse: false },
-  };
 }
 
 /** Fails loudly if the generator drifts from the contracts (checked once per run, both variants). */

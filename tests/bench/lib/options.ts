@@ -3,8 +3,8 @@ import { parseArgs } from 'node:util';
 /** Every duration and size the bench uses: flag `--raw-messages 5000` or env `BENCH_RAW_MESSAGES=5000`. */
 const FULL = {
   rawMessages: 50_000,
-  projectionEvents: 5_000,
-  wholePathWrites: 1_500,
+  projectionEvents: 3_000,
+  wholePathWrites: 1_000,
   writeConcurrency: 16,
   latencyRate: 200,
   latencyFloorRate: 20,
@@ -12,27 +12,27 @@ const FULL = {
   warmupSeconds: 5,
   readSeconds: 8,
   readConnections: 16,
-  nationalWomen: 500,
+  nationalWomen: 300,
   outageSeconds: 60,
   recoveryRate: 10,
-  profileEvents: 2_000,
+  profileEvents: 1_000,
 };
 
 const QUICK: typeof FULL = {
   rawMessages: 10_000,
-  projectionEvents: 1_000,
-  wholePathWrites: 200,
+  projectionEvents: 300,
+  wholePathWrites: 100,
   writeConcurrency: 16,
   latencyRate: 200,
   latencyFloorRate: 20,
-  latencySeconds: 10,
-  warmupSeconds: 2,
-  readSeconds: 3,
+  latencySeconds: 4,
+  warmupSeconds: 1,
+  readSeconds: 1,
   readConnections: 16,
-  nationalWomen: 100,
+  nationalWomen: 30,
   outageSeconds: 10,
   recoveryRate: 10,
-  profileEvents: 600,
+  profileEvents: 300,
 };
 
 export type Sizes = typeof FULL;

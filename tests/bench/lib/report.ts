@@ -19,6 +19,8 @@ export interface MeasureResult {
   status: 'ok' | 'skipped' | 'failed';
   reason?: string;
   seconds?: number;
+  /** 1-minute load average before and after: other work on the machine lowers every figure. */
+  loadAverage?: { before: number; after: number };
   figures: Figure[];
   details?: Record<string, unknown>;
 }

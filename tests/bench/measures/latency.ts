@@ -22,12 +22,13 @@ export async function measureLatency(infra: Infra, system: System, options: Benc
     return openLoop(rate, seconds, (i) => tracker.write(writer.url, from + i, `${label}-${from + i}`), { stop });
   };
   const settle = async (label: string) => {
-    for (let waited = 0; waited < 30_000 && tracker.summary(label).notReflected > 0; waited += 250) await sleep(250);
+    const deadline = performance.now() + Math.min(GIVE_UP_BEHIND_MS, options.latencySeconds * 1000);
+    while (performance.now() < deadline && tracker.summary(label).notReflected > 0) await sleep(250);
   };
   const floorRate = options.latencyFloorRate;
   for (let attempt = 0; attempt < 5 && !tracker.seenAny(); attempt += 1) {
     await phase('warm', floorRate, options.warmupSeconds);
-    await sleep(2_000);
+    for (let waited = 0; waited < 2_000 && !tracker.seenAny(); waited += 100) await sleep(100);
   }
   if (!tracker.seenAny()) throw new Error('no passport.updated event seen during the warm-up');
   await phase('floor', floorRate, options.warmupSeconds * 2);

@@ -1,68 +1,15 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { repoRoot } from '@resettle/infra';
-import { exited, memoryOf, startScript } from '../lib/child.js';
 import type { Infra } from '../lib/infra.js';
 import { journeyOf, womanOf } from '../lib/journeys.js';
 import type { BenchOptions } from '../lib/options.js';
 import { journeys, produce } from '../lib/produce.js';
+import { REBUILD_SCRIPT, runRebuild } from '../lib/rebuild.js';
 import type { MeasureResult } from '../lib/report.js';
 import { round } from '../lib/stats.js';
 import { Skip, System } from '../lib/system.js';
 
 export const YEAR_WOMEN = 57_000;
 const EVENTS_PER_WOMAN = 20;
-export const REBUILD_SCRIPT = join(repoRoot, 'services', 'passport', 'src', 'rebuild.ts');
-
-export interface RebuildRun {
-  exitCode: number | null;
-  wallMs: number;
-  progress: { ms: number; done: number; total: number }[];
-  peakMiB: number;
-  rssAtHalfMiB: number;
-  lastLines: string[];
-}
-
-/** Runs passport's rebuild CLI into a fresh database, sampling its peak RSS (VmHWM) and its progress lines. */
-export async function runRebuild(infra: Infra, prefix: string, label: string, nodeArgs: string[] = []) {
-  const started = performance.now();
-  const args = [
-    '--database-url',
-    await infra.freshDatabase(label),
-    '--brokers',
-    infra.brokers,
-    '--topic-prefix',
-    prefix,
-  ];
-  const rebuild = startScript(REBUILD_SCRIPT, { args, nodeArgs, env: { LOG_LEVEL: 'warn' } });
-  const run: RebuildRun = { exitCode: null, wallMs: 0, progress: [], peakMiB: 0, rssAtHalfMiB: 0, lastLines: [] };
-  const onLine = (line: string) => {
-    run.lastLines = [...run.lastLines.slice(-9), line];
-    const match = /(\d+)\/(\d+) events/.exec(line);
-    if (match) run.progress.push({ ms: performance.now() - started, done: Number(match[1]), total: Number(match[2]) });
-  };
-  for (const stream of [rebuild.child.stdout, rebuild.child.stderr]) {
-    stream?.on('data', (chunk: Buffer) =>
-      chunk
-        .toString()
-        .split(/[\r\n]+/)
-        .filter(Boolean)
-        .forEach(onLine),
-    );
-  }
-  const sampler = setInterval(() => {
-    const memory = memoryOf(rebuild.child.pid ?? 0);
-    if (!memory) return;
-    run.peakMiB = Math.max(run.peakMiB, memory.peakMiB);
-    const last = run.progress.at(-1);
-    if (last && last.done < last.total / 2) run.rssAtHalfMiB = memory.rssMiB;
-  }, 200);
-  run.exitCode = await exited(rebuild.child);
-  clearInterval(sampler);
-  run.wallMs = performance.now() - started;
-  await rebuild.stop();
-  return run;
-}
 
 /** A year of journeys (or a slice of it, extrapolated and said so), rebuilt into a fresh database. */
 export async function measureNational(infra: Infra, options: BenchOptions): Promise<MeasureResult> {

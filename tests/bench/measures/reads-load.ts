@@ -1,4 +1,4 @@
-// Runs one autocannon load in its own process (forked by the bench) and sends the summary back over IPC.
+// Runs autocannon loads in its own process (forked once by the bench): one summary back over IPC per request.
 import autocannon from 'autocannon';
 
 export interface LoadRequest {
@@ -20,7 +20,7 @@ export interface LoadSummary {
   errors: number;
 }
 
-process.once('message', async (request: LoadRequest) => {
+process.on('message', async (request: LoadRequest) => {
   const { paths } = request;
   const result = await autocannon({
     url: request.url,
@@ -43,5 +43,5 @@ process.once('message', async (request: LoadRequest) => {
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
   };
-  process.send?.(summary, () => process.exit(0));
+  process.send?.(summary);
 });

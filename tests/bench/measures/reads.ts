@@ -6,29 +6,20 @@ import type { Figure, MeasureResult } from '../lib/report.js';
 import { tokenFor } from '../lib/services.js';
 import { round } from '../lib/stats.js';
 import { Skip, type System } from '../lib/system.js';
+import { LoadGenerator } from './load-generator.js';
 import type { ReleaseIdsByRegion } from './projection.js';
-import type { LoadRequest, LoadSummary } from './reads-load.js';
-
-export async function load(request: LoadRequest): Promise<LoadSummary> {
-  const runner = startScript('measures/reads-load.ts', { ipc: true });
-  const summary = new Promise<LoadSummary>((resolve, reject) => {
-    runner.child.once('message', (message) => resolve(message as LoadSummary));
-    runner.child.once('exit', (code) => reject(new Error(`autocannon process exited with ${code}`)));
-  });
-  runner.child.send(request);
-  try {
-    return await summary;
-  } finally {
-    await runner.stop();
-  }
-}
+import type { LoadRequest } from './reads-load.js';
 
 /** Warm-up, then flat out, then at half that rate: autocannon from a separate process each time. */
-async function profileOf(base: Omit<LoadRequest, 'seconds' | 'connections'>, options: BenchOptions) {
+async function profileOf(
+  load: LoadGenerator,
+  base: Omit<LoadRequest, 'seconds' | 'connections'>,
+  options: BenchOptions,
+) {
   const connections = options.readConnections;
-  await load({ ...base, connections, seconds: options.warmupSeconds });
-  const peak = await load({ ...base, connections, seconds: options.readSeconds });
-  const half = await load({
+  await load.run({ ...base, connections, seconds: options.warmupSeconds });
+  const peak = await load.run({ ...base, connections, seconds: options.readSeconds });
+  const half = await load.run({
     ...base,
     connections,
     seconds: options.readSeconds,
@@ -65,7 +56,9 @@ export async function measureReads(
     { name: 'GET /api/upcoming-releases', url: passport.url, paths: ['/api/upcoming-releases'] },
   ];
   const measured: Record<string, Awaited<ReturnType<typeof profileOf>>> = {};
-  for (const target of targets) measured[target.name] = await profileOf({ ...target, token }, options);
+  const load = new LoadGenerator();
+  for (const target of targets) measured[target.name] = await profileOf(load, { ...target, token }, options);
+  await load.stop();
   await bare.stop();
   const bareRate = measured['bare select 1']!.peak.requestsPerSecond;
   const figures: Figure[] = [];

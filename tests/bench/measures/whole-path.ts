@@ -41,7 +41,7 @@ export async function measureWholePath(
     if (!done) throw new Error(`passport did not apply ${accepted} writes within 5 minutes`);
     return { accepted, refused: count - accepted, apiMs: written - started, pathMs: done - started };
   };
-  const warmUp = Math.max(100, Math.round(options.wholePathWrites / 10));
+  const warmUp = Math.max(20, Math.round(options.wholePathWrites / 10));
   await run(WHOLE_PATH_PEOPLE, warmUp);
   const measured = await run(WHOLE_PATH_PEOPLE + warmUp, options.wholePathWrites);
   const rate = (measured.accepted * 1000) / measured.pathMs;

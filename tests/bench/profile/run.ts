@@ -5,11 +5,11 @@ import type { Infra } from '../lib/infra.js';
 import { journeyOf, REGIONS, womanOf } from '../lib/journeys.js';
 import type { BenchOptions } from '../lib/options.js';
 import { journeys, produce } from '../lib/produce.js';
+import { runRebuild } from '../lib/rebuild.js';
 import { consumerHealth, pollUntil, tokenFor } from '../lib/services.js';
 import { System } from '../lib/system.js';
 import { writeMany } from '../lib/writes.js';
-import { runRebuild } from '../measures/national.js';
-import { load } from '../measures/reads.js';
+import { LoadGenerator } from '../measures/load-generator.js';
 import { type ProfileSummary, printSummary, summarise } from './summarise.js';
 
 export type SlowPart = 'passport consumer' | 'release-scheduling writes' | 'passport reads' | 'passport rebuild';
@@ -74,7 +74,15 @@ export async function runProfiles(infra: Infra, options: BenchOptions, slow: Set
     const reader = await readers.need('passport', { DATABASE_URL: database }, cpuProf(dir('passport reads')));
     const token = tokenFor({ sub: 'bench-profile', roles: ['probation'], region: REGIONS[0]! });
     const paths = [...ids.map((id) => `/api/passports/${id}`), '/api/upcoming-releases'];
-    await load({ url: reader.url, paths, token, seconds: options.readSeconds, connections: options.readConnections });
+    const load = new LoadGenerator();
+    await load.run({
+      url: reader.url,
+      paths,
+      token,
+      seconds: options.readSeconds,
+      connections: options.readConnections,
+    });
+    await load.stop();
     await readers.stop();
     done('passport reads');
   }
