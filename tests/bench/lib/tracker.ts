@@ -95,6 +95,6 @@ export class WriteTracker {
   }
 
   async stop(): Promise<void> {
-    for (const stop of this.stops) await stop();
+    await Promise.all(this.stops.map((stop) => stop()));
   }
 }
