@@ -32,6 +32,8 @@ const RELAY_LOCK_KEY = 7_355_608;
 export class OutboxRelay {
   private running = false;
   private wake: (() => void) | undefined;
+  /** Set by a NOTIFY; read before idling, so one that arrives while a batch is being published is not lost. */
+  private notified = false;
   private loop: Promise<void> | undefined;
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
@@ -45,7 +47,10 @@ export class OutboxRelay {
   async start(): Promise<void> {
     if (this.running) return;
     this.running = true;
-    await this.options.sql.listen(OUTBOX_CHANNEL, () => this.wake?.());
+    await this.options.sql.listen(OUTBOX_CHANNEL, () => {
+      this.notified = true;
+      this.wake?.();
+    });
     this.loop = this.run();
   }
 
@@ -74,7 +79,7 @@ export class OutboxRelay {
         try {
           const sent = await this.publishBatch();
           failures = 0;
-          if (sent < this.batchSize) await this.nap(this.pollIntervalMs);
+          if (sent < this.batchSize) await this.idle();
         } catch (error) {
           failures += 1;
           this.options.logger.warn({ err: error, attempt: failures }, 'outbox relay could not publish; retrying');
@@ -105,6 +110,12 @@ export class OutboxRelay {
     await this.options.sql`update outbox set published_at = now() where seq = any(${seqs}::bigint[])`;
     this.published += rows.length;
     return rows.length;
+  }
+
+  /** Waits for a NOTIFY or the safety-net poll, unless one arrived since the last look. */
+  private async idle(): Promise<void> {
+    if (!this.notified) await this.nap(this.pollIntervalMs);
+    this.notified = false;
   }
 
   private nap(ms: number): Promise<void> {
