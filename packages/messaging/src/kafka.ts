@@ -30,7 +30,15 @@ export interface Subscription {
   topics: string[];
   fromBeginning?: boolean;
   /** Called once per message, in partition order. The offset is committed only after it resolves. */
-  handle(message: IncomingMessage, control: DeliveryControl): Promise<void>;
+  handle?(message: IncomingMessage, control: DeliveryControl): Promise<void>;
+  /**
+   * Instead of `handle`: called with consecutive messages of one partition (at most `maxBatchSize`), in order.
+   * The offset after the last is committed only after it resolves.
+   */
+  handleBatch?(messages: IncomingMessage[], control: DeliveryControl): Promise<void>;
+  maxBatchSize?: number;
+  /** Partitions handled at the same time (order is kept within each partition). Default 1. */
+  partitionsConsumedConcurrently?: number;
 }
 
 export interface RunningSubscription {
@@ -161,6 +169,7 @@ class KafkaEventBus implements EventBus {
     await consumer.subscribe({ topics: subscription.topics, fromBeginning: subscription.fromBeginning ?? true });
     await consumer.run({
       autoCommit: false,
+      partitionsConsumedConcurrently: subscription.partitionsConsumedConcurrently ?? 1,
       eachBatchAutoResolve: false,
       eachBatch: (payload) => this.deliverBatch(consumer, payload, subscription),
     });
@@ -211,26 +220,27 @@ class KafkaEventBus implements EventBus {
   private async deliverBatch(consumer: Consumer, payload: EachBatchPayload, subscription: Subscription): Promise<void> {
     const { batch, heartbeat, isRunning, isStale, resolveOffset } = payload;
     const control = { heartbeat, isRunning: () => isRunning() && !isStale() };
-    let lastDone: string | undefined;
-    for (const message of batch.messages) {
-      if (!control.isRunning()) break;
-      await subscription.handle(
-        {
-          topic: batch.topic,
-          partition: batch.partition,
-          offset: message.offset,
-          key: message.key?.toString() ?? null,
-          value: message.value,
-          headers: headersOf(message.headers),
-        },
-        control,
-      );
-      resolveOffset(message.offset);
-      lastDone = message.offset;
-    }
-    if (lastDone !== undefined) {
-      const next = (BigInt(lastDone) + 1n).toString();
-      await consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: next }]);
+    const messages = batch.messages.map((message) => ({
+      topic: batch.topic,
+      partition: batch.partition,
+      offset: message.offset,
+      key: message.key?.toString() ?? null,
+      value: message.value,
+      headers: headersOf(message.headers),
+    }));
+    const chunkSize = subscription.handleBatch ? (subscription.maxBatchSize ?? 500) : 1;
+    for (let start = 0; start < messages.length && control.isRunning(); start += chunkSize) {
+      const chunk = messages.slice(start, start + chunkSize);
+      if (subscription.handleBatch) await subscription.handleBatch(chunk, control);
+      else await subscription.handle?.(chunk[0]!, control);
+      const last = chunk[chunk.length - 1]!.offset;
+      resolveOffset(last);
+      // Committed per chunk, not per fetched batch, so lag falls steadily and a crash redoes little.
+      if (subscription.handleBatch || start + chunkSize >= messages.length || !control.isRunning()) {
+        await consumer.commitOffsets([
+          { topic: batch.topic, partition: batch.partition, offset: (BigInt(last) + 1n).toString() },
+        ]);
+      }
     }
     await heartbeat();
   }

@@ -1,5 +1,6 @@
 import { ALL_TOPICS, deadLetterTopicFor, topicName } from '@resettle/contracts';
 import {
+  type BatchEventHandler,
   createEventBus,
   type Database,
   type EventBus,
@@ -40,6 +41,8 @@ export interface ServiceDefinition<T extends TProperties> {
   consumer?: {
     topics: string[];
     handlers(context: ServiceContext<Static<TObject<T>>>): EventHandlers;
+    /** Optional: applies a run of events in one go instead of calling the handlers one by one. */
+    applyBatch?(context: ServiceContext<Static<TObject<T>>>): BatchEventHandler;
   };
 }
 
@@ -124,6 +127,7 @@ async function startConsumer<T extends TProperties>(
     bus: context.bus,
     logger: context.logger,
     handlers: spec.handlers(context),
+    ...(spec.applyBatch ? { applyBatch: spec.applyBatch(context) } : {}),
   });
   await consumer.start();
   return consumer;

@@ -3,7 +3,7 @@ import { TOPICS } from '@resettle/contracts';
 import type { ServiceDefinition } from '@resettle/platform';
 import { Type } from '@sinclair/typebox';
 import * as schema from './db/schema.js';
-import { passportHandlers } from './events/handlers.js';
+import { foldPassports, passportHandlers } from './events/handlers.js';
 import { passportRoutes } from './routes/index.js';
 
 export const settings = Type.Object({
@@ -29,5 +29,9 @@ export const passport: ServiceDefinition<(typeof settings)['properties']> = {
   schema,
   migrationsFolder: fileURLToPath(new URL('../migrations', import.meta.url)),
   routes: passportRoutes,
-  consumer: { topics: PASSPORT_TOPICS, handlers: (context) => passportHandlers(context) },
+  consumer: {
+    topics: PASSPORT_TOPICS,
+    handlers: (context) => passportHandlers(context),
+    applyBatch: (context) => foldPassports(context),
+  },
 };

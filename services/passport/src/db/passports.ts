@@ -1,5 +1,5 @@
 import type { DatabaseOrTransaction } from '@resettle/messaging';
-import { and, asc, eq, gte, sql } from 'drizzle-orm';
+import { asc, eq, getTableColumns, inArray, sql, type Table } from 'drizzle-orm';
 import type { Passport } from '../domain/index.js';
 import { passports, passportTimeline, releaseOutcomes } from './schema.js';
 
@@ -22,32 +22,56 @@ export interface PassportState {
   atRisk: boolean;
 }
 
-export async function savePassport(tx: DatabaseOrTransaction, state: PassportState): Promise<void> {
-  const { passport } = state;
-  const columns = {
+/** The passports of these releases, locked until the transaction ends. */
+export async function loadPassportsForUpdate(tx: DatabaseOrTransaction, releaseIds: string[]) {
+  const rows = await tx.select().from(passports).where(inArray(passports.releaseId, releaseIds)).for('update');
+  return new Map(rows.map((row) => [row.releaseId, { passport: row.passport as Passport, atRisk: row.atRisk }]));
+}
+
+/**
+ * Saves the latest state of each passport in one statement. `saves` is how many changes the state stands for: the
+ * revision goes up by that much, as if each had been saved in turn.
+ */
+export async function savePassports(tx: DatabaseOrTransaction, states: (PassportState & { saves: number })[]) {
+  if (states.length === 0) return;
+  const updatedAt = new Date();
+  const rows = states.map(({ passport, complete, gaps, atRisk, saves }) => ({
+    releaseId: passport.releaseId,
     personId: passport.personId,
     prisonCode: passport.prisonCode,
     probationRegion: passport.probationRegion,
     releaseDate: passport.releaseDate,
     gateAt: passport.gateAt ? new Date(passport.gateAt) : null,
     releaseStatus: passport.releaseStatus,
-    complete: state.complete,
-    gaps: state.gaps,
-    atRisk: state.atRisk,
+    complete,
+    gaps,
+    atRisk,
     passport,
-    updatedAt: new Date(),
-  };
+    revision: saves,
+    updatedAt,
+  }));
   await tx
     .insert(passports)
-    .values({ releaseId: passport.releaseId, ...columns })
+    .values(rows)
     .onConflictDoUpdate({
       target: passports.releaseId,
-      set: { ...columns, revision: sqlIncrement() },
+      set: {
+        ...excludedColumns(passports, [
+          'personId',
+          'prisonCode',
+          'probationRegion',
+          'releaseDate',
+          'gateAt',
+          'releaseStatus',
+          'complete',
+          'gaps',
+          'atRisk',
+          'passport',
+          'updatedAt',
+        ]),
+        revision: sql`${passports.revision} + excluded.revision`,
+      },
     });
-}
-
-function sqlIncrement() {
-  return sql`${passports.revision} + 1`;
 }
 
 export type TimelineEntry = Omit<typeof passportTimeline.$inferInsert, 'seq'>;
@@ -64,22 +88,26 @@ export function timelineOf(db: DatabaseOrTransaction, releaseId: string) {
     .orderBy(asc(passportTimeline.at), asc(passportTimeline.seq));
 }
 
-export async function recordOutcome(
-  tx: DatabaseOrTransaction,
-  outcome: typeof releaseOutcomes.$inferInsert,
-): Promise<void> {
-  const { releaseId, ...rest } = outcome;
-  await tx.insert(releaseOutcomes).values(outcome).onConflictDoUpdate({ target: releaseOutcomes.releaseId, set: rest });
+export type ReleaseOutcome = typeof releaseOutcomes.$inferSelect;
+
+export async function loadOutcomes(tx: DatabaseOrTransaction, releaseIds: string[]) {
+  const rows = await tx.select().from(releaseOutcomes).where(inArray(releaseOutcomes.releaseId, releaseIds));
+  return new Map(rows.map((row) => [row.releaseId, row]));
 }
 
-export async function correctOutcomeIfEarlier(
-  tx: DatabaseOrTransaction,
-  correction: { releaseId: string; occurredAt: Date; complete: boolean; missing: string[] },
-): Promise<void> {
+export async function saveOutcomes(tx: DatabaseOrTransaction, outcomes: ReleaseOutcome[]): Promise<void> {
+  if (outcomes.length === 0) return;
   await tx
-    .update(releaseOutcomes)
-    .set({ complete: correction.complete, missing: correction.missing })
-    .where(
-      and(eq(releaseOutcomes.releaseId, correction.releaseId), gte(releaseOutcomes.releasedAt, correction.occurredAt)),
-    );
+    .insert(releaseOutcomes)
+    .values(outcomes)
+    .onConflictDoUpdate({
+      target: releaseOutcomes.releaseId,
+      set: excludedColumns(releaseOutcomes, ['prisonCode', 'month', 'releasedAt', 'complete', 'missing']),
+    });
+}
+
+/** `set` for a multi-row upsert: each column takes the value the conflicting row would have inserted. */
+function excludedColumns<T extends Table>(table: T, keys: (keyof T['_']['columns'] & string)[]) {
+  const columns = getTableColumns(table);
+  return Object.fromEntries(keys.map((key) => [key, sql.raw(`excluded."${columns[key]!.name}"`)]));
 }

@@ -1,12 +1,6 @@
 import type { EventEnvelope, KnownEvent } from '@resettle/contracts';
 import { appendToOutbox, type Transaction } from '@resettle/messaging';
-import {
-  appendTimeline,
-  correctOutcomeIfEarlier,
-  loadPassportForUpdate,
-  recordOutcome,
-  savePassport,
-} from '../db/passports.js';
+import { appendTimeline, loadOutcomes, loadPassportsForUpdate, saveOutcomes, savePassports } from '../db/passports.js';
 import {
   type Applied,
   applyEvent,
@@ -25,6 +19,7 @@ import {
   passportReleasedIncomplete,
   passportUpdated,
 } from './passport-events.js';
+import { WorkingSet } from './working-set.js';
 
 export interface FoldOptions {
   settings: PassportSettings;
@@ -35,72 +30,82 @@ export interface FoldOptions {
 }
 
 /**
- * The one place an upstream event reaches a passport, for the live consumer and the rebuild alike:
- * load, fold, save, append the timeline, record the outcome of a release, and emit what changed.
+ * The one place upstream events reach passports, for the live consumer and the rebuild alike: load every passport
+ * the run touches, fold the events in order in memory, then save, append the timeline, record release outcomes and
+ * emit what changed, a statement each for the whole run.
  */
-export async function foldAndSave(tx: Transaction, raw: EventEnvelope, options: FoldOptions): Promise<void> {
-  const event = raw as KnownEvent;
-  const releaseId = (event.data as { releaseId: string }).releaseId;
-  const row = await loadPassportForUpdate(tx, releaseId);
-  const before = row?.passport as Passport | undefined;
-  const applied = applyEvent(before, event, options.settings);
-  const cause: Cause = { correlationId: event.correlationId, causationId: event.id };
-  const outgoing: EventEnvelope[] = [];
-  if (applied.changes.length > 0) {
-    outgoing.push(...(await saveChanges(tx, event, applied, row?.atRisk ?? false, options, cause)));
-  }
-  if (event.type === 'release.occurred') {
-    outgoing.push(...(await recordRelease(tx, event, applied.passport, cause)));
-  } else if (applied.changes.length > 0 && applied.passport.releaseStatus === 'released') {
-    await correctOutcome(tx, applied.passport, event.occurredAt);
-  }
-  if (options.publish) await appendToOutbox(tx, outgoing, { topicPrefix: options.topicPrefix });
+export async function foldAndSave(tx: Transaction, events: EventEnvelope[], options: FoldOptions): Promise<void> {
+  if (events.length === 0) return;
+  const releaseIds = [...new Set(events.map(releaseIdOf))];
+  const work = new WorkingSet(await loadPassportsForUpdate(tx, releaseIds), await loadOutcomes(tx, releaseIds));
+  for (const event of events) foldOne(work, event as KnownEvent, options);
+  await savePassports(tx, [...work.saved.values()]);
+  await appendTimeline(tx, work.timeline);
+  await saveOutcomes(
+    tx,
+    [...work.changedOutcomes].map((releaseId) => work.outcomes.get(releaseId)!),
+  );
+  if (options.publish) await appendToOutbox(tx, work.outgoing, { topicPrefix: options.topicPrefix });
 }
 
-async function saveChanges(
-  tx: Transaction,
+function releaseIdOf(event: EventEnvelope): string {
+  return (event.data as { releaseId: string }).releaseId;
+}
+
+function foldOne(work: WorkingSet, event: KnownEvent, options: FoldOptions): void {
+  const before = work.current(releaseIdOf(event));
+  const applied = applyEvent(before?.passport, event, options.settings);
+  const cause: Cause = { correlationId: event.correlationId, causationId: event.id };
+  if (applied.changes.length > 0) saveChanges(work, event, applied, before?.atRisk ?? false, options, cause);
+  if (event.type === 'release.occurred') {
+    recordRelease(work, event, applied.passport, cause);
+  } else if (applied.changes.length > 0 && applied.passport.releaseStatus === 'released') {
+    const { passport } = applied;
+    work.correctOutcomeIfEarlier(
+      passport.releaseId,
+      new Date(event.occurredAt),
+      isComplete(passport),
+      missingOf(passport),
+    );
+  }
+}
+
+function saveChanges(
+  work: WorkingSet,
   event: KnownEvent,
   { passport, changes }: Applied,
   wasAtRisk: boolean,
   options: FoldOptions,
   cause: Cause,
-): Promise<EventEnvelope[]> {
+): void {
   const complete = isComplete(passport);
   const risk = assessRisk(passport, options.now, options.settings);
-  await savePassport(tx, { passport, complete, gaps: gapsOf(passport).length, atRisk: risk.atRisk });
+  work.save({ passport, complete, gaps: gapsOf(passport).length, atRisk: risk.atRisk });
   const becameAtRisk = risk.atRisk && !wasAtRisk;
   const summaries = changes.map((change) => change.summary);
   if (becameAtRisk) summaries.push(`At risk: ${risk.reason}`);
-  await appendTimeline(
-    tx,
-    summaries.map((summary) => ({
-      releaseId: passport.releaseId,
-      at: new Date(event.occurredAt),
-      eventId: event.id,
-      eventType: event.type,
-      source: event.source,
-      correlationId: event.correlationId,
-      summary,
-    })),
-  );
-  const events = [passportUpdated(passport, complete, cause)];
-  if (changes.some((change) => change.kind === 'completion' && change.complete)) {
-    events.push(passportCompleted(passport, cause));
+  const at = new Date(event.occurredAt);
+  const { id: eventId, type: eventType, source, correlationId } = event;
+  for (const summary of summaries) {
+    work.timeline.push({ releaseId: passport.releaseId, at, eventId, eventType, source, correlationId, summary });
   }
-  if (becameAtRisk) events.push(passportAtRisk(passport, risk, cause));
-  return events;
+  work.outgoing.push(passportUpdated(passport, complete, cause));
+  if (changes.some((change) => change.kind === 'completion' && change.complete)) {
+    work.outgoing.push(passportCompleted(passport, cause));
+  }
+  if (becameAtRisk) work.outgoing.push(passportAtRisk(passport, risk, cause));
 }
 
-async function recordRelease(
-  tx: Transaction,
+function recordRelease(
+  work: WorkingSet,
   event: Extract<KnownEvent, { type: 'release.occurred' }>,
   passport: Passport,
   cause: Cause,
-): Promise<EventEnvelope[]> {
+): void {
   const complete = isComplete(passport);
   const missing = missingOf(passport);
   const { prisonCode, releaseDate, gatePassedAt } = event.data;
-  await recordOutcome(tx, {
+  work.recordOutcome({
     releaseId: passport.releaseId,
     prisonCode,
     month: londonDateOf(gatePassedAt).slice(0, 7),
@@ -108,19 +113,7 @@ async function recordRelease(
     complete,
     missing,
   });
-  return complete ? [] : [passportReleasedIncomplete(passport, { prisonCode, releaseDate }, missing, cause)];
-}
-
-/**
- * Topics are not ordered with each other, so something that happened before she left can arrive after
- * release.occurred (always, in a rebuild that reads one topic before another). The outcome is about what was in
- * place when she left, so such an event corrects it; later events do not.
- */
-async function correctOutcome(tx: Transaction, passport: Passport, occurredAt: string): Promise<void> {
-  await correctOutcomeIfEarlier(tx, {
-    releaseId: passport.releaseId,
-    occurredAt: new Date(occurredAt),
-    complete: isComplete(passport),
-    missing: missingOf(passport),
-  });
+  if (!complete) {
+    work.outgoing.push(passportReleasedIncomplete(passport, { prisonCode, releaseDate }, missing, cause));
+  }
 }

@@ -1,4 +1,4 @@
-import type { EventHandlers } from '@resettle/messaging';
+import type { BatchEventHandler, EventHandlers } from '@resettle/messaging';
 import type { Clock } from '@resettle/platform';
 import type { PassportSettings } from '../domain/index.js';
 import { foldAndSave } from './fold-and-save.js';
@@ -33,12 +33,24 @@ export function domainSettings(config: PassportServiceSettings): PassportSetting
   return { atRiskWorkingDays: config.AT_RISK_WORKING_DAYS, eveningCutoff: config.EVENING_CUTOFF };
 }
 
+type FoldContext = { config: PassportServiceSettings; clock: Clock; topicPrefix: string };
+
+/** Folds a whole run of events in one go (see foldAndSave). */
+export function foldPassports(
+  context: FoldContext,
+  options: { publish: boolean } = { publish: true },
+): BatchEventHandler {
+  const settings = domainSettings(context.config);
+  return (tx, events) =>
+    foldAndSave(tx, events, { settings, now: context.clock(), topicPrefix: context.topicPrefix, ...options });
+}
+
+/** The event types and versions a passport folds; one at a time, the same fold as a run of one. */
 export function passportHandlers(
-  context: { config: PassportServiceSettings; clock: Clock; topicPrefix: string },
+  context: FoldContext,
   options: { publish: boolean } = { publish: true },
 ): EventHandlers {
-  const settings = domainSettings(context.config);
-  const handler: EventHandlers[string] = (tx, event) =>
-    foldAndSave(tx, event, { settings, now: context.clock(), topicPrefix: context.topicPrefix, ...options });
+  const fold = foldPassports(context, options);
+  const handler: EventHandlers[string] = (tx, event) => fold(tx, [event]);
   return Object.fromEntries(CONSUMED_EVENTS.map((type) => [`${type}@v1`, handler]));
 }

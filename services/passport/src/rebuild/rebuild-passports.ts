@@ -5,7 +5,7 @@ import { count } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { PASSPORT_TOPICS, passport } from '../app.js';
 import * as schema from '../db/schema.js';
-import { type PassportServiceSettings, passportHandlers } from '../events/handlers.js';
+import { foldPassports, type PassportServiceSettings, passportHandlers } from '../events/handlers.js';
 
 export interface RebuildProgress {
   done: number;
@@ -56,6 +56,7 @@ export async function rebuildPassports(options: RebuildOptions): Promise<Rebuild
       bus,
       logger: options.logger,
       handlers: passportHandlers(context, { publish: false }),
+      applyBatch: foldPassports(context, { publish: false }),
     });
     const started = Date.now();
     await consumer.start();
