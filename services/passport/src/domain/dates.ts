@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { remembered } from './memo.js';
 
 export const LONDON = 'Europe/London';
 
@@ -15,44 +16,39 @@ function instant(at: string): DateTime {
 }
 
 /** 'Thursday 19 November'. */
-export function longDate(date: string): string {
-  return day(date).setLocale('en-GB').toFormat('cccc d LLLL');
-}
+export const longDate = remembered((date) => day(date).setLocale('en-GB').toFormat('cccc d LLLL'));
 
 /** 'Friday'. */
-export function weekdayName(date: string): string {
-  return day(date).setLocale('en-GB').toFormat('cccc');
-}
+export const weekdayName = remembered((date) => day(date).setLocale('en-GB').toFormat('cccc'));
 
-export function isFriday(date: string): boolean {
-  return day(date).weekday === 5;
-}
+export const isFriday = remembered((date) => day(date).weekday === 5);
+
+const londonDateOfInstant = remembered((at) => instant(at).toISODate()!);
 
 /** The London calendar date of an instant. */
 export function londonDateOf(at: string | Date): string {
-  const value = typeof at === 'string' ? instant(at) : DateTime.fromJSDate(at, { zone: LONDON });
-  return value.toISODate()!;
+  return typeof at === 'string' ? londonDateOfInstant(at) : DateTime.fromJSDate(at, { zone: LONDON }).toISODate()!;
 }
 
 /** The London wall-clock time of an instant, 'HH:mm'. */
-export function londonTimeOf(at: string): string {
-  return instant(at).toFormat('HH:mm');
-}
+export const londonTimeOf = remembered((at) => instant(at).toFormat('HH:mm'));
+
+const millisOf = remembered((at) => instant(at).toMillis());
 
 export function sameInstant(a: string, b: string): boolean {
-  return instant(a).toMillis() === instant(b).toMillis();
+  return millisOf(a) === millisOf(b);
 }
 
 export function isBefore(a: string, b: string): boolean {
-  return instant(a).toMillis() < instant(b).toMillis();
+  return millisOf(a) < millisOf(b);
 }
 
 /** The next Monday-to-Friday date after `date`. Bank holidays are not known here. */
-export function nextWeekday(date: string): string {
+export const nextWeekday = remembered((date) => {
   let next = day(date).plus({ days: 1 });
   while (next.weekday > 5) next = next.plus({ days: 1 });
   return next.toISODate()!;
-}
+});
 
 /**
  * Working days (Monday to Friday) after `today` up to and including `releaseDate`: 0 on release day or after.
