@@ -1,6 +1,8 @@
-import type { DatabaseOrTransaction } from '@resettle/messaging';
+import type { Database, DatabaseOrTransaction } from '@resettle/messaging';
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { FastifyRequest } from 'fastify';
 import { httpError } from '../http/problems.js';
+import { writeAuditOutsideTransaction } from './group-commit.js';
 import { type AuditEntry, auditLog } from './schema.js';
 
 export type DataCategory =
@@ -48,8 +50,10 @@ export async function audit(
   request: FastifyRequest | null,
   facts: AuditFacts,
 ): Promise<void> {
+  const entry = auditEntry(request, facts);
   try {
-    await db.insert(auditLog).values(auditEntry(request, facts));
+    if (db instanceof PgTransaction) await db.insert(auditLog).values(entry);
+    else await writeAuditOutsideTransaction(db as Database, entry);
   } catch (error) {
     request?.log.error({ err: error }, 'audit record could not be written; refusing');
     throw httpError(503, 'The access could not be recorded, so it was refused. Try again shortly.');

@@ -25,9 +25,12 @@ export const isFriday = remembered((date) => day(date).weekday === 5);
 
 const londonDateOfInstant = remembered((at) => instant(at).toISODate()!);
 
+// London is always a whole number of hours from UTC, so every instant in one UTC hour has the same London date.
+const londonDateOfHour = remembered((hour) => instant(`${hour}:00:00Z`).toISODate()!);
+
 /** The London calendar date of an instant. */
 export function londonDateOf(at: string | Date): string {
-  return typeof at === 'string' ? londonDateOfInstant(at) : DateTime.fromJSDate(at, { zone: LONDON }).toISODate()!;
+  return typeof at === 'string' ? londonDateOfInstant(at) : londonDateOfHour(at.toISOString().slice(0, 13));
 }
 
 /** The London wall-clock time of an instant, 'HH:mm'. */
@@ -83,5 +86,5 @@ function weekdaysBefore(epochDayNumber: number): number {
 
 /** Calendar days from `today` to `releaseDate` (negative once it has passed). */
 export function calendarDaysUntil(today: string, releaseDate: string): number {
-  return Math.round(day(releaseDate).diff(day(today), 'days').days);
+  return epochDay(releaseDate) - epochDay(today);
 }

@@ -65,6 +65,23 @@ describe('release-scheduling record access and audit', () => {
     expect(listed.body.items.map((item: { personId: string }) => item.personId)).toEqual(['A3001AA']);
   });
 
+  it('audits every one of many simultaneous reads, committing them together rather than one by one', async () => {
+    const reads = await Promise.all(
+      Array.from({ length: 40 }, () => service.call(downviewPlanner, 'GET', `/api/releases/${releaseId}`)),
+    );
+    expect(reads.map((read) => read.status)).toEqual(Array(40).fill(200));
+    const sql = postgres(service.database.url, { max: 1, onnotice: () => {} });
+    try {
+      const [rows] = await sql`
+        select count(*)::int as rows, count(distinct xmin::text)::int as commits
+        from audit_log where action = 'read-release' and sub = 'planner-dwi'`;
+      expect(rows?.rows).toBeGreaterThanOrEqual(40);
+      expect(rows?.commits).toBeLessThan(rows?.rows);
+    } finally {
+      await sql.end({ timeout: 1 });
+    }
+  });
+
   it('refuses the read (503) when the audit record cannot be written, and the log cannot be altered', async () => {
     const sql = postgres(service.database.url, { max: 1, onnotice: () => {} });
     try {
