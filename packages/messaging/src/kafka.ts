@@ -70,7 +70,8 @@ export function createEventBus(options: { brokers: string[]; clientId: string; l
       if (entry.namespace === 'Connection') options.logger.debug(line);
       else options.logger.error(line);
     },
-    retry: { initialRetryTime: 200, maxRetryTime: 5_000, retries: 10 },
+    // Short waits between retries: once a broker is back, every client notices within a second (recovery target 10 s).
+    retry: { initialRetryTime: 200, maxRetryTime: 1_000, retries: 15 },
   });
   return new KafkaEventBus(kafka);
 }
@@ -138,7 +139,7 @@ class KafkaEventBus implements EventBus {
             () => restart(attempt + 1),
           );
         },
-        backoffDelay(attempt, 500, 10_000),
+        backoffDelay(attempt, 500, 2_000),
       );
     };
     let current = await this.startConsumer(subscription, () => restart(1));
@@ -155,11 +156,13 @@ class KafkaEventBus implements EventBus {
   private async startConsumer(subscription: Subscription, onFatalCrash: () => void): Promise<Consumer> {
     const consumer = this.kafka.consumer({
       groupId: subscription.groupId,
-      // A crashed member's partitions move to a live one after this long; live members heartbeat every second.
-      sessionTimeout: 10_000,
+      // A crashed member's partitions move to a live one after this long (the broker's minimum); a broker that
+      // restarts waits this long for members that will not come back before the group can rebalance.
+      sessionTimeout: 6_000,
       heartbeatInterval: 1_000,
       allowAutoTopicCreation: false,
-      retry: { retries: 20, restartOnFailure: async () => true },
+      // kafkajs's default waits grow to 30 s between attempts, so a consumer could sleep long after the broker is back.
+      retry: { initialRetryTime: 200, maxRetryTime: 1_000, retries: 60, restartOnFailure: async () => true },
     });
     consumer.on(consumer.events.CRASH, (event) => {
       if (!event.payload.restart) onFatalCrash();

@@ -83,7 +83,7 @@ export class OutboxRelay {
         } catch (error) {
           failures += 1;
           this.options.logger.warn({ err: error, attempt: failures }, 'outbox relay could not publish; retrying');
-          await this.nap(backoffDelay(failures));
+          await this.nap(backoffDelay(failures, 100, 1_000));
         }
       }
     } finally {
