@@ -52,13 +52,14 @@ function releaseIdOf(event: EventEnvelope): string {
   return (event.data as { releaseId: string }).releaseId;
 }
 
-function foldOne(work: WorkingSet, event: KnownEvent, options: FoldOptions): void {
+/** Folds one event into the working set (no I/O). */
+export function foldOne(work: WorkingSet, event: KnownEvent, options: FoldOptions): void {
   const before = work.current(releaseIdOf(event));
   const applied = applyEvent(before?.passport, event, options.settings);
   const cause: Cause = { correlationId: event.correlationId, causationId: event.id };
   if (applied.changes.length > 0) saveChanges(work, event, applied, before?.atRisk ?? false, options, cause);
   if (event.type === 'release.occurred') {
-    recordRelease(work, event, applied.passport, cause);
+    recordRelease(work, event, applied.passport, cause, options);
   } else if (applied.changes.length > 0 && applied.passport.releaseStatus === 'released') {
     const { passport } = applied;
     work.correctOutcomeIfEarlier(
@@ -89,6 +90,7 @@ function saveChanges(
   for (const summary of summaries) {
     work.timeline.push({ releaseId: passport.releaseId, at, eventId, eventType, source, correlationId, summary });
   }
+  if (!options.publish) return;
   work.outgoing.push(passportUpdated(passport, complete, cause));
   if (changes.some((change) => change.kind === 'completion' && change.complete)) {
     work.outgoing.push(passportCompleted(passport, cause));
@@ -101,6 +103,7 @@ function recordRelease(
   event: Extract<KnownEvent, { type: 'release.occurred' }>,
   passport: Passport,
   cause: Cause,
+  options: FoldOptions,
 ): void {
   const complete = isComplete(passport);
   const missing = missingOf(passport);
@@ -113,7 +116,7 @@ function recordRelease(
     complete,
     missing,
   });
-  if (!complete) {
+  if (!complete && options.publish) {
     work.outgoing.push(passportReleasedIncomplete(passport, { prisonCode, releaseDate }, missing, cause));
   }
 }

@@ -1,11 +1,13 @@
-import { deadLetterTopicFor, topicName } from '@resettle/contracts';
-import { createEventBus, InboxConsumer } from '@resettle/messaging';
+import { topicName } from '@resettle/contracts';
+import { createEventBus, type EventBus } from '@resettle/messaging';
 import { type Clock, connectDatabase, migrateDatabase } from '@resettle/platform';
 import { count } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { PASSPORT_TOPICS, passport } from '../app.js';
 import * as schema from '../db/schema.js';
-import { foldPassports, type PassportServiceSettings, passportHandlers } from '../events/handlers.js';
+import { domainSettings, type PassportServiceSettings, passportHandlers } from '../events/handlers.js';
+import { BulkFold } from './bulk-fold.js';
+import { EndOfTopics } from './end-of-topics.js';
 
 export interface RebuildProgress {
   done: number;
@@ -27,60 +29,69 @@ export interface RebuildOptions {
 }
 
 /**
- * Rebuilds every passport from the upstream topics into a fresh database with the live fold (publishing nothing:
- * the passport events went out when the passports were first built). Stops once it has caught up with the end
- * offsets taken at the start.
+ * Rebuilds every passport from the upstream topics into a fresh database with the live fold, publishing nothing (the
+ * passport events went out when the passports were first built). Reads up to the end offsets taken at the start.
+ * The database must be empty; a rebuild that stops part-way leaves one to drop and rebuild into afresh.
  */
 export async function rebuildPassports(options: RebuildOptions): Promise<RebuildProgress> {
   await migrateDatabase(options.databaseUrl, passport.migrationsFolder);
-  const { db, close } = connectDatabase(options.databaseUrl, schema, { max: 4 });
+  const { db, sql, close } = connectDatabase(options.databaseUrl, schema, { max: 2 });
   const bus = createEventBus({ brokers: options.brokers, clientId: 'passport-rebuild', logger: options.logger });
   try {
     const [existing] = await db.select({ passports: count() }).from(schema.passports);
     if ((existing?.passports ?? 0) > 0)
       throw new Error('the database already holds passports: rebuild into a fresh one');
     const topics = PASSPORT_TOPICS.map((topic) => topicName(topic, options.topicPrefix));
-    const deadLetterTopic = deadLetterTopicFor(`${options.topicPrefix}passport-rebuild`);
-    await bus.ensureTopics([...topics, deadLetterTopic]);
-    const total = await endOffsetTotal(bus, topics);
-    const context = {
-      config: options.settings,
-      clock: options.clock ?? (() => new Date()),
-      topicPrefix: options.topicPrefix,
-    };
-    const consumer = new InboxConsumer({
-      groupId: options.groupId,
-      topics,
-      deadLetterTopic,
-      db,
-      bus,
-      logger: options.logger,
-      handlers: passportHandlers(context, { publish: false }),
-      applyBatch: foldPassports(context, { publish: false }),
+    await bus.ensureTopics(topics);
+    const end = await EndOfTopics.take(bus, topics);
+    const context = { config: options.settings, clock: options.clock ?? (() => new Date()), topicPrefix: '' };
+    const fold = new BulkFold(new Set(Object.keys(passportHandlers(context))), {
+      settings: domainSettings(options.settings),
+      now: context.clock(),
+      topicPrefix: '',
+      publish: false,
     });
     const started = Date.now();
-    await consumer.start();
-    try {
-      for (;;) {
-        const done = Math.min(total, (await endOffsetTotal(bus, topics)) - (await consumer.lag()));
-        const progress = { done, total, elapsedMs: Date.now() - started };
-        options.onProgress?.(progress);
-        if (done >= total) return progress;
-        await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 500));
-      }
-    } finally {
-      await consumer.stop();
-    }
+    const progress = () => ({ done: end.done(), total: end.total, elapsedMs: Date.now() - started });
+    await readToEnd(bus, options, topics, end, async (messages) => {
+      for (const message of messages) if (end.includes(message)) fold.fold(message);
+      await fold.flushTimeline(sql);
+    });
+    await fold.finish(db, sql);
+    if (fold.counts.unusable > 0) options.logger.warn(fold.counts, 'events the rebuild could not apply');
+    const finished = progress();
+    options.onProgress?.(finished);
+    return finished;
   } finally {
     await bus.close();
     await close();
   }
 }
 
-async function endOffsetTotal(bus: ReturnType<typeof createEventBus>, topics: string[]): Promise<number> {
-  let total = 0;
-  for (const topic of topics) {
-    for (const high of (await bus.endOffsets(topic)).values()) total += Number(high);
+async function readToEnd(
+  bus: EventBus,
+  options: RebuildOptions,
+  topics: string[],
+  end: EndOfTopics,
+  foldMessages: (messages: Parameters<EndOfTopics['includes']>[0][]) => Promise<void>,
+): Promise<void> {
+  const started = Date.now();
+  const subscription = await bus.subscribe({
+    groupId: options.groupId,
+    topics,
+    fromBeginning: true,
+    maxBatchSize: 10_000,
+    handleBatch: async (messages) => {
+      await foldMessages(messages);
+      for (const message of messages) end.passed(message);
+    },
+  });
+  try {
+    while (!end.reached()) {
+      options.onProgress?.({ done: end.done(), total: end.total, elapsedMs: Date.now() - started });
+      await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 500));
+    }
+  } finally {
+    await subscription.stop();
   }
-  return total;
 }
