@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 /** Every duration and size the bench uses: flag `--raw-messages 5000` or env `BENCH_RAW_MESSAGES=5000`. */
 const FULL = {
   rawMessages: 50_000,
-  projectionEvents: 3_000,
+  projectionEvents: 20_000,
   wholePathWrites: 1_000,
   writeConcurrency: 16,
   latencyRate: 200,
@@ -12,7 +12,7 @@ const FULL = {
   warmupSeconds: 5,
   readSeconds: 8,
   readConnections: 16,
-  nationalWomen: 300,
+  nationalWomen: 5_000,
   outageSeconds: 60,
   recoveryRate: 10,
   profileEvents: 1_000,
