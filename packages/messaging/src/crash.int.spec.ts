@@ -1,4 +1,4 @@
-import { fork } from 'node:child_process';
+import { type ChildProcess, fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { eventually, testInfra } from '@resettle/testing';
@@ -7,13 +7,17 @@ import { cancelledEvent, createHarness, effectRows, type Harness } from './test-
 
 const script = fileURLToPath(new URL('./test-support/crashing-consumer.ts', import.meta.url));
 const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
+const started: ChildProcess[] = [];
 
 describe('a consumer process killed between its database commit and its offset commit', () => {
   let harness: Harness;
   beforeAll(async () => {
     harness = await createHarness('crash');
   });
-  afterAll(() => harness.close());
+  afterAll(async () => {
+    for (const child of started) child.kill('SIGKILL'); // a consumer that never reached its crash point
+    await harness.close();
+  });
 
   it('gets the events again on restart and applies each exactly once', async () => {
     const events = Array.from({ length: 40 }, (_, index) => cancelledEvent('A1000AA', `n${index}`));
@@ -53,6 +57,7 @@ describe('a consumer process killed between its database commit and its offset c
 function runConsumer(env: NodeJS.ProcessEnv, until: 'exit'): Promise<NodeJS.Signals | null> {
   return new Promise((resolveRun) => {
     const child = fork(script, { env, execArgv: ['--import', 'tsx'], cwd: repoRoot });
+    started.push(child);
     child.on(until, (_code, signal) => resolveRun(signal));
   });
 }
