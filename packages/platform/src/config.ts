@@ -1,5 +1,6 @@
 import { type Static, type TObject, type TProperties, Type } from '@sinclair/typebox';
 import { envSchema } from 'env-schema';
+import { TokenSettings, tokenTrust } from './config-tokens.js';
 
 export const PlatformConfigSchema = Type.Object({
   HOST: Type.String({ default: '127.0.0.1' }),
@@ -13,9 +14,7 @@ export const PlatformConfigSchema = Type.Object({
       default: 'info',
     },
   ),
-  JWT_SECRET: Type.String({ minLength: 32, description: 'HS256 key shared with the token issuer' }),
-  JWT_AUDIENCE: Type.String({ default: 'resettle' }),
-  JWT_ISSUER: Type.String({ default: 'resettle-local-issuer' }),
+  ...TokenSettings.properties,
   RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 1, default: 600 }),
 });
 
@@ -27,7 +26,9 @@ export function loadConfig<T extends TProperties>(
   env: NodeJS.ProcessEnv = process.env,
 ): PlatformConfig & Static<TObject<T>> {
   const schema = Type.Composite([PlatformConfigSchema, serviceSettings]);
-  return envSchema({ schema, data: env, dotenv: false }) as PlatformConfig & Static<TObject<T>>;
+  const config = envSchema({ schema, data: env, dotenv: false }) as PlatformConfig & Static<TObject<T>>;
+  tokenTrust(config);
+  return config;
 }
 
 export function brokerList(config: PlatformConfig): string[] {

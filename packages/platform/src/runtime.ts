@@ -14,6 +14,7 @@ import type { Sql } from 'postgres';
 import { enforceAuditAppendOnly } from './audit/append-only.js';
 import { auditRoutes } from './audit/routes.js';
 import { brokerList, loadConfig, type PlatformConfig } from './config.js';
+import { tokenTrust } from './config-tokens.js';
 import { connectDatabase, migrateDatabase } from './db.js';
 import { buildServer, type Server } from './http/server.js';
 import { createLogger } from './logger.js';
@@ -76,7 +77,7 @@ export async function startService<T extends TProperties>(
     service: definition.name,
     description: definition.description,
     logger,
-    auth: { secret: config.JWT_SECRET, audience: config.JWT_AUDIENCE, issuer: config.JWT_ISSUER },
+    auth: tokenTrust(config),
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
     readiness: {
       database: async () => void (await sql`select 1`),

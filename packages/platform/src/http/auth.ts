@@ -1,7 +1,7 @@
-import fastifyJwt from '@fastify/jwt';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { httpError } from './problems.js';
+import { registerTokenVerifiers, type TokenTrust, verifierFor } from './token-verifiers.js';
 
 export const ROLES = [
   'prison-healthcare',
@@ -42,27 +42,17 @@ declare module 'fastify' {
   }
 }
 
-export interface AuthOptions {
-  secret: string;
-  audience: string;
-  issuer: string;
-}
+/** Which issuers' tokens are trusted: the local issuer's shared secret, an external issuer's JWKS, or both. */
+export type AuthOptions = TokenTrust;
 
-/** HS256 bearer tokens: signature, exp, nbf, audience and issuer checked; `alg: none` never accepted. */
+/** Bearer tokens: signature, exp, nbf, audience and issuer checked; `alg: none` and unlisted algorithms never accepted. */
 export const authPlugin = fp(async (app: FastifyInstance, options: AuthOptions) => {
-  await app.register(fastifyJwt, {
-    secret: options.secret,
-    sign: { algorithm: 'HS256', aud: options.audience, iss: options.issuer, expiresIn: '8h' },
-    verify: {
-      algorithms: ['HS256'],
-      allowedAud: options.audience,
-      allowedIss: options.issuer,
-      requiredClaims: ['exp', 'sub'],
-    },
-  });
+  await registerTokenVerifiers(app, options);
   app.decorate('requireRole', (...roles: Role[]) => async (request: FastifyRequest, reply: FastifyReply) => {
     try {
-      await request.jwtVerify();
+      const verify = verifierFor(request, options);
+      if (!verify) throw new Error('no trusted issuer signs with this algorithm');
+      await verify();
     } catch {
       void reply.header('www-authenticate', 'Bearer');
       throw httpError(401, 'A valid bearer token is required');
