@@ -26,13 +26,16 @@ export async function upcomingReleases(db: DatabaseOrTransaction, query: Upcomin
   if (query.to) filters.push(lte(passports.releaseDate, query.to));
   if (query.prison) filters.push(eq(passports.prisonCode, query.prison));
   const where = and(...filters);
+  const offset = (query.page - 1) * query.pageSize;
   const items = await db
-    .select({ row: passports, riskScore: score })
+    .select({ row: passports, riskScore: score, total: sql<number>`count(*) over ()`.mapWith(Number) })
     .from(passports)
     .where(where)
     .orderBy(desc(score), asc(passports.releaseDate), asc(passports.personId))
     .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize);
+    .offset(offset);
+  // The window count comes with the page; only a page past the end needs its own count.
+  if (items.length > 0 || offset === 0) return { items, total: items[0]?.total ?? 0 };
   const [total] = await db.select({ total: count() }).from(passports).where(where);
   return { items, total: total?.total ?? 0 };
 }

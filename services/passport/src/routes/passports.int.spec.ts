@@ -184,6 +184,8 @@ describe('passport service on the real broker and database', () => {
     const second = await get(wales, '/api/upcoming-releases?pageSize=2&page=2');
     expect(second.body.items.map((item: { personId: string }) => item.personId)).toEqual(['A2003AA', 'A2004AA']);
     expect(second.body.items[1]).toMatchObject({ gaps: 0, complete: true, riskScore: 0 });
+    const pastTheEnd = await get(wales, '/api/upcoming-releases?pageSize=2&page=5');
+    expect(pastTheEnd.body).toMatchObject({ items: [], page: 5, total: 4 });
     const narrowed = await get(wales, '/api/upcoming-releases?from=2026-11-05&to=2026-11-06');
     expect(narrowed.body.total).toBe(2);
     expect((await get(wales, '/api/upcoming-releases?from=not-a-date')).status).toBe(400);

@@ -11,6 +11,9 @@ export async function passportReadRoutes(app: Server, context: ServiceContext<Pa
 
   const view = async (row: PassportRow) =>
     passportView(row, await timelineOf(context.db, row.releaseId), context.clock(), settings);
+  /** The timeline is read alongside the passport, and returned only once access is allowed and audited. */
+  const viewById = (releaseId: string) =>
+    Promise.all([findPassport(context.db, releaseId), timelineOf(context.db, releaseId)]);
 
   app.get(
     '/api/passports/:releaseId',
@@ -24,8 +27,9 @@ export async function passportReadRoutes(app: Server, context: ServiceContext<Pa
       },
     },
     async (request) => {
-      const found = await findPassport(context.db, request.params.releaseId);
-      return view(await visiblePassport(context.db, request, found, 'read-passport'));
+      const [found, timeline] = await viewById(request.params.releaseId);
+      const row = await visiblePassport(context.db, request, found, 'read-passport');
+      return passportView(row, timeline, context.clock(), settings);
     },
   );
 

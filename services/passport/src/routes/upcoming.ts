@@ -31,17 +31,16 @@ export async function upcomingRoutes(app: Server, context: ServiceContext<Passpo
       const now = context.clock();
       const { page, pageSize } = request.query;
       const region = callerRegion(request);
-      const { items, total } = await upcomingReleases(context.db, {
-        ...request.query,
-        region,
-        today: londonDateOf(now),
-      });
-      await audit(context.db, request, {
-        action: 'list-upcoming-releases',
-        resourceId: `${region}:${request.query.prison ?? ''}:${request.query.from ?? ''}..${request.query.to ?? ''}:p${page}`,
-        categories: ['passport'],
-        outcome: 'allowed',
-      });
+      // The audit row does not depend on the answer, so both go at once; nothing is sent unless both succeed.
+      const [{ items, total }] = await Promise.all([
+        upcomingReleases(context.db, { ...request.query, region, today: londonDateOf(now) }),
+        audit(context.db, request, {
+          action: 'list-upcoming-releases',
+          resourceId: `${region}:${request.query.prison ?? ''}:${request.query.from ?? ''}..${request.query.to ?? ''}:p${page}`,
+          categories: ['passport'],
+          outcome: 'allowed',
+        }),
+      ]);
       return {
         items: items.map(({ row, riskScore }) => {
           const passport = row.passport as Passport;
