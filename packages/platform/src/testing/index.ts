@@ -64,3 +64,4 @@ export async function startTestService<T extends TProperties>(
 
 export { findBadInputFailures } from './bad-input-suite.js';
 export { tableCounts } from './snapshot.js';
+export { watchTopic } from './watch-topic.js';

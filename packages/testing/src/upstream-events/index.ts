@@ -1,0 +1,8 @@
+/**
+ * Other services' events, built as the owning service would build them, for tests that publish them straight onto
+ * that service's topic (`@resettle/testing/upstream-events`).
+ */
+export { accommodationConfirmed, accommodationWithdrawn } from './accommodation.js';
+export { upstreamEvent } from './event.js';
+export { releaseRescheduled, releaseScheduled } from './release.js';
+export { appointmentChanged, type BookedHandoff, handoffBooked } from './treatment.js';
