@@ -2,7 +2,7 @@ import type { EventEnvelope } from '@resettle/contracts';
 import type { Transaction } from './db/types.js';
 import { heldAmong, lockPeople, markHeld, recordInInbox } from './inbox-records.js';
 
-export type Outcome = 'applied' | 'duplicate' | 'held' | 'ignored';
+export type Outcome = 'applied' | 'duplicate' | 'held';
 
 export interface PendingEvent<M> {
   message: M;

@@ -33,6 +33,9 @@ export function domainSettings(config: PassportServiceSettings): PassportSetting
   return { atRiskWorkingDays: config.AT_RISK_WORKING_DAYS, eveningCutoff: config.EVENING_CUTOFF };
 }
 
+/** The `${type}@v${version}` keys of the events a passport folds. */
+export const PASSPORT_EVENT_KEYS = CONSUMED_EVENTS.map((type) => `${type}@v1`);
+
 type FoldContext = { config: PassportServiceSettings; clock: Clock; topicPrefix: string };
 
 /** Folds a whole run of events in one go (see foldAndSave). */
@@ -52,5 +55,5 @@ export function passportHandlers(
 ): EventHandlers {
   const fold = foldPassports(context, options);
   const handler: EventHandlers[string] = (tx, event) => fold(tx, [event]);
-  return Object.fromEntries(CONSUMED_EVENTS.map((type) => [`${type}@v1`, handler]));
+  return Object.fromEntries(PASSPORT_EVENT_KEYS.map((key) => [key, handler]));
 }

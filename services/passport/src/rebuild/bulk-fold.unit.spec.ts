@@ -4,10 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { eventsFor } from '../domain/events.fixture.js';
 import { fold } from '../domain/fold.fixture.js';
 import { DEFAULT_SETTINGS } from '../domain/passport.js';
-import { CONSUMED_EVENTS } from '../events/handlers.js';
+import { PASSPORT_EVENT_KEYS } from '../events/handlers.js';
 import { BulkFold } from './bulk-fold.js';
 
-const known = new Set(CONSUMED_EVENTS.map((type) => `${type}@v1`));
+const known = new Set(PASSPORT_EVENT_KEYS);
 const options = { settings: DEFAULT_SETTINGS, now: new Date('2026-11-02T10:00:00Z'), topicPrefix: '', publish: false };
 
 let offset = 0;

@@ -5,7 +5,7 @@ import { count } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { PASSPORT_TOPICS, passport } from '../app.js';
 import * as schema from '../db/schema.js';
-import { domainSettings, type PassportServiceSettings, passportHandlers } from '../events/handlers.js';
+import { domainSettings, PASSPORT_EVENT_KEYS, type PassportServiceSettings } from '../events/handlers.js';
 import { BulkFold } from './bulk-fold.js';
 import { EndOfTopics } from './end-of-topics.js';
 
@@ -44,16 +44,15 @@ export async function rebuildPassports(options: RebuildOptions): Promise<Rebuild
     const topics = PASSPORT_TOPICS.map((topic) => topicName(topic, options.topicPrefix));
     await bus.ensureTopics(topics);
     const end = await EndOfTopics.take(bus, topics);
-    const context = { config: options.settings, clock: options.clock ?? (() => new Date()), topicPrefix: '' };
-    const fold = new BulkFold(new Set(Object.keys(passportHandlers(context))), {
+    const fold = new BulkFold(new Set(PASSPORT_EVENT_KEYS), {
       settings: domainSettings(options.settings),
-      now: context.clock(),
+      now: (options.clock ?? (() => new Date()))(),
       topicPrefix: '',
       publish: false,
     });
     const started = Date.now();
     const progress = () => ({ done: end.done(), total: end.total, elapsedMs: Date.now() - started });
-    await readToEnd(bus, options, topics, end, async (messages) => {
+    await readToEnd(bus, options, topics, end, progress, async (messages) => {
       for (const message of messages) if (end.includes(message)) fold.fold(message);
       await fold.flushTimeline(sql);
     });
@@ -73,9 +72,9 @@ async function readToEnd(
   options: RebuildOptions,
   topics: string[],
   end: EndOfTopics,
+  progress: () => RebuildProgress,
   foldMessages: (messages: Parameters<EndOfTopics['includes']>[0][]) => Promise<void>,
 ): Promise<void> {
-  const started = Date.now();
   const subscription = await bus.subscribe({
     groupId: options.groupId,
     topics,
@@ -88,7 +87,7 @@ async function readToEnd(
   });
   try {
     while (!end.reached()) {
-      options.onProgress?.({ done: end.done(), total: end.total, elapsedMs: Date.now() - started });
+      options.onProgress?.(progress());
       await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 500));
     }
   } finally {
