@@ -54,6 +54,12 @@ const definitions = [
     'The first community appointment changed',
     treatment.HandoffAppointmentChangedV1,
   ),
+  treatmentEvent(
+    'treatment.handoff.logistics',
+    "Where and when her treatment starts (provider's area, first appointment time), no clinical detail",
+    treatment.HandoffLogisticsV1,
+    TOPICS.treatmentLogistics,
+  ),
   accommodationEvent(
     'accommodation.confirmed',
     'Release-night accommodation confirmed',

@@ -101,6 +101,7 @@ export const EXAMPLE_EVENT_DATA: EventTypeMap = {
     gateAt: '2026-11-18T09:00:00+00:00',
   },
   'treatment.handoff.appointment-changed': { ...handoff, firstAppointment: appointment, previous: null },
+  'treatment.handoff.logistics': { handoffId, releaseId, providerArea: area(), firstAppointmentAt: appointment.at },
   'accommodation.confirmed': accommodationFacts,
   'accommodation.changed': { ...accommodationFacts, type: 'approved-premises' },
   'accommodation.at-risk': {

@@ -5,7 +5,7 @@ import { startTestService, type TestService } from '@resettle/platform/testing';
 import { eventually } from '@resettle/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accommodation } from '../../services/accommodation/src/app.js';
-import { handoffBooked, releaseScheduled, watchTopic } from '../../services/accommodation/src/test-support/events.js';
+import { releaseScheduled, treatmentIn, watchTopic } from '../../services/accommodation/src/test-support/events.js';
 import { everyoneBut } from './support/roles.js';
 
 const coordinator: Caller = { sub: 'housing-1', roles: ['accommodation-coordinator'] };
@@ -41,7 +41,7 @@ describe('what each role sees of accommodation', () => {
     watcher = await watchTopic(TOPICS.accommodation, service.topicPrefix);
     releaseId = randomUUID();
     await watcher.publish(TOPICS.releaseScheduling, releaseScheduled(PERSON, releaseId, '2026-11-18'));
-    await watcher.publish(TOPICS.treatmentContinuity, handoffBooked(PERSON, releaseId, 'Bath and North East Somerset'));
+    await watcher.publish(TOPICS.treatmentLogistics, treatmentIn(PERSON, releaseId, 'Bath and North East Somerset'));
     const body = {
       personId: PERSON,
       releaseId,

@@ -5,12 +5,7 @@ import { startTestService, type TestService } from '@resettle/platform/testing';
 import { eventually } from '@resettle/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { transport } from '../../services/transport/src/app.js';
-import {
-  appointmentChanged,
-  handoffBooked,
-  releaseScheduled,
-  watchTopic,
-} from '../../services/transport/src/test-support/events.js';
+import { firstAppointment, releaseScheduled, watchTopic } from '../../services/transport/src/test-support/events.js';
 import { planBody } from '../../services/transport/src/test-support/plans.js';
 import { everyoneBut } from './support/roles.js';
 
@@ -47,7 +42,7 @@ describe('what each role sees of travel plans', () => {
     watcher = await watchTopic(TOPICS.transport, service.topicPrefix);
     releaseId = randomUUID();
     await watcher.publish(TOPICS.releaseScheduling, releaseScheduled(PERSON, releaseId, '2026-11-18'));
-    await watcher.publish(TOPICS.treatmentContinuity, handoffBooked(PERSON, releaseId, '2026-11-18T14:00:00Z'));
+    await watcher.publish(TOPICS.treatmentLogistics, firstAppointment(PERSON, releaseId, '2026-11-18T14:00:00Z'));
     const created = await eventually(async () => {
       const answer = await service.call(coordinator, 'POST', '/api/travel-plans', planBody(PERSON, releaseId));
       expect(answer.status).toBe(201);
@@ -55,7 +50,7 @@ describe('what each role sees of travel plans', () => {
     });
     id = created.body.id;
     // Her appointment moves to 12:45: arriving 12:30 no longer leaves the margin, so the plan is at risk.
-    await watcher.publish(TOPICS.treatmentContinuity, appointmentChanged(PERSON, releaseId, '2026-11-18T12:45:00Z'));
+    await watcher.publish(TOPICS.treatmentLogistics, firstAppointment(PERSON, releaseId, '2026-11-18T12:45:00Z'));
   });
   afterAll(async () => {
     await watcher?.close();

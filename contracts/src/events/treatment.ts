@@ -96,9 +96,19 @@ export const HandoffAppointmentChangedV1 = Type.Object(
   strict,
 );
 
+/**
+ * Where and when her treatment starts and nothing clinical: what accommodation (the provider's area) and transport
+ * (the first appointment's time) need, on its own topic so neither receives the status events' clinical flags.
+ */
+export const HandoffLogisticsV1 = Type.Object(
+  { handoffId: Uuid, releaseId: Uuid, providerArea: Area, firstAppointmentAt: Nullable(Instant) },
+  strict,
+);
+
 export type HandoffBooked = Static<typeof HandoffBookedV1>;
 export type HandoffSent = Static<typeof HandoffSentV1>;
 export type HandoffAccepted = Static<typeof HandoffAcceptedV1>;
 export type HandoffDeclined = Static<typeof HandoffDeclinedV1>;
 export type HandoffNeedsReconfirmation = Static<typeof HandoffNeedsReconfirmationV1>;
 export type HandoffAppointmentChanged = Static<typeof HandoffAppointmentChangedV1>;
+export type HandoffLogistics = Static<typeof HandoffLogisticsV1>;

@@ -19,7 +19,7 @@ export const accommodation: ServiceDefinition<(typeof settings)['properties']> =
   migrationsFolder: fileURLToPath(new URL('../migrations', import.meta.url)),
   routes: accommodationRoutes,
   consumer: {
-    topics: [TOPICS.releaseScheduling, TOPICS.treatmentContinuity],
+    topics: [TOPICS.releaseScheduling, TOPICS.treatmentLogistics],
     handlers: accommodationHandlers,
   },
 };

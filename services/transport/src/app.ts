@@ -17,7 +17,7 @@ export const transport: ServiceDefinition<(typeof settings)['properties']> = {
   migrationsFolder: fileURLToPath(new URL('../migrations', import.meta.url)),
   routes: transportRoutes,
   consumer: {
-    topics: [TOPICS.releaseScheduling, TOPICS.treatmentContinuity, TOPICS.accommodation],
+    topics: [TOPICS.releaseScheduling, TOPICS.treatmentLogistics, TOPICS.accommodation],
     handlers: transportHandlers,
   },
 };

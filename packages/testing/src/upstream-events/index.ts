@@ -5,4 +5,4 @@
 export { accommodationConfirmed, accommodationWithdrawn } from './accommodation.js';
 export { upstreamEvent } from './event.js';
 export { releaseRescheduled, releaseScheduled } from './release.js';
-export { appointmentChanged, type BookedHandoff, handoffBooked } from './treatment.js';
+export { handoffLogistics, type TreatmentLogistics } from './treatment.js';

@@ -1,4 +1,4 @@
-import type { EventEnvelope, HandoffBooked, ReleaseCancelled, ReleaseScheduled } from '@resettle/contracts';
+import type { EventEnvelope, HandoffLogistics, ReleaseCancelled, ReleaseScheduled } from '@resettle/contracts';
 import { appendToOutbox, type EventHandlers, type Transaction } from '@resettle/messaging';
 import type { ServiceContext } from '@resettle/platform';
 import { activeAccommodationsForRelease, lockPerson } from '../db/accommodations.js';
@@ -27,8 +27,8 @@ export function accommodationHandlers(context: ServiceContext): EventHandlers {
     'release.cancelled@v1': async (tx, event) => {
       await markReleaseCancelled(tx, (event.data as ReleaseCancelled).releaseId);
     },
-    'treatment.handoff.booked@v1': async (tx, event) => {
-      const { releaseId, providerArea } = event.data as HandoffBooked;
+    'treatment.handoff.logistics@v1': async (tx, event) => {
+      const { releaseId, providerArea } = event.data as HandoffLogistics;
       await lockPerson(tx, event.personId);
       await saveProviderArea(tx, { releaseId, personId: event.personId, ...providerArea });
       await recheckRelease(tx, event, releaseId);

@@ -6,7 +6,7 @@ import { startTestService } from '@resettle/platform/testing';
 import { eventually } from '@resettle/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accommodation } from '../app.js';
-import { handoffBooked, releaseScheduled, watchTopic } from '../test-support/events.js';
+import { releaseScheduled, treatmentIn, watchTopic } from '../test-support/events.js';
 
 const coordinator: Caller = { sub: 'housing-1', roles: ['accommodation-coordinator'] };
 const probation: Caller = { sub: 'pp-1', roles: ['probation'] };
@@ -181,10 +181,7 @@ describe('accommodation API on the real database and broker', () => {
       status: 'incomplete',
       statusReason: 'No release-night accommodation recorded',
     });
-    await watcher.publish(
-      TOPICS.treatmentContinuity,
-      handoffBooked('A2006AA', releaseId, 'Bath and North East Somerset'),
-    );
+    await watcher.publish(TOPICS.treatmentLogistics, treatmentIn('A2006AA', releaseId, 'Bath and North East Somerset'));
     await eventually(async () => {
       const changed = await service.call(coordinator, 'PUT', `/api/accommodations/${created.body.id}`, {
         ...accommodationBody('A2006AA', releaseId),

@@ -1,10 +1,9 @@
-export { watchTopic } from '@resettle/platform/testing';
-
-import { handoffBooked as booked } from '@resettle/testing/upstream-events';
+import { handoffLogistics } from '@resettle/testing/upstream-events';
 
 export { releaseRescheduled, releaseScheduled } from '@resettle/testing/upstream-events';
 
-/** Her handoff booked with a community treatment provider in `localAuthority`. */
-export function handoffBooked(personId: string, releaseId: string, localAuthority: string) {
-  return booked(personId, releaseId, { localAuthority });
+/** Her treatment handed over to a community provider in `localAuthority`. */
+export function treatmentIn(personId: string, releaseId: string, localAuthority: string) {
+  return handoffLogistics(personId, releaseId, { localAuthority });
 }
+export { watchTopic } from '@resettle/platform/testing';

@@ -9,7 +9,7 @@ import { transport } from '../app.js';
 import {
   accommodationConfirmed,
   accommodationWithdrawn,
-  appointmentChanged,
+  firstAppointment,
   releaseRescheduled,
   releaseScheduled,
   watchTopic,
@@ -91,12 +91,12 @@ describe('travel plans kept consistent through events', () => {
     const personId = 'A5002AA';
     const releaseId = randomUUID();
     const plan = await arranged(personId, releaseId);
-    await watcher.publish(TOPICS.treatmentContinuity, appointmentChanged(personId, releaseId, '2026-11-18T12:00:00Z'));
+    await watcher.publish(TOPICS.treatmentLogistics, firstAppointment(personId, releaseId, '2026-11-18T12:00:00Z'));
     await eventually(() => expect(typesFor(personId)).toEqual(['transport.arranged', 'transport.at-risk']));
     expect(rulesOf(watcher.eventsFor(personId)[1]!.data as { reasons: { rule: string }[] })).toEqual([
       'ARRIVES_AFTER_APPOINTMENT',
     ]);
-    await watcher.publish(TOPICS.treatmentContinuity, appointmentChanged(personId, releaseId, '2026-11-18T14:00:00Z'));
+    await watcher.publish(TOPICS.treatmentLogistics, firstAppointment(personId, releaseId, '2026-11-18T14:00:00Z'));
     await eventually(() =>
       expect(typesFor(personId)).toEqual(['transport.arranged', 'transport.at-risk', 'transport.changed']),
     );

@@ -2,8 +2,7 @@ import type {
   AccommodationConfirmed,
   AccommodationWithdrawn,
   EventEnvelope,
-  HandoffAccepted,
-  HandoffBooked,
+  HandoffLogistics,
   ReleaseCancelled,
   ReleaseScheduled,
 } from '@resettle/contracts';
@@ -34,8 +33,8 @@ export function transportHandlers(context: TransportContext): EventHandlers {
     return releaseId;
   });
   const appointment = thenReassess(async (tx, { personId, data }) => {
-    const { releaseId, firstAppointment } = data as HandoffBooked | HandoffAccepted;
-    await saveAppointment(tx, { releaseId, personId, at: firstAppointment ? new Date(firstAppointment.at) : null });
+    const { releaseId, firstAppointmentAt } = data as HandoffLogistics;
+    await saveAppointment(tx, { releaseId, personId, at: firstAppointmentAt ? new Date(firstAppointmentAt) : null });
     return releaseId;
   });
   const accommodation = thenReassess(async (tx, { personId, data }) => {
@@ -56,9 +55,7 @@ export function transportHandlers(context: TransportContext): EventHandlers {
     'release.cancelled@v1': async (tx, event) => {
       await markReleaseCancelled(tx, (event.data as ReleaseCancelled).releaseId);
     },
-    'treatment.handoff.booked@v1': appointment,
-    'treatment.handoff.accepted@v1': appointment,
-    'treatment.handoff.appointment-changed@v1': appointment,
+    'treatment.handoff.logistics@v1': appointment,
     'accommodation.confirmed@v1': accommodation,
     'accommodation.changed@v1': accommodation,
     'accommodation.withdrawn@v1': accommodationWithdrawn,

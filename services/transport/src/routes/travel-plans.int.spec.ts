@@ -6,7 +6,7 @@ import { startTestService } from '@resettle/platform/testing';
 import { eventually } from '@resettle/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { transport } from '../app.js';
-import { handoffBooked, releaseScheduled, watchTopic } from '../test-support/events.js';
+import { firstAppointment, releaseScheduled, watchTopic } from '../test-support/events.js';
 import { planBody } from '../test-support/plans.js';
 
 const coordinator: Caller = { sub: 'transport-1', roles: ['transport-coordinator'] };
@@ -72,7 +72,7 @@ describe('transport API on the real database and broker', () => {
     const inTime = planBody('A4003AA', releaseId, { expectedArrivalAt: '2026-11-18T12:15:00Z' });
     const created = await service.call(coordinator, 'POST', '/api/travel-plans', inTime);
     expect(created.status).toBe(201);
-    await watcher.publish(TOPICS.treatmentContinuity, handoffBooked('A4003AA', releaseId, '2026-11-18T12:45:00Z'));
+    await watcher.publish(TOPICS.treatmentLogistics, firstAppointment('A4003AA', releaseId, '2026-11-18T12:45:00Z'));
     const { personId: _, releaseId: __, ...fields } = planBody('A4003AA', releaseId);
     await eventually(async () => {
       const late = await service.call(coordinator, 'PUT', `/api/travel-plans/${created.body.id}`, fields);

@@ -21,11 +21,11 @@ function statusFacts(handoff: HandoffRow) {
   };
 }
 
-function base(handoff: HandoffRow, cause: Cause) {
+export function base(handoff: HandoffRow, cause: Cause) {
   return { personId: handoff.personId, source: SOURCE, ...cause };
 }
 
-/** Status-level: what the passport, accommodation and transport need; no clinical detail. */
+/** Status-level, for the passport: yes/no flags, never the treatment itself. */
 export function handoffBooked(handoff: HandoffRow, cause: Cause): EventEnvelope {
   const treatment = handoff.treatment as Treatment;
   return createEvent({

@@ -112,11 +112,14 @@ describe('treatment-continuity on the real broker and database', () => {
 
     const noConsent = await harness.bookFor('B1007AA', 'provider-a', { consentToShare: false });
     expect(noConsent.reply.body.status).toBe('blocked-no-consent');
-    await eventually(() => expect(harness.typesFor('B1007AA')).toEqual(['treatment.handoff.booked']));
+    await eventually(() =>
+      expect(harness.typesFor('B1007AA').sort()).toEqual(['treatment.handoff.booked', 'treatment.handoff.logistics']),
+    );
     await settle();
-    expect(harness.eventsFor('B1007AA')[0]!.data).toMatchObject({ consentToShare: false });
+    const booked = harness.eventsFor('B1007AA').find((event) => event.type === 'treatment.handoff.booked')!;
+    expect(booked.data).toMatchObject({ consentToShare: false });
     expect(harness.typesFor('B1006AA')).toEqual([]);
-    expect(harness.typesFor('B1007AA')).toEqual(['treatment.handoff.booked']);
+    expect(harness.typesFor('B1007AA')).not.toContain('treatment.handoff.sent');
     expect((await call(providerA, 'GET', `/api/provider/handoffs/${noConsent.id}`)).status).toBe(404);
   });
 

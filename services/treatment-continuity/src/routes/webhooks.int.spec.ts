@@ -58,7 +58,11 @@ describe('signed webhooks for a provider without Kafka', () => {
     const { reply } = await harness.bookFor('W1001AA');
     expect(reply.status).toBe(201);
     await eventually(() =>
-      expect(harness.typesFor('W1001AA')).toEqual(['treatment.handoff.booked', 'treatment.handoff.sent']),
+      expect(harness.typesFor('W1001AA').sort()).toEqual([
+        'treatment.handoff.booked',
+        'treatment.handoff.logistics',
+        'treatment.handoff.sent',
+      ]),
     );
     await eventually(() => expect(hooksFor('W1001AA')).toHaveLength(3));
     const [first, , delivered] = hooksFor('W1001AA');
@@ -121,9 +125,11 @@ describe('signed webhooks for a provider without Kafka', () => {
       firstAppointment: { at: '2026-11-18T14:30:00Z', place: 'Community drug service' },
     });
     await eventually(() =>
-      expect(harness.typesFor('W1003AA')).toEqual([
-        'treatment.handoff.booked',
+      expect(harness.typesFor('W1003AA').sort()).toEqual([
         'treatment.handoff.appointment-changed',
+        'treatment.handoff.booked',
+        'treatment.handoff.logistics',
+        'treatment.handoff.logistics',
       ]),
     );
     await new Promise((settle) => setTimeout(settle, 300));

@@ -17,7 +17,7 @@ export const providerB: Caller = { sub: 'worker-b', roles: ['provider'], organis
 export const femaleKeyWorker = { keyWorker: { name: 'Key Worker', gender: 'female' }, appointmentConfirmed: true };
 
 /**
- * The real service on the real broker and database, a watcher on both of its topics, and a way to play
+ * The real service on the real broker and database, a watcher on its topics, and a way to play
  * release-scheduling by publishing its events.
  */
 export async function startHarness() {
@@ -31,10 +31,16 @@ export async function startHarness() {
     logger: pino({ level: 'silent' }),
   });
   const seen: EventEnvelope[] = [];
+  const topicOf = new Map<string, string>();
+  const topics = [TOPICS.treatmentContinuity, TOPICS.providerHandoffs, TOPICS.treatmentLogistics];
   const watch = await bus.subscribe({
     groupId: `watch-${randomUUID()}`,
-    topics: [TOPICS.treatmentContinuity, TOPICS.providerHandoffs].map((topic) => topicName(topic, service.topicPrefix)),
-    handle: async (message) => void seen.push(JSON.parse(message.value!.toString())),
+    topics: topics.map((topic) => topicName(topic, service.topicPrefix)),
+    handle: async (message) => {
+      const event = JSON.parse(message.value!.toString()) as EventEnvelope;
+      topicOf.set(event.id, message.topic.slice(service.topicPrefix.length));
+      seen.push(event);
+    },
   });
 
   const publishRelease = (event: EventEnvelope) =>
@@ -65,7 +71,7 @@ export async function startHarness() {
     await service.close();
   }
 
-  return { service, seen, publishRelease, eventsFor, typesFor, bookFor, close };
+  return { service, seen, topicOf, publishRelease, eventsFor, typesFor, bookFor, close };
 }
 
 export type Harness = Awaited<ReturnType<typeof startHarness>>;

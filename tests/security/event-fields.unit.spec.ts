@@ -1,0 +1,67 @@
+import { EVENT_DEFINITIONS, TOPICS, type TopicName } from '@resettle/contracts';
+import { describe, expect, it } from 'vitest';
+import { accommodation } from '../../services/accommodation/src/app.js';
+import { transport } from '../../services/transport/src/app.js';
+
+/** Every field path of a TypeBox schema, e.g. `firstAppointment.place` (unions and arrays looked through). */
+function fieldsOf(schema: Record<string, unknown>, prefix = ''): string[] {
+  const properties = (schema.properties ?? {}) as Record<string, Record<string, unknown>>;
+  const nested = [...((schema.anyOf ?? []) as Record<string, unknown>[])];
+  if (schema.items) nested.push(schema.items as Record<string, unknown>);
+  return [
+    ...Object.entries(properties).flatMap(([name, field]) => [
+      `${prefix}${name}`,
+      ...fieldsOf(field, `${prefix}${name}.`),
+    ]),
+    ...nested.flatMap((inner) => fieldsOf(inner, prefix)),
+  ];
+}
+
+function fieldsReaching(topics: readonly string[]): Set<string> {
+  const definitions = Object.values(EVENT_DEFINITIONS).filter((definition) => topics.includes(definition.topic));
+  return new Set(definitions.flatMap((definition) => fieldsOf(definition.dataSchema as never)));
+}
+
+/** What treatment-continuity knows that neither her bed nor her journey needs. */
+const CLINICAL = [
+  'treatment',
+  'dailyOst',
+  'injectable',
+  'naloxoneSupplied',
+  'bridgingPrescription',
+  'weekendCoverPlan',
+  'consentToShare',
+  'referrals',
+  'preferences',
+  'femaleKeyWorkerRequested',
+  'keyWorker',
+  'firstAppointment',
+  'providerId',
+];
+
+describe('events carry only what their consumers need', () => {
+  it.each([
+    ['accommodation', accommodation.consumer!.topics],
+    ['transport', transport.consumer!.topics],
+  ] as const)('%s subscribes to no topic carrying treatment detail', (_service, topics) => {
+    const received = fieldsReaching(topics);
+    expect(CLINICAL.filter((field) => received.has(field))).toEqual([]);
+  });
+
+  it('tells them where and when her treatment starts, and nothing more', () => {
+    expect([...fieldsReaching([TOPICS.treatmentLogistics])].sort()).toEqual([
+      'firstAppointmentAt',
+      'handoffId',
+      'providerArea',
+      'providerArea.localAuthority',
+      'providerArea.postcodeDistrict',
+      'releaseId',
+    ]);
+  });
+
+  it('finds the clinical fields on the status topic the passport reads (so the check above can fail)', () => {
+    const onStatusTopic = fieldsReaching([TOPICS.treatmentContinuity]);
+    expect(CLINICAL.filter((field) => !onStatusTopic.has(field))).toEqual(['treatment', 'preferences']);
+    expect(fieldsReaching([TOPICS.providerHandoffs]).has('treatment.dose')).toBe(true);
+  });
+});
