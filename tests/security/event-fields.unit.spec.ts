@@ -1,4 +1,4 @@
-import { EVENT_DEFINITIONS, TOPICS, type TopicName } from '@resettle/contracts';
+import { EVENT_DEFINITIONS, TOPICS } from '@resettle/contracts';
 import { describe, expect, it } from 'vitest';
 import { accommodation } from '../../services/accommodation/src/app.js';
 import { transport } from '../../services/transport/src/app.js';
