@@ -1,7 +1,8 @@
+import { calendarDaysBetween, defaultCalendar, LONDON, workingDaysBetween } from '@resettle/calendar';
 import { DateTime } from 'luxon';
 import { remembered } from './memo.js';
 
-export const LONDON = 'Europe/London';
+export { LONDON };
 
 function day(date: string): DateTime {
   const parsed = DateTime.fromISO(date, { zone: LONDON });
@@ -20,8 +21,6 @@ export const longDate = remembered((date) => day(date).setLocale('en-GB').toForm
 
 /** 'Friday'. */
 export const weekdayName = remembered((date) => day(date).setLocale('en-GB').toFormat('cccc'));
-
-export const isFriday = remembered((date) => day(date).weekday === 5);
 
 const londonDateOfInstant = remembered((at) => instant(at).toISODate()!);
 
@@ -46,45 +45,18 @@ export function isBefore(a: string, b: string): boolean {
   return millisOf(a) < millisOf(b);
 }
 
-/** The next Monday-to-Friday date after `date`. Bank holidays are not known here. */
-export const nextWeekday = remembered((date) => {
-  let next = day(date).plus({ days: 1 });
-  while (next.weekday > 5) next = next.plus({ days: 1 });
-  return next.toISODate()!;
-});
+/** The first working day after `date`: not a weekend, not an England and Wales bank holiday. */
+export const nextWorkingDay = remembered((date) => defaultCalendar().nextWorkingDay(date));
 
 /**
- * Working days (Monday to Friday) after `today` up to and including `releaseDate`: 0 on release day or after.
- * Bank holidays are ignored, so near a bank holiday this counts one day too many. Counted on plain calendar dates
- * (no time zone is involved in a date), in constant time: it runs for every passport on every list and fold.
+ * Working days (not weekends or bank holidays) after `today` up to and including `releaseDate`: 0 on release day
+ * or after. Near constant time: it runs for every passport on every list and fold.
  */
 export function workingDaysUntil(today: string, releaseDate: string): number {
-  const from = epochDay(today);
-  const to = epochDay(releaseDate);
-  return to > from ? weekdaysBefore(to + 1) - weekdaysBefore(from + 1) : 0;
-}
-
-const MS_PER_DAY = 86_400_000;
-/** 1970-01-05, the first Monday of the epoch, as an epoch day. */
-const FIRST_MONDAY = 4;
-
-function epochDay(date: string): number {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  const [year, month, dayOfMonth] = (match?.slice(1) ?? []).map(Number);
-  const ms = Date.UTC(year ?? Number.NaN, (month ?? 0) - 1, dayOfMonth);
-  if (Number.isNaN(ms) || new Date(ms).getUTCDate() !== dayOfMonth)
-    throw new RangeError(`Not a calendar date: ${date}`);
-  return ms / MS_PER_DAY;
-}
-
-/** Monday-to-Friday days from the first Monday of the epoch up to, not including, `epochDayNumber`. */
-function weekdaysBefore(epochDayNumber: number): number {
-  const days = epochDayNumber - FIRST_MONDAY;
-  const weeks = Math.floor(days / 7);
-  return weeks * 5 + Math.min(days - weeks * 7, 5);
+  return workingDaysBetween(defaultCalendar(), today, releaseDate);
 }
 
 /** Calendar days from `today` to `releaseDate` (negative once it has passed). */
 export function calendarDaysUntil(today: string, releaseDate: string): number {
-  return epochDay(releaseDate) - epochDay(today);
+  return calendarDaysBetween(today, releaseDate);
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { calendarDaysUntil, LONDON, londonDateOf } from './dates.js';
+import { LONDON, londonDateOf } from './dates.js';
 
 describe('the London date of an instant', () => {
   it('follows GMT in winter and BST in summer, across both clock changes', () => {
@@ -21,14 +21,5 @@ describe('the London date of an instant', () => {
       }),
       { numRuns: 2_000 },
     );
-  });
-});
-
-describe('calendar days to release', () => {
-  it('counts days either side, across a clock change and a leap day', () => {
-    expect(calendarDaysUntil('2026-11-02', '2026-11-02')).toBe(0);
-    expect(calendarDaysUntil('2026-03-28', '2026-03-30')).toBe(2);
-    expect(calendarDaysUntil('2028-02-28', '2028-03-01')).toBe(2);
-    expect(calendarDaysUntil('2026-11-10', '2026-11-02')).toBe(-8);
   });
 });

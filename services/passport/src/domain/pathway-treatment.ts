@@ -1,13 +1,4 @@
-import {
-  isBefore,
-  isFriday,
-  londonDateOf,
-  londonTimeOf,
-  longDate,
-  nextWeekday,
-  sameInstant,
-  weekdayName,
-} from './dates.js';
+import { isBefore, londonDateOf, londonTimeOf, longDate, nextWorkingDay, sameInstant, weekdayName } from './dates.js';
 import type { HandoffFacts, Pathway, ReleaseFacts } from './passport.js';
 
 const complete: Pathway = { required: true, status: 'complete', reason: null };
@@ -59,7 +50,7 @@ function acceptedPathway(handoff: HandoffFacts, release: ReleaseFacts | null): P
 function weekendCoverGap(handoff: HandoffFacts, release: ReleaseFacts | null): string | null {
   if (!release?.weekendCoverPlanRequired || !release.releaseDate) return null;
   const date = release.releaseDate;
-  const reopens = isFriday(date) ? `to ${weekdayName(nextWeekday(date))}` : 'until services reopen';
+  const reopens = `to ${weekdayName(nextWorkingDay(date))}`;
   const plan = handoff.weekendCoverPlan;
   if (!plan) {
     return (
@@ -67,7 +58,7 @@ function weekendCoverGap(handoff: HandoffFacts, release: ReleaseFacts | null): s
       'and an out-of-hours contact'
     );
   }
-  if (handoff.dailyOst && plan.prescriptionCoversUntil < nextWeekday(date)) {
+  if (handoff.dailyOst && plan.prescriptionCoversUntil < nextWorkingDay(date)) {
     return `Weekend cover plan incomplete: her prescription covers only to ${longDate(plan.prescriptionCoversUntil)}`;
   }
   if (!plan.outOfHoursContact) return 'Weekend cover plan incomplete: no out-of-hours contact';

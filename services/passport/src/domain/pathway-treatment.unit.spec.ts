@@ -149,6 +149,24 @@ describe('weekend cover plan for a Friday release that could not move', () => {
     expect(passport.pathways.treatment.status).toBe('complete');
   });
 
+  it('counts a bank holiday as a closed day: cover must reach the day services reopen', () => {
+    const e = her();
+    const beforeSpringHoliday = [e.scheduled('2026-05-22', '09:30', friday)];
+    const booked = (prescriptionCoversUntil: string) => [
+      e.booked({
+        firstAppointment: { at: '2026-05-22T12:00:00Z', place: 'Bristol' },
+        weekendCoverPlan: { prescriptionCoversUntil, outOfHoursContact: true },
+      }),
+      e.accepted('2026-05-22T12:00:00Z'),
+    ];
+    expect(fold([...beforeSpringHoliday, ...booked('2026-05-25')]).pathways.treatment.reason).toBe(
+      'Weekend cover plan incomplete: her prescription covers only to Monday 25 May',
+    );
+    expect(fold([...beforeSpringHoliday, ...booked('2026-05-26')]).pathways.treatment.status).toBe('complete');
+    const missing = fold([...beforeSpringHoliday, e.booked(), e.accepted('2026-05-22T12:00:00Z')]);
+    expect(missing.pathways.treatment.reason).toContain('needs a prescription to Tuesday');
+  });
+
   it('is not demanded for a release that does not need one', () => {
     const e = her();
     const passport = fold([e.scheduled('2026-11-18'), e.booked(), e.accepted()]);

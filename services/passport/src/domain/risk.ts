@@ -4,7 +4,7 @@ import type { Passport, PassportSettings } from './passport.js';
 
 export interface RiskAssessment {
   atRisk: boolean;
-  /** Monday-to-Friday days after today up to release day (bank holidays ignored); null without a date. */
+  /** Working days (no weekends or bank holidays) after today up to release day; null without a date. */
   workingDaysToRelease: number | null;
   /** The threshold that applied to her release. */
   thresholdWorkingDays: number;

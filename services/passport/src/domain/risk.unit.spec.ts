@@ -1,5 +1,3 @@
-import fc from 'fast-check';
-import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { workingDaysUntil } from './dates.js';
 import { eventsFor } from './events.fixture.js';
@@ -10,54 +8,14 @@ import { assessRisk } from './risk.js';
 // Monday 2 November 2026, 10:00 London
 const now = new Date('2026-11-02T10:00:00Z');
 
-describe('working days to release (Monday to Friday; bank holidays ignored)', () => {
-  it('counts the weekdays after today up to and including release day', () => {
+describe('working days to release (the count itself is tested in @resettle/calendar)', () => {
+  it('counts the working days after today up to and including release day, bank holidays left out', () => {
     expect(workingDaysUntil('2026-11-02', '2026-11-02')).toBe(0);
-    expect(workingDaysUntil('2026-11-02', '2026-11-03')).toBe(1);
     expect(workingDaysUntil('2026-11-06', '2026-11-09')).toBe(1);
-    expect(workingDaysUntil('2026-11-02', '2026-11-16')).toBe(10);
     expect(workingDaysUntil('2026-11-05', '2026-11-02')).toBe(0);
-  });
-
-  it('starts and ends on weekends, across DST changes, years and leap days', () => {
-    expect(workingDaysUntil('2026-11-07', '2026-11-08')).toBe(0); // Saturday to Sunday
-    expect(workingDaysUntil('2026-11-06', '2026-11-08')).toBe(0); // Friday to Sunday
-    expect(workingDaysUntil('2026-11-08', '2026-11-14')).toBe(5); // Sunday to Saturday
-    expect(workingDaysUntil('2026-03-27', '2026-03-30')).toBe(1); // clocks go forward on Sunday 29 March
-    expect(workingDaysUntil('2026-10-23', '2026-10-26')).toBe(1); // clocks go back on Sunday 25 October
-    expect(workingDaysUntil('2027-12-31', '2028-01-03')).toBe(1);
-    expect(workingDaysUntil('2028-02-28', '2028-03-01')).toBe(2); // 29 February 2028 is a Tuesday
-    expect(workingDaysUntil('1969-12-26', '1970-01-05')).toBe(6); // before the epoch
-  });
-
-  it('agrees with counting the days one by one, for any two dates', () => {
-    const dates = fc.date({ min: new Date('1990-01-01'), max: new Date('2060-12-31'), noInvalidDate: true });
-    const isoDate = dates.map((date) => date.toISOString().slice(0, 10));
-    fc.assert(
-      fc.property(isoDate, fc.integer({ min: -30, max: 400 }), (today, offset) => {
-        const release = DateTime.fromISO(today).plus({ days: offset }).toISODate()!;
-        expect(workingDaysUntil(today, release)).toBe(countOneByOne(today, release));
-      }),
-      { numRuns: 2_000 },
-    );
-  });
-
-  it('refuses something that is not a calendar date', () => {
-    expect(() => workingDaysUntil('2026-02-30', '2026-03-02')).toThrow(RangeError);
-    expect(() => workingDaysUntil('2026-11-02', 'next week')).toThrow(RangeError);
+    expect(workingDaysUntil('2026-12-23', '2026-12-29')).toBe(2); // Christmas Day and the substitute Boxing Day
   });
 });
-
-function countOneByOne(today: string, releaseDate: string): number {
-  let cursor = DateTime.fromISO(today);
-  const end = DateTime.fromISO(releaseDate);
-  let count = 0;
-  while (cursor < end) {
-    cursor = cursor.plus({ days: 1 });
-    if (cursor.weekday <= 5) count += 1;
-  }
-  return count;
-}
 
 describe('assessRisk', () => {
   it('is not at risk with 10 working days to go, and at risk with 9, saying what is missing', () => {

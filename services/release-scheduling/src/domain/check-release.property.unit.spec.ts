@@ -1,8 +1,7 @@
+import { addDays, defaultCalendar } from '@resettle/calendar';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defaultCalendar } from './calendar.js';
 import { checkRelease, checkRequestedDate } from './check-release.js';
-import { addDays } from './london-date.js';
 import { releaseWindow } from './release-window.js';
 
 const calendar = defaultCalendar();

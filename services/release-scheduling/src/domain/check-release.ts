@@ -1,5 +1,5 @@
+import type { IsoDate } from '@resettle/calendar';
 import type { DayOfReleaseEligibilityFacts } from './eligibility.js';
-import type { IsoDate } from './london-date.js';
 import type { CheckContext, ReleaseCheck, SlotRequest } from './release-check.js';
 import { adjustmentTo } from './release-date.js';
 import { scheduleOn } from './release-slot.js';

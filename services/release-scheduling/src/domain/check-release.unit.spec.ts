@@ -1,5 +1,5 @@
+import { defaultCalendar } from '@resettle/calendar';
 import { describe, expect, it } from 'vitest';
-import { defaultCalendar } from './calendar.js';
 import { checkRelease, checkRequestedDate } from './check-release.js';
 import type { DayOfReleaseEligibilityFacts } from './eligibility.js';
 

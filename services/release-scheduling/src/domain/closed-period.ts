@@ -1,5 +1,5 @@
-import type { BankHolidayCalendar } from './calendar.js';
-import { addDays, type IsoDate, isWeekend, longDate } from './london-date.js';
+import type { BankHolidayCalendar } from '@resettle/calendar';
+import { addDays, type IsoDate, isWeekend, longDate } from '@resettle/calendar';
 import type { ReleaseWindow } from './release-window.js';
 
 /** Why a date is not a working day: 'a Saturday', 'a bank holiday (Good Friday)'. */

@@ -1,5 +1,5 @@
+import { type IsoDate, LONDON, londonDate } from '@resettle/calendar';
 import { DateTime } from 'luxon';
-import { type IsoDate, LONDON, londonDate } from './london-date.js';
 
 /** Local wall-clock time in Europe/London, `HH:mm`. */
 export type LocalTime = string;

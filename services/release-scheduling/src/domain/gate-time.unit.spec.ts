@@ -1,8 +1,8 @@
+import { addDays, LONDON } from '@resettle/calendar';
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { checkGateTime } from './gate-time.js';
-import { addDays, LONDON } from './london-date.js';
 
 const anyDate = fc.integer({ min: 0, max: 15 * 366 }).map((n) => addDays('2018-01-01', n));
 const anyTime = fc

@@ -1,6 +1,14 @@
-export { type BankHolidayCalendar, calendarFromGovUk, defaultCalendar } from './calendar.js';
+export {
+  type BankHolidayCalendar,
+  calendarFromGovUk,
+  computedBankHolidays,
+  defaultCalendar,
+  type GovUkBankHolidays,
+  type IsoDate,
+  LONDON,
+  parseGovUkBankHolidays,
+} from '@resettle/calendar';
 export { checkRelease, checkRequestedDate, type ReleaseRequest, type RequestedDate } from './check-release.js';
-export { computedBankHolidays } from './computed-holidays.js';
 export {
   type DayOfReleaseEligibilityFacts,
   type DayOfReleaseMoveEligibility,
@@ -15,8 +23,6 @@ export {
   type LocalTime,
   type ReleaseWindowTimes,
 } from './gate-time.js';
-export { type GovUkBankHolidays, parseGovUkBankHolidays } from './gov-uk.js';
-export { type IsoDate, LONDON } from './london-date.js';
 export type { CheckContext, Refusal, RefusalRule, ReleaseCheck, Slot } from './release-check.js';
 export { adjustReleaseDate, type ReleaseDateAdjustment, type ReleaseRule, type RuleApplied } from './release-date.js';
 export { type ReleaseWindow, type ReleaseWindowInput, releaseWindow } from './release-window.js';

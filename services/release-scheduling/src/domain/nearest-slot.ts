@@ -1,6 +1,6 @@
+import { type IsoDate, LONDON, londonToday } from '@resettle/calendar';
 import { DateTime } from 'luxon';
 import { checkGateTime, clampToWindow, type LocalTime, type ReleaseWindowTimes } from './gate-time.js';
-import { type IsoDate, LONDON, londonToday } from './london-date.js';
 import type { Slot } from './release-check.js';
 
 /** The closest (then the later) candidate date with a gate time still to come, inside the window. */

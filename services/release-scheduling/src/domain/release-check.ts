@@ -1,6 +1,5 @@
-import type { BankHolidayCalendar } from './calendar.js';
+import type { BankHolidayCalendar, IsoDate } from '@resettle/calendar';
 import type { GateTimeRule, LocalTime, ReleaseWindowTimes } from './gate-time.js';
-import type { IsoDate } from './london-date.js';
 import type { ReleaseDateAdjustment } from './release-date.js';
 import type { ReleaseFrom, ShortNoticeReason } from './short-notice.js';
 

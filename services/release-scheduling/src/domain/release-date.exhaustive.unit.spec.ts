@@ -1,7 +1,6 @@
+import { addDays, defaultCalendar, isFriday, isWeekend } from '@resettle/calendar';
 import { describe, expect, it } from 'vitest';
-import { defaultCalendar } from './calendar.js';
 import type { DayOfReleaseEligibilityFacts } from './eligibility.js';
-import { addDays, isFriday, isWeekend } from './london-date.js';
 import { adjustReleaseDate, type ReleaseDateAdjustment } from './release-date.js';
 
 const calendar = defaultCalendar();

@@ -1,7 +1,7 @@
-import type { BankHolidayCalendar } from './calendar.js';
+import type { BankHolidayCalendar } from '@resettle/calendar';
+import { type IsoDate, longDate } from '@resettle/calendar';
 import { closedPeriodAfter, noAllowedDayExplanation, nonWorkingReason } from './closed-period.js';
 import { dayOfReleaseMoveEligibility, describeIneligibility } from './eligibility.js';
-import { type IsoDate, longDate } from './london-date.js';
 import { type ReleaseWindow, type ReleaseWindowInput, releaseWindow } from './release-window.js';
 
 export type ReleaseRule =

@@ -1,5 +1,5 @@
+import { defaultCalendar } from '@resettle/calendar';
 import { describe, expect, it } from 'vitest';
-import { defaultCalendar } from './calendar.js';
 import { type DayOfReleaseEligibilityFacts, dayOfReleaseMoveEligibility } from './eligibility.js';
 import { adjustReleaseDate } from './release-date.js';
 

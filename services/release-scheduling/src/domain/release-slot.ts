@@ -1,5 +1,5 @@
+import { type IsoDate, londonToday, longDate } from '@resettle/calendar';
 import { checkGateTime, DEFAULT_RELEASE_WINDOW } from './gate-time.js';
-import { type IsoDate, londonToday, longDate } from './london-date.js';
 import { nearestSlot } from './nearest-slot.js';
 import { type CheckContext, type ReleaseCheck, refuse, type SlotRequest } from './release-check.js';
 import type { ReleaseDateAdjustment } from './release-date.js';

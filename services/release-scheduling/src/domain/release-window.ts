@@ -1,6 +1,6 @@
-import type { BankHolidayCalendar } from './calendar.js';
+import type { BankHolidayCalendar } from '@resettle/calendar';
+import { type IsoDate, isFriday } from '@resettle/calendar';
 import { type DayOfReleaseEligibilityFacts, dayOfReleaseMoveEligibility } from './eligibility.js';
-import { type IsoDate, isFriday } from './london-date.js';
 
 export type ClosedPeriodRule = 'FRIDAY_RELEASE' | 'PRE_BANK_HOLIDAY';
 

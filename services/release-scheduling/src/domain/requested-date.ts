@@ -1,7 +1,7 @@
-import type { BankHolidayCalendar } from './calendar.js';
+import type { BankHolidayCalendar } from '@resettle/calendar';
+import { type IsoDate, isFriday, londonToday, longDate } from '@resettle/calendar';
 import { nonWorkingReason } from './closed-period.js';
 import { DEFAULT_RELEASE_WINDOW } from './gate-time.js';
-import { type IsoDate, isFriday, londonToday, longDate } from './london-date.js';
 import { nearestSlot } from './nearest-slot.js';
 import { type CheckContext, type ReleaseCheck, refuse, type SlotRequest } from './release-check.js';
 import { adjustmentTo } from './release-date.js';

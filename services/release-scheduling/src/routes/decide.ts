@@ -1,7 +1,7 @@
+import { defaultCalendar } from '@resettle/calendar';
 import type { DatabaseOrTransaction } from '@resettle/messaging';
 import { InvalidField, RuleRefusal, type ServiceContext } from '@resettle/platform';
 import { findPrison, type Prison } from '../db/prisons.js';
-import { defaultCalendar } from '../domain/calendar.js';
 import { checkRelease } from '../domain/check-release.js';
 
 const calendar = defaultCalendar();

@@ -1,3 +1,4 @@
+import { defaultCalendar } from '@resettle/calendar';
 import type { Handoff } from './handoff.js';
 import { describeDate, londonDate } from './time.js';
 import { type Violation, violation } from './violation.js';
@@ -5,7 +6,7 @@ import { type Violation, violation } from './violation.js';
 export interface WeekendCoverFacts {
   /** True when she is released before closed days and the release could not move (e.g. HDC, Parole Board). */
   requiresWeekendCover: boolean;
-  /** 'YYYY-MM-DD': first day services are open again (from release-scheduling, which knows the bank holidays). */
+  /** 'YYYY-MM-DD': first day services are open again (weekends and bank holidays skipped). */
   nextWorkingDay: string;
 }
 
@@ -47,16 +48,10 @@ export function weekendCoverPlanSatisfied(
   return violations;
 }
 
-/**
- * The first Monday–Friday after the release date. Bank holidays are release-scheduling's knowledge and its events
- * do not carry the reopening day, so a bank-holiday Monday is not skipped here.
- */
-export function nextWeekday(releaseDate: string): string {
-  let day = londonDate(releaseDate);
-  if (!day) throw new RangeError(`not a date: ${releaseDate}`);
-  do day = day.plus({ days: 1 });
-  while (day.weekday > 5);
-  return day.toISODate() ?? releaseDate;
+/** The first working day after the release date: services reopen then (weekends and bank holidays skipped). */
+export function nextWorkingDay(releaseDate: string): string {
+  if (!londonDate(releaseDate)) throw new RangeError(`not a date: ${releaseDate}`);
+  return defaultCalendar().nextWorkingDay(releaseDate);
 }
 
 function missing(field: string, message: string): Violation {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aHandoff } from './handoff.fixture.js';
-import { nextWeekday, weekendCoverPlanSatisfied } from './weekend-cover.js';
+import { nextWorkingDay, weekendCoverPlanSatisfied } from './weekend-cover.js';
 
 // Friday 2026-04-17 release; services reopen Monday 2026-04-20.
 const friday = { requiresWeekendCover: true, nextWorkingDay: '2026-04-20' };
@@ -41,14 +41,33 @@ describe('weekendCoverPlanSatisfied', () => {
   });
 });
 
-describe('nextWeekday', () => {
+describe('nextWorkingDay', () => {
   it('skips the weekend after a Friday and is the next day otherwise', () => {
-    expect(nextWeekday('2026-04-17')).toBe('2026-04-20');
-    expect(nextWeekday('2026-04-18')).toBe('2026-04-20');
-    expect(nextWeekday('2026-04-14')).toBe('2026-04-15');
+    expect(nextWorkingDay('2026-04-17')).toBe('2026-04-20');
+    expect(nextWorkingDay('2026-04-18')).toBe('2026-04-20');
+    expect(nextWorkingDay('2026-04-14')).toBe('2026-04-15');
+  });
+
+  it.each([
+    ['Maundy Thursday: Good Friday and Easter Monday closed', '2026-04-02', '2026-04-07'],
+    ['the Friday before the spring bank holiday', '2026-05-22', '2026-05-26'],
+    ['Christmas Eve, with Boxing Day substituted to Monday', '2026-12-24', '2026-12-29'],
+    ['the Friday before the August bank holiday', '2027-08-27', '2027-08-31'],
+    ['the day before New Year’s Day (computed years too)', '2031-12-31', '2032-01-02'],
+  ])('skips bank holidays: %s', (_case, releaseDate, reopens) => {
+    expect(nextWorkingDay(releaseDate)).toBe(reopens);
+  });
+
+  it('refuses cover that ends on a bank-holiday Monday: that is a day without medication', () => {
+    const beforeSpringHoliday = { requiresWeekendCover: true, nextWorkingDay: nextWorkingDay('2026-05-22') };
+    expect(weekendCoverPlanSatisfied(beforeSpringHoliday, withPlan('2026-05-25', true))).toEqual([
+      expect.objectContaining({ field: 'weekendCoverPlan.prescriptionCoversUntil' }),
+    ]);
+    expect(weekendCoverPlanSatisfied(beforeSpringHoliday, withPlan('2026-05-26', true))).toEqual([]);
   });
 
   it('refuses what is not a date', () => {
-    expect(() => nextWeekday('17/04/2026')).toThrow(RangeError);
+    expect(() => nextWorkingDay('17/04/2026')).toThrow(RangeError);
+    expect(() => nextWorkingDay('2026-02-30')).toThrow(RangeError);
   });
 });

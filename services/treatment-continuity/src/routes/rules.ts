@@ -1,6 +1,6 @@
 import { RuleRefusal } from '@resettle/platform';
 import type { HandoffRow, ReleaseRow } from '../db/handoffs.js';
-import { checkHandoff, type Handoff, nextWeekday, type Violation } from '../domain/index.js';
+import { checkHandoff, type Handoff, nextWorkingDay, type Violation } from '../domain/index.js';
 import type { BookingRequest } from './schemas.js';
 
 export function asDomainHandoff(booking: BookingRequest): Handoff {
@@ -57,7 +57,7 @@ export function checkAgainstRelease(
       expectedArrivalAt,
       weekendCover: {
         requiresWeekendCover: release.weekendCoverPlanRequired,
-        nextWorkingDay: nextWeekday(release.releaseDate),
+        nextWorkingDay: nextWorkingDay(release.releaseDate),
       },
     }),
   );

@@ -1,4 +1,4 @@
-import shippedBankHolidays from '../../data/bank-holidays.json' with { type: 'json' };
+import shippedBankHolidays from '../data/bank-holidays.json' with { type: 'json' };
 import { computedBankHolidays } from './computed-holidays.js';
 import { ENGLAND_AND_WALES, parseGovUkBankHolidays } from './gov-uk.js';
 import { addDays, type IsoDate, isWeekend, londonDate, yearOf } from './london-date.js';
@@ -13,6 +13,8 @@ export interface BankHolidayCalendar {
   /** The first working day strictly after `date`. */
   nextWorkingDay(date: IsoDate): IsoDate;
   isFollowedByNonWorkingDay(date: IsoDate): boolean;
+  /** The bank holidays of one year, in date order. */
+  bankHolidaysIn(year: number): readonly IsoDate[];
   /** Years the published data covers; other years use the computed fallback. */
   readonly publishedYears: ReadonlySet<number>;
 }
@@ -20,20 +22,22 @@ export interface BankHolidayCalendar {
 /** England and Wales, from the GOV.UK JSON, with the computed fallback outside the years it covers. */
 export function calendarFromGovUk(json: unknown): BankHolidayCalendar {
   const events = parseGovUkBankHolidays(json)[ENGLAND_AND_WALES]?.events ?? [];
-  const published = new Map(events.map((event) => [event.date, event.title]));
   const publishedYears = new Set(events.map((event) => yearOf(event.date)));
-  const computed = new Map<number, Map<IsoDate, string>>();
+  const byYear = new Map<number, { names: Map<IsoDate, string>; dates: readonly IsoDate[] }>();
 
-  const holidayName = (date: IsoDate): string | null => {
-    const year = londonDate(date).year;
-    if (publishedYears.has(year)) return published.get(date) ?? null;
-    let forYear = computed.get(year);
+  const holidaysOf = (year: number) => {
+    let forYear = byYear.get(year);
     if (!forYear) {
-      forYear = new Map(computedBankHolidays(year).map((holiday) => [holiday.date, holiday.title]));
-      computed.set(year, forYear);
+      const holidays = publishedYears.has(year)
+        ? events.filter((event) => yearOf(event.date) === year)
+        : computedBankHolidays(year);
+      const names = new Map(holidays.map((holiday) => [holiday.date, holiday.title]));
+      forYear = { names, dates: [...names.keys()].sort() };
+      byYear.set(year, forYear);
     }
-    return forYear.get(date) ?? null;
+    return forYear;
   };
+  const holidayName = (date: IsoDate): string | null => holidaysOf(londonDate(date).year).names.get(date) ?? null;
   const isBankHoliday = (date: IsoDate) => holidayName(date) !== null;
   const isWorkingDay = (date: IsoDate) => !isWeekend(date) && !isBankHoliday(date);
   const step = (date: IsoDate, days: number) => {
@@ -49,6 +53,7 @@ export function calendarFromGovUk(json: unknown): BankHolidayCalendar {
     previousWorkingDay: (date) => step(date, -1),
     nextWorkingDay: (date) => step(date, 1),
     isFollowedByNonWorkingDay: (date) => !isWorkingDay(addDays(date, 1)),
+    bankHolidaysIn: (year) => holidaysOf(year).dates,
     publishedYears,
   };
 }

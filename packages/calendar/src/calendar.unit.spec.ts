@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import shipped from '../../data/bank-holidays.json' with { type: 'json' };
+import shipped from '../data/bank-holidays.json' with { type: 'json' };
 import { calendarFromGovUk, defaultCalendar } from './calendar.js';
 import { computedBankHolidays } from './computed-holidays.js';
 import { easterSunday } from './easter.js';

@@ -1,14 +1,14 @@
 /**
  * Refreshes data/bank-holidays.json from GOV.UK's published JSON (a file path or a URL).
- *   pnpm exec tsx services/release-scheduling/scripts/refresh-bank-holidays.ts https://www.gov.uk/bank-holidays.json
+ *   pnpm exec tsx packages/calendar/scripts/refresh-bank-holidays.ts https://www.gov.uk/bank-holidays.json
  *   ... [--dry-run] [--out path]
  * Years the source covers replace the shipped ones; years it no longer covers are kept, so one-off
  * holidays (VE day 2020, the 2022 jubilee and state funeral, the 2023 coronation) survive GOV.UK dropping
- * old years. The service itself never calls the network.
+ * old years. No service ever calls the network for them.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { type GovUkBankHolidays, type GovUkEvent, parseGovUkBankHolidays } from '../src/domain/gov-uk.js';
+import { type GovUkBankHolidays, type GovUkEvent, parseGovUkBankHolidays } from '../src/gov-uk.js';
 
 const SHIPPED = fileURLToPath(new URL('../data/bank-holidays.json', import.meta.url));
 
