@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
+import type { Violation } from '../rules.js';
 
 /** A request refused by a domain rule: 422 with the rule's code and whatever explains it (e.g. nearest alternative). */
 export class RuleRefusal extends Error {
@@ -10,6 +11,16 @@ export class RuleRefusal extends Error {
   ) {
     super(message);
   }
+}
+
+/**
+ * The first broken rule becomes the 422 (the others are listed with it); nothing is stored. `fieldPrefix` places the
+ * rule's field in the request (`body.`) when the rules name fields of the domain object.
+ */
+export function refuseFirstBroken(violations: readonly Violation[], fieldPrefix = ''): void {
+  const [first] = violations;
+  if (!first) return;
+  throw new RuleRefusal(first.rule, first.message, { field: `${fieldPrefix}${first.field}`, violations });
 }
 
 /** A record that does not exist, or that the caller may not see: the two are indistinguishable on purpose. */

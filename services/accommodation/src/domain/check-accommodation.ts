@@ -1,7 +1,7 @@
+import { type Violation, violation } from '@resettle/platform/rules';
 import type { Accommodation } from './accommodation.js';
 import { londonDate } from './dates.js';
 import { isPostcodeDistrict } from './postcode-district.js';
-import { type Violation, violation } from './violation.js';
 
 /** The record itself makes sense: a place has an area, a valid district and a confirmation date. */
 export function checkAccommodation(accommodation: Accommodation): Violation[] {

@@ -1,3 +1,4 @@
+export { type Violation, violation } from '@resettle/platform/rules';
 export * from './accommodation.js';
 export * from './check-accommodation.js';
 export * from './dates.js';
@@ -6,4 +7,3 @@ export * from './postcode-district.js';
 export * from './release-date.js';
 export * from './restricted-areas.js';
 export * from './standing.js';
-export * from './violation.js';

@@ -1,6 +1,6 @@
+import { type Violation, violation } from '@resettle/platform/rules';
 import type { Accommodation } from './accommodation.js';
 import { describeDate, londonDate } from './dates.js';
-import { type Violation, violation } from './violation.js';
 
 export type ReleaseAssessment =
   | { status: 'confirmed' }

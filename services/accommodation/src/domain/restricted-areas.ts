@@ -1,5 +1,5 @@
+import { type Violation, violation } from '@resettle/platform/rules';
 import { type Accommodation, normalise } from './accommodation.js';
-import { type Violation, violation } from './violation.js';
 
 export interface RestrictedArea {
   kind: 'postcode-district' | 'local-authority';

@@ -1,5 +1,5 @@
 import type { Transaction } from '@resettle/messaging';
-import { Conflict, InvalidField, RuleRefusal } from '@resettle/platform';
+import { refuseFirstBroken, usableRelease } from '@resettle/platform';
 import { findRelease, type KnownRelease, type ProviderArea } from '../db/facts.js';
 import {
   checkAccommodation,
@@ -13,13 +13,7 @@ import type { AccommodationChange } from './schemas.js';
 
 /** The release as we know it from release-scheduling's events; unknown or someone else's is a 400. */
 export async function releaseFor(tx: Transaction, releaseId: string, personId: string): Promise<KnownRelease> {
-  const release = await findRelease(tx, releaseId);
-  if (!release) throw new InvalidField('body.releaseId', 'unknown-release', 'no scheduled release has this id');
-  if (release.personId !== personId) {
-    throw new InvalidField('body.personId', 'not-this-release', 'the release belongs to someone else');
-  }
-  if (release.status === 'cancelled') throw new Conflict('RELEASE_CANCELLED', 'the release was cancelled');
-  return release;
+  return usableRelease(await findRelease(tx, releaseId), personId);
 }
 
 /** The rules' verdict; a refusal is a 422 naming the first rule broken, and never which restricted area. */
@@ -35,8 +29,7 @@ export function decideAccommodation(
     ...checkRestrictedAreas(asked, restrictedAreas),
     ...(wellFormed.length === 0 ? checkConfirmedFromRelease(asked, release.releaseDate) : []),
   ];
-  const [first] = violations;
-  if (first) throw new RuleRefusal(first.rule, first.message, { field: first.field, violations });
+  refuseFirstBroken(violations);
   const standing = standingOf(asked, release.releaseDate, restrictedAreas);
   return {
     status: standing.status,

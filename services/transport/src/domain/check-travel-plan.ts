@@ -1,7 +1,7 @@
+import { type Violation, violation } from '@resettle/platform/rules';
 import type { DateTime } from 'luxon';
 import { describe, londonAt, londonDateOf, londonInstant } from './time.js';
 import { DEFAULT_TRAVEL_SETTINGS, type TravelFacts, type TravelPlan, type TravelSettings } from './travel-plan.js';
-import { type Violation, violation } from './violation.js';
 
 export interface TravelCheck {
   /** Refusals: the plan cannot stand as it is. */

@@ -1,7 +1,7 @@
+import { type Violation, violation } from '@resettle/platform/rules';
 import { checkTravelPlan, type TravelCheck } from './check-travel-plan.js';
 import { type Reassessment, reassess } from './reassess.js';
 import { DEFAULT_TRAVEL_SETTINGS, type TravelFacts, type TravelPlan, type TravelSettings } from './travel-plan.js';
-import { type Violation, violation } from './violation.js';
 
 /** What transport knows of her release-night accommodation (from accommodation's events). */
 export interface AccommodationFact {

@@ -1,4 +1,4 @@
-import type { Violation } from './violation.js';
+import type { Violation } from '@resettle/platform/rules';
 
 export type PlanStatus = 'arranged' | 'at-risk' | 'cancelled';
 

@@ -1,6 +1,6 @@
+import type { Violation } from '@resettle/platform/rules';
 import { checkTravelPlan } from './check-travel-plan.js';
 import { DEFAULT_TRAVEL_SETTINGS, type TravelFacts, type TravelPlan, type TravelSettings } from './travel-plan.js';
-import type { Violation } from './violation.js';
 
 export interface Reassessment {
   status: 'arranged' | 'at-risk';

@@ -1,18 +1,12 @@
 import type { Transaction } from '@resettle/messaging';
-import { Conflict, InvalidField, RuleRefusal } from '@resettle/platform';
+import { refuseFirstBroken, usableRelease } from '@resettle/platform';
 import { findRelease, type KnownRelease, travelFactsFor } from '../db/facts.js';
 import { checkPlanAgainst, type TravelPlan, type TravelSettings } from '../domain/index.js';
 import type { TravelPlanChange } from './schemas.js';
 
 /** The release as we know it from release-scheduling's events; unknown or someone else's is a 400. */
 export async function releaseFor(tx: Transaction, releaseId: string, personId: string): Promise<KnownRelease> {
-  const release = await findRelease(tx, releaseId);
-  if (!release) throw new InvalidField('body.releaseId', 'unknown-release', 'no scheduled release has this id');
-  if (release.personId !== personId) {
-    throw new InvalidField('body.personId', 'not-this-release', 'the release belongs to someone else');
-  }
-  if (release.status === 'cancelled') throw new Conflict('RELEASE_CANCELLED', 'the release was cancelled');
-  return release;
+  return usableRelease(await findRelease(tx, releaseId), personId);
 }
 
 /** The plan as the rules read it: instants normalised to UTC ISO strings. */
@@ -29,7 +23,6 @@ export function asPlan(asked: TravelPlanChange): TravelPlan {
 export async function decidePlan(tx: Transaction, plan: TravelPlan, release: KnownRelease, settings: TravelSettings) {
   const { facts, accommodation } = await travelFactsFor(tx, release);
   const { violations, flags } = checkPlanAgainst(plan, facts, accommodation, settings);
-  const [first] = violations;
-  if (first) throw new RuleRefusal(first.rule, first.message, { field: first.field, violations });
+  refuseFirstBroken(violations);
   return flags;
 }

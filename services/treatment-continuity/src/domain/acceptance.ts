@@ -1,5 +1,5 @@
+import { type Violation, violation } from '@resettle/platform/rules';
 import type { Handoff } from './handoff.js';
-import { type Violation, violation } from './violation.js';
 
 export type KeyWorkerGender = 'female' | 'male' | 'other' | 'not-stated';
 

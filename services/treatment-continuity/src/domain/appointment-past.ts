@@ -1,7 +1,7 @@
+import { type Violation, violation } from '@resettle/platform/rules';
 import { invalidTime } from './arrival.js';
 import type { Handoff } from './handoff.js';
 import { type Clock, describe, londonInstant } from './time.js';
-import { type Violation, violation } from './violation.js';
 
 /** An appointment already in the past (relative to `now`) cannot be the first community appointment. */
 export function checkAppointmentNotInPast(handoff: Pick<Handoff, 'firstAppointment'>, now: Clock): Violation[] {

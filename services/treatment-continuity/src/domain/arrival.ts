@@ -1,7 +1,7 @@
+import { type Violation, violation } from '@resettle/platform/rules';
 import type { DateTime, DurationLike } from 'luxon';
 import type { ReleaseFacts } from './handoff.js';
 import { type Clock, describe, londonInstant } from './time.js';
-import { type Violation, violation } from './violation.js';
 
 export interface ArrivalSettings {
   /** Journey assumed from the gate when no travel plan gives her expected arrival. */

@@ -1,3 +1,4 @@
+import type { Violation } from '@resettle/platform/rules';
 import { checkAppointmentNotInPast } from './appointment-past.js';
 import { type ArrivalSettings, DEFAULT_ARRIVAL_SETTINGS } from './arrival.js';
 import { type ChildcareSettings, checkChildcareConstraints, DEFAULT_CHILDCARE_SETTINGS } from './childcare.js';
@@ -5,7 +6,6 @@ import { checkFirstDose } from './first-dose.js';
 import type { Handoff, ReleaseFacts } from './handoff.js';
 import { checkInjectionCovered } from './injection.js';
 import type { Clock } from './time.js';
-import type { Violation } from './violation.js';
 import { type WeekendCoverFacts, weekendCoverPlanSatisfied } from './weekend-cover.js';
 
 export interface HandoffContext {

@@ -1,7 +1,7 @@
+import { type Violation, violation } from '@resettle/platform/rules';
 import { invalidTime } from './arrival.js';
 import type { ChildcareConstraint, Handoff } from './handoff.js';
 import { describe, londonInstant, minutesOfDay } from './time.js';
-import { type Violation, violation } from './violation.js';
 
 export interface ChildcareSettings {
   /** How long an appointment lasts; 0 treats it as a moment (an appointment ending as a constraint starts is fine). */

@@ -1,3 +1,4 @@
+import { type Violation, violation } from '@resettle/platform/rules';
 import type { DateTime } from 'luxon';
 import {
   type ArrivalSettings,
@@ -8,7 +9,6 @@ import {
 } from './arrival.js';
 import { type Appointment, type Handoff, isDailyOst, type ReleaseFacts } from './handoff.js';
 import { type Clock, describe, describeDate, londonDate, londonDateOf, londonInstant } from './time.js';
-import { type Violation, violation } from './violation.js';
 
 /**
  * Daily OST (methadone, buprenorphine): the first community dose must not be missed. The first appointment

@@ -1,3 +1,4 @@
+export { type Violation, violation } from '@resettle/platform/rules';
 export * from './acceptance.js';
 export * from './appointment-past.js';
 export * from './arrival.js';
@@ -10,6 +11,5 @@ export * from './injection.js';
 export * from './retry.js';
 export * from './status.js';
 export * from './time.js';
-export * from './violation.js';
 export * from './webhook.js';
 export * from './weekend-cover.js';

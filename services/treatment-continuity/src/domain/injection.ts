@@ -1,3 +1,4 @@
+import { type Violation, violation } from '@resettle/platform/rules';
 import {
   type ArrivalSettings,
   appointmentBeforeArrival,
@@ -7,7 +8,6 @@ import {
 } from './arrival.js';
 import type { Handoff, ReleaseFacts } from './handoff.js';
 import { type Clock, describe, describeDate, londonDate, londonDateOf, londonInstant } from './time.js';
-import { type Violation, violation } from './violation.js';
 
 /** Long-acting injectable: an appointment she can attend must fall on or before the day the next injection is due. */
 export function checkInjectionCovered(

@@ -1,4 +1,4 @@
-import { type Violation, violation } from './violation.js';
+import { type Violation, violation } from '@resettle/platform/rules';
 
 export type HandoffStatus = 'blocked-no-consent' | 'booked' | 'sent' | 'accepted' | 'declined' | 'needs-reconfirmation';
 

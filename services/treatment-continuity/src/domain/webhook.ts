@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { type Violation, violation } from '@resettle/platform/rules';
 import { requireNow } from './appointment-past.js';
 import type { Clock } from './time.js';
-import { type Violation, violation } from './violation.js';
 
 const UNIX_SECONDS = /^\d{1,12}$/;
 const HEADER = /^sha256=([0-9a-f]{64})$/;

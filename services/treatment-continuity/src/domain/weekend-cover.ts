@@ -1,7 +1,7 @@
 import { defaultCalendar } from '@resettle/calendar';
+import { type Violation, violation } from '@resettle/platform/rules';
 import type { Handoff } from './handoff.js';
 import { describeDate, londonDate } from './time.js';
-import { type Violation, violation } from './violation.js';
 
 export interface WeekendCoverFacts {
   /** True when she is released before closed days and the release could not move (e.g. HDC, Parole Board). */

@@ -1,4 +1,4 @@
-import { RuleRefusal } from '@resettle/platform';
+import { refuseFirstBroken } from '@resettle/platform';
 import type { HandoffRow, ReleaseRow } from '../db/handoffs.js';
 import { checkHandoff, type Handoff, nextWorkingDay, type Violation } from '../domain/index.js';
 import type { BookingRequest } from './schemas.js';
@@ -36,11 +36,9 @@ export function domainFromRow(row: HandoffRow): Handoff {
   };
 }
 
-/** The first broken rule becomes the 422 (the others are listed with it); nothing is stored. */
+/** The first broken rule becomes the 422 naming its field in the request body; nothing is stored. */
 export function refuseIfBroken(violations: Violation[]): void {
-  const [first] = violations;
-  if (!first) return;
-  throw new RuleRefusal(first.rule, first.message, { field: `body.${first.field}`, violations });
+  refuseFirstBroken(violations, 'body.');
 }
 
 /** Every handoff rule against this service's copy of the release; a broken one is a 422 and nothing is stored. */
