@@ -71,11 +71,29 @@ describe('tokens from an external issuer (JWKS)', () => {
 
   it('follows key rotation: a kid newly published on the endpoint is fetched and trusted', async () => {
     const rotated = issuerKey('rsa-2026-07', 'RS256');
+    await pastBackOff();
     expect(await statusWith(signedBy(rotated, valid()))).toBe(401);
     issuer.published.push(rotated.jwk);
+    await pastBackOff();
     const fetchesBefore = issuer.fetches;
     expect(await statusWith(signedBy(rotated, valid()))).toBe(200);
     expect(await statusWith(signedBy(rotated, valid()))).toBe(200);
     expect(issuer.fetches - fetchesBefore).toBe(1);
   });
+
+  it('does not let made-up kids hammer the issuer: one lookup, then refusals without a fetch', async () => {
+    await pastBackOff();
+    const fetchesBefore = issuer.fetches;
+    const madeUp = Array.from({ length: 20 }, (_, n) => signedBy(impostor, valid(), { kid: `made-up-${n}` }));
+    const together = await Promise.all(madeUp.slice(0, 10).map(statusWith));
+    const oneByOne = [];
+    for (const token of madeUp.slice(10)) oneByOne.push(await statusWith(token));
+    expect([...together, ...oneByOne].every((status) => status === 401)).toBe(true);
+    // Ten at once share one lookup; the ten after it fall in the back-off (a slow machine may let one more through).
+    expect(issuer.fetches - fetchesBefore).toBeLessThanOrEqual(2);
+    expect(await statusWith(signedBy(rsa, valid()))).toBe(200); // a known key is never held back
+  });
 });
+
+/** A lookup for a kid never found is not tried again within a second of one that failed. */
+const pastBackOff = () => new Promise((done) => setTimeout(done, 1_100));
