@@ -5,21 +5,17 @@ import { releases } from './schema.js';
 export type ReleaseRow = typeof releases.$inferSelect;
 export type NewReleaseRow = typeof releases.$inferInsert;
 
-export async function insertRelease(db: DatabaseOrTransaction, release: NewReleaseRow): Promise<ReleaseRow> {
-  const [row] = await db.insert(releases).values(release).returning();
-  return row!;
+/** Inserts a scheduled release, or nothing (undefined) when she already has one. */
+export async function insertScheduledRelease(
+  db: DatabaseOrTransaction,
+  release: NewReleaseRow,
+): Promise<ReleaseRow | undefined> {
+  const [row] = await db.insert(releases).values(release).onConflictDoNothing().returning();
+  return row;
 }
 
 export async function findRelease(db: DatabaseOrTransaction, id: string): Promise<ReleaseRow | undefined> {
   const [row] = await db.select().from(releases).where(eq(releases.id, id));
-  return row;
-}
-
-export async function findScheduledReleaseFor(db: DatabaseOrTransaction, personId: string) {
-  const [row] = await db
-    .select()
-    .from(releases)
-    .where(and(eq(releases.personId, personId), eq(releases.status, 'scheduled')));
   return row;
 }
 

@@ -1,4 +1,5 @@
-import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export { heldPeople, inbox, outbox } from '@resettle/messaging/schema';
 export { auditLog } from '@resettle/platform/audit-schema';
@@ -43,5 +44,7 @@ export const releases = pgTable(
   (table) => [
     index('releases_by_prison_date').on(table.prisonCode, table.releaseDate),
     index('releases_by_person').on(table.personId),
+    // One scheduled release per woman, enforced where two planners booking her at once cannot both pass a check.
+    uniqueIndex('one_scheduled_release_per_person').on(table.personId).where(sql`status = 'scheduled'`),
   ],
 );

@@ -162,4 +162,16 @@ describe('release-scheduling API on the real database and broker', () => {
     const rescheduled = eventsFor('A1006AA')[1];
     expect(rescheduled.data.previous.releaseDate).toBe('2026-11-18');
   });
+
+  it('schedules one release when the same woman is booked twice at once; the others get 409 and publish nothing', async () => {
+    const attempts = await Promise.all(
+      Array.from({ length: 8 }, () => service.call(planner, 'POST', '/api/releases', scheduleBody('A1007AA'))),
+    );
+    const statuses = attempts.map((attempt) => attempt.status).sort();
+    expect(statuses).toEqual([201, 409, 409, 409, 409, 409, 409, 409]);
+    expect(attempts.find((attempt) => attempt.status === 409)!.body.rule).toBe('RELEASE_ALREADY_SCHEDULED');
+    await eventually(() => expect(eventsFor('A1007AA')).toHaveLength(1));
+    await new Promise((settle) => setTimeout(settle, 500));
+    expect(eventsFor('A1007AA')).toHaveLength(1);
+  });
 });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { appendToOutbox } from '@resettle/messaging';
 import { Conflict, type Server, type ServiceContext } from '@resettle/platform';
-import { findScheduledReleaseFor, insertRelease } from '../db/releases.js';
+import { insertScheduledRelease } from '../db/releases.js';
 import { releaseScheduled } from '../events/release-events.js';
 import { assertOwnPrison, auditChange } from './access.js';
 import { requireApprovalRole } from './approval.js';
@@ -35,13 +35,7 @@ export async function scheduleRoutes(app: Server, context: ServiceContext): Prom
         context,
       );
       const release = await context.db.transaction(async (tx) => {
-        if (await findScheduledReleaseFor(tx, asked.personId)) {
-          throw new Conflict(
-            'RELEASE_ALREADY_SCHEDULED',
-            `${asked.personId} already has a scheduled release; reschedule it`,
-          );
-        }
-        const row = await insertRelease(tx, {
+        const row = await insertScheduledRelease(tx, {
           id: randomUUID(),
           personId: asked.personId,
           prisonCode: asked.prisonCode,
@@ -61,6 +55,12 @@ export async function scheduleRoutes(app: Server, context: ServiceContext): Prom
           status: 'scheduled',
           overrideReason: asked.secondDayApproval?.reason ?? null,
         });
+        if (!row) {
+          throw new Conflict(
+            'RELEASE_ALREADY_SCHEDULED',
+            `${asked.personId} already has a scheduled release; reschedule it`,
+          );
+        }
         await appendToOutbox(tx, [releaseScheduled(row, { correlationId: request.id })], {
           topicPrefix: context.topicPrefix,
         });

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "one_scheduled_release_per_person" ON "releases" USING btree ("person_id") WHERE status = 'scheduled';
