@@ -1,6 +1,6 @@
 export { readDevSecret } from './dev-secret.js';
 export { dockerEngineAvailable } from './docker.js';
-export { type BrokerHandle, LocalKafkaBroker } from './kafka/broker.js';
+export { type BrokerHandle, LOCAL_BROKER_SESSION_TIMEOUT_MS, LocalKafkaBroker } from './kafka/broker.js';
 export { ensureKafkaJars } from './kafka/jars.js';
 export { type KafkaCluster, resolveKafka } from './kafka/resolve.js';
 export { cacheDir, repoRoot } from './paths.js';

@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import { readDevSecret } from '../dev-secret.js';
 import { dockerEngineAvailable } from '../docker.js';
+import { LOCAL_BROKER_SESSION_TIMEOUT_MS } from '../kafka/broker.js';
 import { resolveKafka } from '../kafka/resolve.js';
 import { cacheDir } from '../paths.js';
 import { createDatabaseIfMissing } from '../postgres/databases.js';
@@ -53,10 +54,14 @@ process.on('SIGINT', () => void stopEverything(0));
 process.on('SIGTERM', () => void stopEverything(0));
 process.on('SIGHUP', () => void stopEverything(0));
 
+// Our own broker allows a shorter consumer session, so the services recover sooner after it restarts.
+const sessionTimeout =
+  kafka.origin === 'local process' ? { KAFKA_SESSION_TIMEOUT_MS: String(LOCAL_BROKER_SESSION_TIMEOUT_MS) } : {};
+
 try {
   for (const spec of availableServices()) {
     const databaseUrl = await createDatabaseIfMissing(postgresServer.url, spec.database);
-    const env = { DATABASE_URL: databaseUrl, KAFKA_BROKERS: kafka.brokers, JWT_SECRET: jwtSecret };
+    const env = { DATABASE_URL: databaseUrl, KAFKA_BROKERS: kafka.brokers, JWT_SECRET: jwtSecret, ...sessionTimeout };
     running.push(spawnService(spec, { ...env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' }));
     recordServicePids(running.flatMap((service) => (service.child.pid ? [service.child.pid] : [])));
   }

@@ -18,6 +18,12 @@ const BROKER_MAIN = 'kafka.Kafka';
 const STARTED_LINE = 'Kafka Server started';
 
 /**
+ * The consumer session timeout our own broker allows (its `group.min.session.timeout.ms` is 2 s, in
+ * server.properties.template): a group rebalances this soon after a broker restart. Other brokers keep the 6 s default.
+ */
+export const LOCAL_BROKER_SESSION_TIMEOUT_MS = 3_000;
+
+/**
  * A single-node KRaft broker+controller run as a local Java process from the Apache Kafka jars.
  * Its pid lives in `<dataDir>/broker.pid`, so any process holding the handle can stop it.
  */

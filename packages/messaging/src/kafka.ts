@@ -57,7 +57,15 @@ export interface EventBus {
   close(): Promise<void>;
 }
 
-export function createEventBus(options: { brokers: string[]; clientId: string; logger: Logger }): EventBus {
+export interface EventBusOptions {
+  brokers: string[];
+  clientId: string;
+  logger: Logger;
+  /** How long a silent consumer keeps its partitions (default 6 s, the usual broker minimum). */
+  sessionTimeoutMs?: number;
+}
+
+export function createEventBus(options: EventBusOptions): EventBus {
   const kafka = new Kafka({
     clientId: options.clientId,
     brokers: options.brokers,
@@ -73,14 +81,17 @@ export function createEventBus(options: { brokers: string[]; clientId: string; l
     // Short waits between retries: once a broker is back, every client notices within a second (recovery target 10 s).
     retry: { initialRetryTime: 200, maxRetryTime: 1_000, retries: 15 },
   });
-  return new KafkaEventBus(kafka);
+  return new KafkaEventBus(kafka, options.sessionTimeoutMs ?? 6_000);
 }
 
 class KafkaEventBus implements EventBus {
   private producer: Producer | undefined;
   private readonly consumers = new Set<Consumer>();
 
-  constructor(private readonly kafka: Kafka) {}
+  constructor(
+    private readonly kafka: Kafka,
+    private readonly sessionTimeoutMs: number,
+  ) {}
 
   /**
    * Creates the topics that do not exist yet. When several services (or test files) create topics at the same moment,
@@ -156,10 +167,10 @@ class KafkaEventBus implements EventBus {
   private async startConsumer(subscription: Subscription, onFatalCrash: () => void): Promise<Consumer> {
     const consumer = this.kafka.consumer({
       groupId: subscription.groupId,
-      // A crashed member's partitions move to a live one after this long (the broker's minimum); a broker that
-      // restarts waits this long for members that will not come back before the group can rebalance.
-      sessionTimeout: 6_000,
-      heartbeatInterval: 1_000,
+      // A crashed member's partitions move to a live one after this long; a broker that restarts waits this long
+      // for members that will not come back before the group can rebalance.
+      sessionTimeout: this.sessionTimeoutMs,
+      heartbeatInterval: Math.min(1_000, Math.floor(this.sessionTimeoutMs / 3)),
       allowAutoTopicCreation: false,
       // kafkajs's default waits grow to 30 s between attempts, so a consumer could sleep long after the broker is back.
       retry: { initialRetryTime: 200, maxRetryTime: 1_000, retries: 60, restartOnFailure: async () => true },

@@ -8,6 +8,12 @@ export const PlatformConfigSchema = Type.Object({
   DATABASE_URL: Type.String({ minLength: 1 }),
   KAFKA_BROKERS: Type.String({ minLength: 1, description: 'comma-separated host:port list' }),
   KAFKA_TOPIC_PREFIX: Type.String({ default: '' }),
+  KAFKA_SESSION_TIMEOUT_MS: Type.Integer({
+    minimum: 1_000,
+    maximum: 300_000,
+    default: 6_000,
+    description: "how soon a silent consumer's partitions move; not below the broker's group.min.session.timeout.ms",
+  }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
     {

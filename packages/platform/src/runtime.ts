@@ -65,7 +65,12 @@ export async function startService<T extends TProperties>(
   const logger = options.logger ?? createLogger(definition.name, config.LOG_LEVEL);
   await migrateDatabase(config.DATABASE_URL, definition.migrationsFolder);
   const { db, sql, close } = connectDatabase(config.DATABASE_URL, definition.schema);
-  const bus = createEventBus({ brokers: brokerList(config), clientId: definition.name, logger });
+  const bus = createEventBus({
+    brokers: brokerList(config),
+    clientId: definition.name,
+    logger,
+    sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
+  });
   const topicPrefix = config.KAFKA_TOPIC_PREFIX;
   await bus.ensureTopics(ALL_TOPICS.map((topic) => topicName(topic, topicPrefix)));
   const context = { config, logger, db, sql, bus, clock: options.clock ?? (() => new Date()), topicPrefix };

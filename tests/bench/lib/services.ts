@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import {
   availableServices,
   freePort,
+  LOCAL_BROKER_SESSION_TIMEOUT_MS,
   repoRoot,
   type ServiceSpec,
   spawnService,
@@ -53,6 +54,7 @@ export async function startService(
     LOG_LEVEL: 'warn',
     RATE_LIMIT_PER_MINUTE: '1000000000',
     RISK_SWEEP_SECONDS: '0',
+    KAFKA_SESSION_TIMEOUT_MS: String(LOCAL_BROKER_SESSION_TIMEOUT_MS),
     ...options.env,
   };
   mkdirSync(LOG_DIR, { recursive: true });

@@ -1,0 +1,18 @@
+import { Type } from '@sinclair/typebox';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config.js';
+
+const required = { DATABASE_URL: 'postgres://db', KAFKA_BROKERS: 'kafka:9092', JWT_SECRET: 'k'.repeat(32) };
+const load = (env: Record<string, string>) => loadConfig(Type.Object({}), { ...required, ...env });
+
+describe('the Kafka consumer session setting', () => {
+  it('defaults to 6 s, the usual broker minimum, and takes a shorter one where the broker allows it', () => {
+    expect(load({}).KAFKA_SESSION_TIMEOUT_MS).toBe(6_000);
+    expect(load({ KAFKA_SESSION_TIMEOUT_MS: '3000' }).KAFKA_SESSION_TIMEOUT_MS).toBe(3_000);
+  });
+
+  it('refuses a value no broker accepts, naming the setting', () => {
+    expect(() => load({ KAFKA_SESSION_TIMEOUT_MS: '500' })).toThrow(/KAFKA_SESSION_TIMEOUT_MS/);
+    expect(() => load({ KAFKA_SESSION_TIMEOUT_MS: 'soon' })).toThrow(/KAFKA_SESSION_TIMEOUT_MS/);
+  });
+});
