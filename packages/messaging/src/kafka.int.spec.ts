@@ -37,4 +37,31 @@ describe('the event bus against the real Kafka broker', () => {
       await subscription.stop();
     }
   });
+
+  it('keeps an idle member in its group with a short (3 s) session: no eviction, no rejoin', async () => {
+    const logged: string[] = [];
+    const shortSession = createEventBus({
+      brokers: testInfra().kafkaBrokers,
+      clientId: 'bus-short-session',
+      logger: pino({ level: 'warn' }, { write: (line: string) => void logged.push(line) }),
+      sessionTimeoutMs: 3_000,
+    });
+    const idleTopic = `${uniqueTopicPrefix('bus')}idle`;
+    await shortSession.ensureTopics([idleTopic]);
+    const received: IncomingMessage[] = [];
+    const subscription = await shortSession.subscribe({
+      groupId: `bus-idle-${randomUUID()}`,
+      topics: [idleTopic],
+      handle: async (message) => void received.push(message),
+    });
+    try {
+      await new Promise((idle) => setTimeout(idle, 8_000));
+      await shortSession.send(idleTopic, [{ key: 'A1111AA', value: 'after a quiet spell' }]);
+      await eventually(() => expect(received).toHaveLength(1));
+      expect(logged.filter((line) => line.includes('not aware of this member'))).toEqual([]);
+    } finally {
+      await subscription.stop();
+      await shortSession.close();
+    }
+  }, 30_000);
 });

@@ -171,6 +171,9 @@ class KafkaEventBus implements EventBus {
       // for members that will not come back before the group can rebalance.
       sessionTimeout: this.sessionTimeoutMs,
       heartbeatInterval: Math.min(1_000, Math.floor(this.sessionTimeoutMs / 3)),
+      // kafkajs heartbeats between fetches: an idle fetch must return well inside the session, or an idle member
+      // is evicted (with a 3 s session and the 5 s default wait, every 5 s).
+      maxWaitTimeInMs: Math.min(5_000, Math.floor(this.sessionTimeoutMs / 3)),
       allowAutoTopicCreation: false,
       // kafkajs's default waits grow to 30 s between attempts, so a consumer could sleep long after the broker is back.
       retry: { initialRetryTime: 200, maxRetryTime: 1_000, retries: 60, restartOnFailure: async () => true },
