@@ -11,9 +11,11 @@ const FIRST_MONDAY = 4;
 export function epochDay(date: IsoDate): number {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   const [year, month, dayOfMonth] = (match?.slice(1) ?? []).map(Number);
-  const ms = Date.UTC(year ?? Number.NaN, (month ?? 0) - 1, dayOfMonth);
-  // Date.UTC rolls 2026-02-30 and 2026-13-01 over into the next month or year: only a round trip is a real date.
-  if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== date) {
+  // setUTCFullYear, unlike Date.UTC, keeps years below 100 as written; a day or month out of range rolls over
+  // (2026-02-30 becomes 2 March, 2026-13-01 January 2027), which the read-back catches.
+  const probe = new Date(0);
+  const ms = probe.setUTCFullYear(year ?? Number.NaN, (month ?? 0) - 1, dayOfMonth);
+  if (Number.isNaN(ms) || probe.getUTCMonth() !== (month ?? 0) - 1 || probe.getUTCDate() !== dayOfMonth) {
     throw new RangeError(`Not a calendar date: ${date}`);
   }
   return ms / MS_PER_DAY;

@@ -5,7 +5,7 @@ import type { IsoDate } from './london-date.js';
 /**
  * Working days (Monday to Friday, not a bank holiday) after `from` up to and including `to`; 0 when `to` is not
  * after `from`. Weekdays are counted arithmetically, then the weekday bank holidays in the range taken off: a few
- * comparisons per year spanned.
+ * comparisons per year spanned (it runs for every passport on every fold and list).
  */
 export function workingDaysBetween(calendar: BankHolidayCalendar, from: IsoDate, to: IsoDate): number {
   const first = epochDay(from);
@@ -13,12 +13,26 @@ export function workingDaysBetween(calendar: BankHolidayCalendar, from: IsoDate,
   if (last <= first) return 0;
   let holidays = 0;
   for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year++) {
-    for (const holiday of calendar.bankHolidaysIn(year)) {
-      const day = epochDay(holiday);
-      if (day > first && day <= last && isWeekday(day)) holidays++;
-    }
+    for (const day of weekdayHolidaysIn(calendar, year)) if (day > first && day <= last) holidays++;
   }
   return weekdaysBefore(last + 1) - weekdaysBefore(first + 1) - holidays;
+}
+
+const weekdayHolidays = new WeakMap<BankHolidayCalendar, Map<number, readonly number[]>>();
+
+/** A year's bank holidays that fall on weekdays, as epoch days, worked out once per calendar and year. */
+function weekdayHolidaysIn(calendar: BankHolidayCalendar, year: number): readonly number[] {
+  let byYear = weekdayHolidays.get(calendar);
+  if (!byYear) {
+    byYear = new Map();
+    weekdayHolidays.set(calendar, byYear);
+  }
+  let days = byYear.get(year);
+  if (!days) {
+    days = calendar.bankHolidaysIn(year).map(epochDay).filter(isWeekday);
+    byYear.set(year, days);
+  }
+  return days;
 }
 
 function isWeekday(epochDayNumber: number): boolean {

@@ -1,6 +1,7 @@
 import type { TokenOrHeader } from '@fastify/jwt';
 import type { FastifyRequest } from 'fastify';
 import buildGetJwks from 'get-jwks';
+import { newKeyGate } from './new-key-gate.js';
 
 type ExternalAlgorithm = 'RS256' | 'ES256';
 /** What an external issuer may sign with: asymmetric only, so its public keys can never serve as an HMAC secret. */
@@ -9,7 +10,6 @@ export const isExternalAlgorithm = (alg: unknown): alg is ExternalAlgorithm =>
   EXTERNAL_ALGORITHMS.includes(alg as ExternalAlgorithm);
 const KEY_CACHE_MS = 10 * 60_000;
 const LOOKUP_TIMEOUT_MS = 3_000;
-const NEW_KID_BACKOFF_MS = 1_000;
 
 class LookupTimedOut extends Error {
   code = 'TIMEOUT';
@@ -54,23 +54,6 @@ export function jwksKeyFor(jwksUrl: string) {
     } finally {
       if (isNew) gate.leave(failed);
     }
-  };
-}
-
-/** One never-found `kid` looked up at a time, and none for a while after such a lookup failed. */
-function newKeyGate() {
-  let inFlight = false;
-  let failedAt = Number.NEGATIVE_INFINITY;
-  return {
-    tryEnter(): boolean {
-      if (inFlight || Date.now() - failedAt < NEW_KID_BACKOFF_MS) return false;
-      inFlight = true;
-      return true;
-    },
-    leave(failed: boolean): void {
-      inFlight = false;
-      if (failed) failedAt = Date.now();
-    },
   };
 }
 
