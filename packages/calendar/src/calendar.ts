@@ -23,21 +23,20 @@ export interface BankHolidayCalendar {
 export function calendarFromGovUk(json: unknown): BankHolidayCalendar {
   const events = parseGovUkBankHolidays(json)[ENGLAND_AND_WALES]?.events ?? [];
   const publishedYears = new Set(events.map((event) => yearOf(event.date)));
-  const byYear = new Map<number, { names: Map<IsoDate, string>; dates: readonly IsoDate[] }>();
+  const byYear = new Map<number, Map<IsoDate, string>>();
 
-  const holidaysOf = (year: number) => {
+  const holidaysOf = (year: number): Map<IsoDate, string> => {
     let forYear = byYear.get(year);
     if (!forYear) {
       const holidays = publishedYears.has(year)
         ? events.filter((event) => yearOf(event.date) === year)
         : computedBankHolidays(year);
-      const names = new Map(holidays.map((holiday) => [holiday.date, holiday.title]));
-      forYear = { names, dates: [...names.keys()].sort() };
+      forYear = new Map(holidays.map((holiday) => [holiday.date, holiday.title]));
       byYear.set(year, forYear);
     }
     return forYear;
   };
-  const holidayName = (date: IsoDate): string | null => holidaysOf(londonDate(date).year).names.get(date) ?? null;
+  const holidayName = (date: IsoDate): string | null => holidaysOf(londonDate(date).year).get(date) ?? null;
   const isBankHoliday = (date: IsoDate) => holidayName(date) !== null;
   const isWorkingDay = (date: IsoDate) => !isWeekend(date) && !isBankHoliday(date);
   const step = (date: IsoDate, days: number) => {
@@ -53,7 +52,7 @@ export function calendarFromGovUk(json: unknown): BankHolidayCalendar {
     previousWorkingDay: (date) => step(date, -1),
     nextWorkingDay: (date) => step(date, 1),
     isFollowedByNonWorkingDay: (date) => !isWorkingDay(addDays(date, 1)),
-    bankHolidaysIn: (year) => holidaysOf(year).dates,
+    bankHolidaysIn: (year) => [...holidaysOf(year).keys()].sort(),
     publishedYears,
   };
 }

@@ -1,13 +1,3 @@
-export {
-  type BankHolidayCalendar,
-  calendarFromGovUk,
-  computedBankHolidays,
-  defaultCalendar,
-  type GovUkBankHolidays,
-  type IsoDate,
-  LONDON,
-  parseGovUkBankHolidays,
-} from '@resettle/calendar';
 export { checkRelease, checkRequestedDate, type ReleaseRequest, type RequestedDate } from './check-release.js';
 export {
   type DayOfReleaseEligibilityFacts,

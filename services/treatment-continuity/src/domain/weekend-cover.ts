@@ -48,9 +48,11 @@ export function weekendCoverPlanSatisfied(
   return violations;
 }
 
-/** The first working day after the release date: services reopen then (weekends and bank holidays skipped). */
+/**
+ * The first working day after the release date: services reopen then (weekends and bank holidays skipped). Not a
+ * date: RangeError, from the calendar.
+ */
 export function nextWorkingDay(releaseDate: string): string {
-  if (!londonDate(releaseDate)) throw new RangeError(`not a date: ${releaseDate}`);
   return defaultCalendar().nextWorkingDay(releaseDate);
 }
 
