@@ -5,6 +5,7 @@ import { startTestService, type TestService } from '@resettle/platform/testing';
 import { eventually } from '@resettle/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accommodation } from '../../services/accommodation/src/app.js';
+import { accommodationBody } from '../../services/accommodation/src/test-support/accommodations.js';
 import { releaseScheduled, treatmentIn, watchTopic } from '../../services/accommodation/src/test-support/events.js';
 import { everyoneBut } from './support/roles.js';
 
@@ -42,16 +43,7 @@ describe('what each role sees of accommodation', () => {
     releaseId = randomUUID();
     await watcher.publish(TOPICS.releaseScheduling, releaseScheduled(PERSON, releaseId, '2026-11-18'));
     await watcher.publish(TOPICS.treatmentLogistics, treatmentIn(PERSON, releaseId, 'Bath and North East Somerset'));
-    const body = {
-      personId: PERSON,
-      releaseId,
-      type: 'supported-housing',
-      localAuthority: 'Bristol',
-      postcodeDistrict: 'BS2',
-      confirmedFrom: '2026-11-18',
-      womenOnly: true,
-      confirmedBy: 'Housing officer, Bristol City Council',
-    };
+    const body = accommodationBody(PERSON, releaseId);
     const created = await eventually(async () => {
       const answer = await service.call(coordinator, 'POST', '/api/accommodations', body);
       expect(answer.status).toBe(201);

@@ -6,25 +6,12 @@ import { startTestService } from '@resettle/platform/testing';
 import { eventually } from '@resettle/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accommodation } from '../app.js';
+import { accommodationBody } from '../test-support/accommodations.js';
 import { releaseScheduled, treatmentIn, watchTopic } from '../test-support/events.js';
 
 const coordinator: Caller = { sub: 'housing-1', roles: ['accommodation-coordinator'] };
 const probation: Caller = { sub: 'pp-1', roles: ['probation'] };
 const clock = () => new Date('2026-11-02T10:00:00Z');
-
-function accommodationBody(personId: string, releaseId: string, overrides: Record<string, unknown> = {}) {
-  return {
-    personId,
-    releaseId,
-    type: 'supported-housing',
-    localAuthority: 'Bristol',
-    postcodeDistrict: 'BS2',
-    confirmedFrom: '2026-11-18',
-    womenOnly: true,
-    confirmedBy: 'Housing officer, Bristol City Council',
-    ...overrides,
-  };
-}
 
 describe('accommodation API on the real database and broker', () => {
   let service: TestService;
