@@ -1,6 +1,7 @@
 import type { Static, TSchema } from '@sinclair/typebox';
 import { envelopeOf } from './envelope.js';
 import * as accommodation from './events/accommodation.js';
+import * as judgement from './events/judgement.js';
 import * as passport from './events/passport.js';
 import * as release from './events/release.js';
 import * as transport from './events/transport.js';
@@ -9,15 +10,23 @@ import { TOPICS, type TopicName } from './topics.js';
 
 /** The events one service owns: same source, same topic unless said otherwise. */
 function ownedBy<const Source extends string>(source: Source, topic: TopicName) {
-  return <const Name extends string, D extends TSchema>(type: Name, summary: string, data: D, on = topic) => ({
-    type,
-    version: 1 as const,
-    topic: on,
-    source,
-    summary,
-    dataSchema: data,
-    schema: envelopeOf(data, type, 1 as const),
-  });
+  return <const Name extends string, D extends TSchema, const Version extends number = 1>(
+    type: Name,
+    summary: string,
+    data: D,
+    options: { on?: TopicName; version?: Version } = {},
+  ) => {
+    const version = (options.version ?? 1) as Version;
+    return {
+      type,
+      version,
+      topic: options.on ?? topic,
+      source,
+      summary,
+      dataSchema: data,
+      schema: envelopeOf(data, type, version),
+    };
+  };
 }
 
 const releaseEvent = ownedBy('release-scheduling', TOPICS.releaseScheduling);
@@ -31,12 +40,23 @@ const definitions = [
   releaseEvent('release.rescheduled', 'A release moved (date or gate time)', release.ReleaseRescheduledV1),
   releaseEvent('release.cancelled', 'A release was cancelled', release.ReleaseCancelledV1),
   releaseEvent('release.occurred', 'She passed the gate', release.ReleaseOccurredV1),
+  releaseEvent('release.scheduled', 'A release was scheduled (revision 1)', release.ReleaseScheduledV2, { version: 2 }),
+  releaseEvent('release.rescheduled', 'A release moved: a new revision', release.ReleaseRescheduledV2, { version: 2 }),
+  releaseEvent('release.cancelled', 'A release was cancelled: a new revision', release.ReleaseCancelledV2, {
+    version: 2,
+  }),
+  releaseEvent('release.occurred', 'She passed the gate: a new revision', release.ReleaseOccurredV2, { version: 2 }),
+  releaseEvent(
+    'release.pathway-judged',
+    "release-scheduling's verdict on the release pathway",
+    judgement.PathwayJudgedV1,
+  ),
   treatmentEvent('treatment.handoff.booked', 'Prison healthcare booked a handoff', treatment.HandoffBookedV1),
   treatmentEvent(
     'treatment.handoff.sent',
     'The handoff, with clinical detail, for the addressed provider only',
     treatment.HandoffSentV1,
-    TOPICS.providerHandoffs,
+    { on: TOPICS.providerHandoffs },
   ),
   treatmentEvent(
     'treatment.handoff.accepted',
@@ -58,7 +78,18 @@ const definitions = [
     'treatment.handoff.logistics',
     "Where and when her treatment starts (provider's area, first appointment time), no clinical detail",
     treatment.HandoffLogisticsV1,
-    TOPICS.treatmentLogistics,
+    { on: TOPICS.treatmentLogistics },
+  ),
+  treatmentEvent(
+    'treatment.handoff.logistics',
+    'Where and when her treatment starts, with the revision of the handoff it comes from',
+    treatment.HandoffLogisticsV2,
+    { on: TOPICS.treatmentLogistics, version: 2 },
+  ),
+  treatmentEvent(
+    'treatment.pathway-judged',
+    "treatment-continuity's verdict on the treatment pathway or a referral pathway (mental health, domestic-abuse support, …)",
+    judgement.PathwayJudgedV1,
   ),
   accommodationEvent(
     'accommodation.confirmed',
@@ -76,6 +107,11 @@ const definitions = [
     accommodation.AccommodationAtRiskV1,
   ),
   accommodationEvent('accommodation.withdrawn', 'Accommodation withdrawn', accommodation.AccommodationWithdrawnV1),
+  accommodationEvent(
+    'accommodation.pathway-judged',
+    "accommodation's verdict on the release-night accommodation pathway",
+    judgement.PathwayJudgedV1,
+  ),
   transportEvent('transport.arranged', 'Travel from the gate arranged', transport.TransportArrangedV1),
   transportEvent('transport.changed', 'Travel plan changed', transport.TransportChangedV1),
   transportEvent(
@@ -84,6 +120,11 @@ const definitions = [
     transport.TransportAtRiskV1,
   ),
   transportEvent('transport.cancelled', 'Travel plan cancelled', transport.TransportCancelledV1),
+  transportEvent(
+    'transport.pathway-judged',
+    "transport's verdict on the travel-from-the-gate pathway",
+    judgement.PathwayJudgedV1,
+  ),
   passportEvent('passport.updated', 'A passport changed', passport.PassportUpdatedV1),
   passportEvent(
     'passport.completed',
@@ -99,7 +140,9 @@ const definitions = [
 ];
 
 type Definition = (typeof definitions)[number];
-export type EventKey = `${Definition['type']}@v${Definition['version']}`;
+type KeyOf<D> = D extends { type: infer T extends string; version: infer V extends number } ? `${T}@v${V}` : never;
+/** `${type}@v${version}` of every event the catalog defines (each type only at the versions it has). */
+export type EventKey = KeyOf<Definition>;
 /** One event at one version: who owns it, where it travels, and its schemas. */
 export type EventDefinition = Definition;
 export type EventType = Definition['type'];
@@ -114,10 +157,31 @@ type DefinitionOf<T extends EventType, V extends number> = Extract<Definition, {
 
 /** Event type → its v1 data type. */
 export type EventTypeMap = { [T in EventType]: Static<DefinitionOf<T, 1>['dataSchema']> };
-/** The data of one event type, e.g. `EventData<'release.scheduled'>`. */
+/** The data of one event type at v1, e.g. `EventData<'release.scheduled'>`. */
 export type EventData<T extends EventType> = EventTypeMap[T];
-/** Any event this catalog knows, as a union narrowable on `type` (and `version`). */
-export type KnownEvent = { [T in EventType]: Static<DefinitionOf<T, 1>['schema']> }[EventType];
+
+export type EventTypeOfKey<K extends EventKey> = K extends `${infer T}@v${number}` ? T : never;
+export type EventVersionOfKey<K extends EventKey> = K extends `${string}@v${infer V extends number}` ? V : never;
+type DefinitionOfKey<K extends EventKey> = Extract<
+  Definition,
+  { type: EventTypeOfKey<K>; version: EventVersionOfKey<K> }
+>;
+/** The data of one event at one version, e.g. `DataOf<'release.scheduled@v2'>`. */
+export type DataOf<K extends EventKey> = Static<DefinitionOfKey<K>['dataSchema']>;
+/** One event at one version, narrowed by its key, e.g. `EventOf<'release.scheduled@v1'>`. */
+export type EventOf<K extends EventKey> = Static<DefinitionOfKey<K>['schema']>;
+/** Any event this catalog knows, at any version, as a union narrowable on `type` and `version`. */
+export type KnownEvent = { [K in EventKey]: EventOf<K> }[EventKey];
+
+/** The topic an event travels on, from its key. */
+export function topicOfEvent(key: EventKey): TopicName {
+  return EVENT_DEFINITIONS[key].topic;
+}
+
+/** The topics a consumer of these events subscribes to (each once). */
+export function topicsOfEvents(keys: readonly EventKey[]): TopicName[] {
+  return [...new Set(keys.map(topicOfEvent))];
+}
 
 export function findEventDefinition(type: string, version: number): EventDefinition | undefined {
   return (EVENT_DEFINITIONS as Record<string, EventDefinition>)[`${type}@v${version}`];

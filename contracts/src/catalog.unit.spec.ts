@@ -1,20 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { EVENT_DEFINITIONS, type EventType, findEventDefinition } from './catalog.js';
-import { EXAMPLE_EVENT_DATA } from './examples.js';
+import { EVENT_DEFINITIONS, type EventKey, findEventDefinition } from './catalog.js';
+import { exampleDataOf } from './examples.js';
 import { ALL_TOPICS, TOPICS } from './topics.js';
 import { createEvent, parseEvent } from './validate.js';
 
 const definitions = Object.values(EVENT_DEFINITIONS);
-const eventTypes = Object.keys(EXAMPLE_EVENT_DATA) as EventType[];
+const eventKeys = Object.keys(EVENT_DEFINITIONS) as EventKey[];
 
-function exampleOf(type: EventType) {
-  const definition = findEventDefinition(type, 1)!;
+function exampleOf(key: EventKey) {
+  const definition = EVENT_DEFINITIONS[key];
   return createEvent({
-    type,
+    type: definition.type,
+    version: definition.version,
     personId: 'A1234BC',
     source: definition.source,
     correlationId: 'correlation-1',
-    data: EXAMPLE_EVENT_DATA[type],
+    occurredAt: '2026-11-02T10:00:00.000Z',
+    data: exampleDataOf(key),
   });
 }
 
@@ -26,8 +28,8 @@ function refused(raw: unknown) {
 
 describe('the event catalog', () => {
   it('has an example for every event, and an event for every example', () => {
-    expect(eventTypes.sort()).toEqual(definitions.map((definition) => definition.type).sort());
-    expect(definitions).toHaveLength(23);
+    expect(eventKeys.map((key) => exampleDataOf(key)).filter((data) => data === undefined)).toEqual([]);
+    expect(definitions).toHaveLength(32);
   });
 
   it('publishes each event on a known topic, clinical detail only on the provider topic', () => {
@@ -38,22 +40,23 @@ describe('the event catalog', () => {
 
   it('finds a definition by type and version, and nothing for an unknown version', () => {
     expect(findEventDefinition('release.scheduled', 1)?.source).toBe('release-scheduling');
-    expect(findEventDefinition('release.scheduled', 2)).toBeUndefined();
+    expect(findEventDefinition('release.scheduled', 2)?.version).toBe(2);
+    expect(findEventDefinition('release.scheduled', 3)).toBeUndefined();
   });
 
-  it.each(eventTypes)('accepts a valid %s', (type) => {
+  it.each(eventKeys)('accepts a valid %s', (type) => {
     const event = exampleOf(type);
     expect(parseEvent(JSON.parse(JSON.stringify(event)))).toEqual({ ok: true, event });
   });
 
-  it.each(eventTypes)('refuses %s with a field it does not define', (type) => {
+  it.each(eventKeys)('refuses %s with a field it does not define', (type) => {
     const event = exampleOf(type);
     const result = refused({ ...event, data: { ...event.data, dateOfBirth: '1990-01-01' } });
     expect(result.reason).toBe('INVALID_DATA');
     expect(result.errors.join('\n')).toContain('/data/dateOfBirth');
   });
 
-  it.each(eventTypes)('refuses %s without its first field', (type) => {
+  it.each(eventKeys)('refuses %s without its first field', (type) => {
     const event = exampleOf(type);
     const [first, ...rest] = Object.entries(event.data);
     const result = refused({ ...event, data: Object.fromEntries(rest) });

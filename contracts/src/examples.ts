@@ -1,4 +1,4 @@
-import type { EventTypeMap } from './catalog.js';
+import type { DataOf, EventKey, EventTypeMap, EventTypeOfKey, EventVersionOfKey } from './catalog.js';
 
 const releaseId = '3b241101-e2bb-4255-8caf-4136c566a962';
 const handoffId = '0f8fad5b-d9cb-469f-a165-70867728950e';
@@ -52,7 +52,7 @@ const travelPlan = {
 };
 
 /** A valid v1 `data` for every event type (no personal details): for tests and documentation. */
-export const EXAMPLE_EVENT_DATA: EventTypeMap = {
+export const EXAMPLE_EVENT_DATA: Omit<EventTypeMap, JudgedType> = {
   'release.scheduled': releaseFacts,
   'release.rescheduled': {
     ...releaseFacts,
@@ -132,3 +132,37 @@ export const EXAMPLE_EVENT_DATA: EventTypeMap = {
   'passport.at-risk': { releaseId, releaseDate: '2026-11-19', workingDaysToRelease: 2, missing: ['treatment'] },
   'passport.released-incomplete': { releaseId, prisonCode: 'EHI', releaseDate: '2026-11-19', missing: ['transport'] },
 };
+
+type JudgedType = EventTypeOfKey<JudgedKey>;
+type LaterKey = { [K in EventKey]: EventVersionOfKey<K> extends 1 ? never : K }[EventKey];
+type JudgedKey = Extract<EventKey, `${string}.pathway-judged@v1`>;
+
+const judged = (pathway: DataOf<JudgedKey>['pathway'], status: DataOf<JudgedKey>['status']) => ({
+  releaseId,
+  pathway,
+  required: true,
+  status,
+  reasons: status === 'complete' ? [] : [{ rule: 'NOT_CONFIRMED', message: 'Not confirmed from the release date yet' }],
+  missing: status === 'complete' ? [] : [pathway],
+  judgedAgainst: { releaseRevision: 2, handoffRevision: pathway === 'transport' ? 3 : null },
+});
+
+/** A valid `data` for every later version of an event, and for the pathway verdicts. */
+const EXAMPLE_LATER_DATA: { [K in LaterKey | JudgedKey]: DataOf<K> } = {
+  'release.scheduled@v2': { ...releaseFacts, revision: 1 },
+  'release.rescheduled@v2': { ...EXAMPLE_EVENT_DATA['release.rescheduled'], revision: 2 },
+  'release.cancelled@v2': { ...EXAMPLE_EVENT_DATA['release.cancelled'], revision: 3 },
+  'release.occurred@v2': { ...EXAMPLE_EVENT_DATA['release.occurred'], revision: 3 },
+  'treatment.handoff.logistics@v2': { ...EXAMPLE_EVENT_DATA['treatment.handoff.logistics'], handoffRevision: 3 },
+  'release.pathway-judged@v1': judged('release', 'complete'),
+  'treatment.pathway-judged@v1': judged('treatment', 'complete'),
+  'accommodation.pathway-judged@v1': judged('accommodation', 'at-risk'),
+  'transport.pathway-judged@v1': judged('transport', 'in-progress'),
+};
+
+/** A valid `data` for any event at any version. */
+export function exampleDataOf<K extends EventKey>(key: K): DataOf<K> {
+  const later = EXAMPLE_LATER_DATA as Partial<Record<EventKey, unknown>>;
+  const firstVersions = EXAMPLE_EVENT_DATA as Record<string, unknown>;
+  return (later[key] ?? firstVersions[key.split('@')[0] as EventTypeOfKey<K>]) as DataOf<K>;
+}

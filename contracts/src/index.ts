@@ -1,24 +1,32 @@
 export { asyncApiText, buildAsyncApiDocument } from './asyncapi.js';
 export {
+  type DataOf,
   EVENT_DEFINITIONS,
   type EventData,
   type EventDefinition,
   type EventKey,
+  type EventOf,
   type EventSource,
   type EventType,
   type EventTypeMap,
+  type EventTypeOfKey,
+  type EventVersionOfKey,
   findEventDefinition,
   type KnownEvent,
   knowsEventType,
+  topicOfEvent,
+  topicsOfEvents,
 } from './catalog.js';
 export { type EventEnvelope, EventEnvelopeSchema, envelopeOf } from './envelope.js';
 export * from './events/accommodation.js';
+export * from './events/judgement.js';
 export * from './events/passport.js';
 export * from './events/release.js';
 export * from './events/transport.js';
 export * from './events/treatment.js';
 export { EXAMPLE_EVENT_DATA } from './examples.js';
 export { isCalendarDate, isInstantWithOffset } from './formats.js';
+export { Instant, IsoDate, Nullable, PersonId, Uuid } from './primitives.js';
 export {
   ALL_TOPICS,
   deadLetterTopicFor,
@@ -28,4 +36,4 @@ export {
   type TopicName,
   topicName,
 } from './topics.js';
-export { createEvent, type NewEvent, type ParsedEvent, parseEvent } from './validate.js';
+export { type Cause, createEvent, type EventDraft, type NewEvent, type ParsedEvent, parseEvent } from './validate.js';

@@ -1,7 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { TSchema } from '@sinclair/typebox';
 import { type TypeCheck, TypeCompiler } from '@sinclair/typebox/compiler';
-import { type EventData, type EventType, findEventDefinition, type KnownEvent, knowsEventType } from './catalog.js';
+import {
+  type DataOf,
+  type EventData,
+  type EventKey,
+  type EventType,
+  type EventTypeOfKey,
+  type EventVersionOfKey,
+  findEventDefinition,
+  type KnownEvent,
+  knowsEventType,
+} from './catalog.js';
 import { type EventEnvelope, EventEnvelopeSchema } from './envelope.js';
 import { registerFormats } from './formats.js';
 
@@ -42,6 +52,31 @@ export function parseEvent(raw: unknown): ParsedEvent {
   return { ok: true, event: raw as KnownEvent };
 }
 
+/** Why an event happened: the request or event that led to it. */
+export interface Cause {
+  correlationId: string;
+  causationId?: string | null;
+}
+
+/**
+ * What an owner decides to publish: the type, whose it is and the facts. The unit of work that publishes it fills in
+ * the id, the source (the event's owner in the catalog), the time from its clock and the cause.
+ */
+type DraftOf<K extends EventKey> = {
+  type: EventTypeOfKey<K>;
+  personId: string;
+  data: DataOf<K>;
+  /** Only where one unit publishes events with different causes (a run of consumed events). */
+  cause?: Cause;
+} & (EventVersionOfKey<K> extends 1 ? { version?: 1 } : { version: EventVersionOfKey<K> });
+/** A draft of any version of these types: v1 by default, a later version named (`version: 2`) with its data. */
+export type EventDraft<T extends EventType = EventType> = {
+  [K in EventKey]: EventTypeOfKey<K> extends T ? DraftOf<K> : never;
+}[EventKey];
+
+/** The data of an event type at any of its versions. */
+type DataOfType<T extends EventType> = { [K in EventKey]: EventTypeOfKey<K> extends T ? DataOf<K> : never }[EventKey];
+
 export interface NewEvent<T extends EventType> {
   type: T;
   version?: number;
@@ -50,17 +85,20 @@ export interface NewEvent<T extends EventType> {
   correlationId: string;
   causationId?: string | null;
   id?: string;
-  occurredAt?: string;
-  data: EventData<T>;
+  occurredAt: string;
+  // EventData<T> is v1's, always one of DataOfType<T>; named too so generic callers of v1 type-check.
+  data: DataOfType<T> | EventData<T>;
 }
 
 /** Builds an event and validates it before it can reach an outbox; an invalid one throws, naming the paths. */
-export function createEvent<T extends EventType>(event: NewEvent<T>): EventEnvelope<EventData<T>> & { type: T } {
+export function createEvent<T extends EventType>(
+  event: NewEvent<T>,
+): EventEnvelope<DataOfType<T> | EventData<T>> & { type: T } {
   const envelope = {
     id: event.id ?? randomUUID(),
     type: event.type,
     version: event.version ?? 1,
-    occurredAt: event.occurredAt ?? new Date().toISOString(),
+    occurredAt: event.occurredAt,
     source: event.source,
     personId: event.personId,
     correlationId: event.correlationId,

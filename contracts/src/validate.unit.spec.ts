@@ -7,6 +7,7 @@ const releaseScheduled = () =>
     personId: 'A1234BC',
     source: 'release-scheduling',
     correlationId: 'corr-1',
+    occurredAt: '2026-11-02T10:00:00.000Z',
     data: {
       releaseId: '3b241101-e2bb-4255-8caf-4136c566a962',
       prisonCode: 'DWI',
@@ -45,7 +46,7 @@ describe('event validation', () => {
       '/occurredAt',
     ],
     ['an extra envelope field', { ...releaseScheduled(), name: 'Jane' }, 'INVALID_ENVELOPE', '/name'],
-    ['an unknown version', { ...releaseScheduled(), version: 2 }, 'UNKNOWN_EVENT_VERSION', 'release.scheduled v2'],
+    ['an unknown version', { ...releaseScheduled(), version: 99 }, 'UNKNOWN_EVENT_VERSION', 'release.scheduled v99'],
     [
       'an unknown type',
       { ...releaseScheduled(), type: 'release.teleported' },
@@ -85,6 +86,7 @@ describe('event validation', () => {
         personId: 'A1234BC',
         source: 'release-scheduling',
         correlationId: 'c',
+        occurredAt: '2026-11-02T10:00:00.000Z',
         data: { releaseId: 'not-a-uuid', prisonCode: 'DWI', reason: 'x' },
       }),
     ).toThrow(/\/data\/releaseId/);

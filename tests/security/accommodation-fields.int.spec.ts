@@ -39,7 +39,7 @@ describe('what each role sees of accommodation', () => {
   let releaseId: string;
   beforeAll(async () => {
     service = await startTestService(accommodation, { clock: () => new Date('2026-11-02T10:00:00Z') });
-    watcher = await watchTopic(TOPICS.accommodation, service.topicPrefix);
+    watcher = await watchTopic(TOPICS.accommodation, service.namespace);
     releaseId = randomUUID();
     await watcher.publish(TOPICS.releaseScheduling, releaseScheduled(PERSON, releaseId, '2026-11-18'));
     await watcher.publish(TOPICS.treatmentLogistics, treatmentIn(PERSON, releaseId, 'Bath and North East Somerset'));

@@ -23,9 +23,7 @@ describe.each(Object.entries(services))(
         logger: pino({ level: 'silent' }),
       });
       const offsets = async () =>
-        Promise.all(
-          ALL_TOPICS.map(async (topic) => [...(await bus.endOffsets(topicName(topic, service.topicPrefix)))]),
-        );
+        Promise.all(ALL_TOPICS.map(async (topic) => [...(await bus.endOffsets(topicName(topic, service.namespace)))]));
       try {
         const [rowsBefore, offsetsBefore] = [await tableCounts(service.database.url), await offsets()];
         const { sent, failures } = await findBadInputFailures(service);

@@ -39,7 +39,7 @@ describe('what each role sees of travel plans', () => {
   let releaseId: string;
   beforeAll(async () => {
     service = await startTestService(transport, { clock: () => new Date('2026-11-02T10:00:00Z') });
-    watcher = await watchTopic(TOPICS.transport, service.topicPrefix);
+    watcher = await watchTopic(TOPICS.transport, service.namespace);
     releaseId = randomUUID();
     await watcher.publish(TOPICS.releaseScheduling, releaseScheduled(PERSON, releaseId, '2026-11-18'));
     await watcher.publish(TOPICS.treatmentLogistics, firstAppointment(PERSON, releaseId, '2026-11-18T14:00:00Z'));

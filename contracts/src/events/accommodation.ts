@@ -9,6 +9,7 @@ export const ACCOMMODATION_TYPES = [
   'temporary-or-hostel',
   'none',
 ] as const;
+export type AccommodationType = (typeof ACCOMMODATION_TYPES)[number];
 
 /** Never carries restricted areas: they stay inside the accommodation service. */
 const accommodationFacts = {

@@ -2,6 +2,10 @@ import { type Static, Type } from '@sinclair/typebox';
 import { Instant, strict, Uuid } from '../primitives.js';
 
 export const TRAVEL_MODES = ['met-at-gate', 'public-transport-with-warrant', 'taxi', 'prison-transport'] as const;
+export type TravelMode = (typeof TRAVEL_MODES)[number];
+/** Where the journey from the gate ends. */
+export const TRAVEL_DESTINATIONS = ['accommodation', 'first-appointment'] as const;
+export type TravelDestination = (typeof TRAVEL_DESTINATIONS)[number];
 
 const travelPlanFacts = {
   travelPlanId: Uuid,
@@ -9,7 +13,7 @@ const travelPlanFacts = {
   mode: Type.Union(TRAVEL_MODES.map((mode) => Type.Literal(mode))),
   departureAt: Instant,
   expectedArrivalAt: Instant,
-  destination: Type.Union([Type.Literal('accommodation'), Type.Literal('first-appointment')]),
+  destination: Type.Union(TRAVEL_DESTINATIONS.map((destination) => Type.Literal(destination))),
   longJourneyWithoutEscort: Type.Boolean(),
 };
 

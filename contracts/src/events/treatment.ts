@@ -1,6 +1,18 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { Instant, IsoDate, LocalTime, Nullable, strict, Uuid } from '../primitives.js';
 
+/** What she takes in custody, as the provider must know it to continue it. */
+export const TREATMENT_KINDS = [
+  'none',
+  'methadone',
+  'buprenorphine',
+  'long-acting-injectable-buprenorphine',
+  'other',
+] as const;
+export type TreatmentKind = (typeof TREATMENT_KINDS)[number];
+
+export const KEY_WORKER_GENDERS = ['female', 'male', 'other'] as const;
+
 const Area = Type.Object({ localAuthority: Type.String(), postcodeDistrict: Type.String() }, strict);
 const Appointment = Type.Object({ at: Instant, place: Type.String({ minLength: 1 }) }, strict);
 const Referrals = Type.Object({ mentalHealth: Type.Boolean(), domesticAbuse: Type.Boolean() }, strict);
@@ -38,11 +50,7 @@ export const HandoffSentV1 = Type.Object(
     gateAt: Instant,
     treatment: Type.Object(
       {
-        kind: Type.Union(
-          ['none', 'methadone', 'buprenorphine', 'long-acting-injectable-buprenorphine', 'other'].map((kind) =>
-            Type.Literal(kind),
-          ),
-        ),
+        kind: Type.Union(TREATMENT_KINDS.map((kind) => Type.Literal(kind))),
         dose: Nullable(Type.String()),
         lastDoseInCustodyAt: Nullable(Instant),
         nextInjectionDue: Nullable(IsoDate),
@@ -73,7 +81,7 @@ export const HandoffAcceptedV1 = Type.Object(
     keyWorker: Type.Object(
       {
         name: Type.String(),
-        gender: Type.Union([Type.Literal('female'), Type.Literal('male'), Type.Literal('other')]),
+        gender: Type.Union(KEY_WORKER_GENDERS.map((gender) => Type.Literal(gender))),
       },
       strict,
     ),
@@ -111,4 +119,9 @@ export type HandoffAccepted = Static<typeof HandoffAcceptedV1>;
 export type HandoffDeclined = Static<typeof HandoffDeclinedV1>;
 export type HandoffNeedsReconfirmation = Static<typeof HandoffNeedsReconfirmationV1>;
 export type HandoffAppointmentChanged = Static<typeof HandoffAppointmentChangedV1>;
+/** v2 names the handoff's revision, which transport stamps on its verdict (it judges against the first appointment). */
+export const HandoffLogisticsV2 = Type.Object(
+  { ...HandoffLogisticsV1.properties, handoffRevision: Type.Integer({ minimum: 1 }) },
+  strict,
+);
 export type HandoffLogistics = Static<typeof HandoffLogisticsV1>;

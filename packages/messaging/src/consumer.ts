@@ -10,11 +10,13 @@ import type { DeliveryControl, EventBus, IncomingMessage, RunningSubscription } 
 import { type ParsedMessage, parseMessage } from './parse-message.js';
 import { isTransientError } from './transient.js';
 
+/** The Kafka headers an event arrived with (its `traceparent`, for one). */
+export type HeadersOf = (event: EventEnvelope) => Record<string, string>;
 /** Applies one event's effect inside the consumer's transaction. Keyed `${type}@v${version}`. */
-export type EventHandler = (tx: Transaction, event: EventEnvelope) => Promise<void>;
+export type EventHandler = (tx: Transaction, event: EventEnvelope, headers: Record<string, string>) => Promise<void>;
 export type EventHandlers = Record<string, EventHandler>;
 /** Applies a run of fresh events (one partition's, in order) inside one transaction, instead of one at a time. */
-export type BatchEventHandler = (tx: Transaction, events: EventEnvelope[]) => Promise<void>;
+export type BatchEventHandler = (tx: Transaction, events: EventEnvelope[], headersOf: HeadersOf) => Promise<void>;
 
 export interface ConsumerOptions {
   groupId: string;
@@ -55,12 +57,16 @@ export class InboxConsumer {
   private subscription: RunningSubscription | undefined;
   private readonly handledTypes: Set<string>;
   private readonly together: TogetherOptions<IncomingMessage>;
+  private readonly headers = new WeakMap<EventEnvelope, Record<string, string>>();
+  private readonly headersOf: HeadersOf = (event) => this.headers.get(event) ?? {};
 
   constructor(private readonly options: ConsumerOptions) {
     this.handledTypes = new Set(Object.keys(options.handlers).map((key) => key.split('@')[0] ?? key));
     this.together = {
       groupId: options.groupId,
-      apply: options.applyBatch ?? ((tx, events) => this.applyEachInTurn(tx, events)),
+      apply: options.applyBatch
+        ? (tx, events) => options.applyBatch!(tx, events, this.headersOf)
+        : (tx, events) => this.applyEachInTurn(tx, events),
       sendHeld: (message, blockingEventId) =>
         this.sendToDeadLetters(
           message,
@@ -97,6 +103,7 @@ export class InboxConsumer {
       const parsed = parseMessage(message);
       if (parsed.ok && !this.handledTypes.has(parsed.event.type)) continue;
       if (parsed.ok && this.handlerFor(parsed.event)) {
+        this.headers.set(parsed.event, message.headers);
         run.push({ message, event: parsed.event });
         continue;
       }
@@ -113,7 +120,7 @@ export class InboxConsumer {
   }
 
   private async applyEachInTurn(tx: Transaction, events: EventEnvelope[]): Promise<void> {
-    for (const event of events) await this.handlerFor(event)!(tx, event);
+    for (const event of events) await this.handlerFor(event)!(tx, event, this.headersOf(event));
   }
 
   private async applyRun(run: Pending[], control: DeliveryControl): Promise<void> {

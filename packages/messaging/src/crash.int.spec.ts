@@ -30,7 +30,8 @@ describe('a consumer process killed between its database commit and its offset c
       DATABASE_URL: harness.database.url,
       KAFKA_BROKERS: testInfra().kafkaBrokers.join(','),
       TOPIC: harness.topic,
-      DLQ_TOPIC: `${harness.prefix}dlq`,
+      DLQ_TOPIC: 'dlq',
+      NAMESPACE: harness.prefix,
       GROUP_ID: `crash-${randomUUID()}`,
     };
     const crashed = await runConsumer({ ...env, CRASH_AFTER_NOTE: 'n25' }, 'exit');

@@ -4,6 +4,7 @@ export {
   type ConsumerOptions,
   type EventHandler,
   type EventHandlers,
+  type HeadersOf,
   InboxConsumer,
 } from './consumer.js';
 export { heldPeople, inbox, outbox } from './db/schema.js';

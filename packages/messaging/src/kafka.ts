@@ -63,6 +63,11 @@ export interface EventBusOptions {
   logger: Logger;
   /** How long a silent consumer keeps its partitions (default 6 s, the usual broker minimum). */
   sessionTimeoutMs?: number;
+  /**
+   * Put in front of every topic and consumer group this bus touches (empty in production; each test file uses its
+   * own). Callers name topics as the contracts define them and see them so named on incoming messages.
+   */
+  namespace?: string;
 }
 
 export function createEventBus(options: EventBusOptions): EventBus {
@@ -81,7 +86,7 @@ export function createEventBus(options: EventBusOptions): EventBus {
     // Short waits between retries: once a broker is back, every client notices within a second (recovery target 10 s).
     retry: { initialRetryTime: 200, maxRetryTime: 1_000, retries: 15 },
   });
-  return new KafkaEventBus(kafka, options.sessionTimeoutMs ?? 6_000);
+  return new KafkaEventBus(kafka, options.sessionTimeoutMs ?? 6_000, options.namespace ?? '');
 }
 
 class KafkaEventBus implements EventBus {
@@ -91,14 +96,24 @@ class KafkaEventBus implements EventBus {
   constructor(
     private readonly kafka: Kafka,
     private readonly sessionTimeoutMs: number,
+    private readonly namespace: string,
   ) {}
+
+  private physical(name: string): string {
+    return `${this.namespace}${name}`;
+  }
+
+  private logical(name: string): string {
+    return name.startsWith(this.namespace) ? name.slice(this.namespace.length) : name;
+  }
 
   /**
    * Creates the topics that do not exist yet. When several services (or test files) create topics at the same moment,
    * kafkajs can report UNKNOWN_TOPIC_OR_PARTITION or TOPIC_ALREADY_EXISTS for topics that do get created, so the
    * whole check is retried until every topic is listed.
    */
-  async ensureTopics(topics: string[], partitions = 3): Promise<void> {
+  async ensureTopics(logicalTopics: string[], partitions = 3): Promise<void> {
+    const topics = logicalTopics.map((topic) => this.physical(topic));
     const admin = this.kafka.admin();
     await admin.connect();
     try {
@@ -124,7 +139,7 @@ class KafkaEventBus implements EventBus {
   async send(topic: string, messages: OutgoingMessage[]): Promise<void> {
     const producer = await this.connectedProducer();
     try {
-      await producer.send({ topic, acks: -1, messages });
+      await producer.send({ topic: this.physical(topic), acks: -1, messages });
     } catch (error) {
       // A producer that lost the broker can stay wedged: start a new one on the next attempt.
       this.producer = undefined;
@@ -133,7 +148,12 @@ class KafkaEventBus implements EventBus {
     }
   }
 
-  async subscribe(subscription: Subscription): Promise<RunningSubscription> {
+  async subscribe(logicalSubscription: Subscription): Promise<RunningSubscription> {
+    const subscription = {
+      ...logicalSubscription,
+      groupId: this.physical(logicalSubscription.groupId),
+      topics: logicalSubscription.topics.map((topic) => this.physical(topic)),
+    };
     let stopped = false;
     // kafkajs restarts a consumer only after retriable errors; after any other crash (e.g. a broker that came back
     // with a different view of the group) we build a fresh one, so a subscription never silently stops.
@@ -197,7 +217,7 @@ class KafkaEventBus implements EventBus {
     const admin = this.kafka.admin();
     await admin.connect();
     try {
-      await admin.resetOffsets({ groupId, topic, earliest: true });
+      await admin.resetOffsets({ groupId: this.physical(groupId), topic: this.physical(topic), earliest: true });
     } finally {
       await admin.disconnect();
     }
@@ -207,7 +227,7 @@ class KafkaEventBus implements EventBus {
     const admin = this.kafka.admin();
     await admin.connect();
     try {
-      const offsets = await admin.fetchTopicOffsets(topic);
+      const offsets = await admin.fetchTopicOffsets(this.physical(topic));
       return new Map(offsets.map((entry) => [entry.partition, BigInt(entry.high)]));
     } finally {
       await admin.disconnect();
@@ -237,8 +257,9 @@ class KafkaEventBus implements EventBus {
   private async deliverBatch(consumer: Consumer, payload: EachBatchPayload, subscription: Subscription): Promise<void> {
     const { batch, heartbeat, isRunning, isStale, resolveOffset } = payload;
     const control = { heartbeat, isRunning: () => isRunning() && !isStale() };
+    const topic = this.logical(batch.topic);
     const messages = batch.messages.map((message) => ({
-      topic: batch.topic,
+      topic,
       partition: batch.partition,
       offset: message.offset,
       key: message.key?.toString() ?? null,

@@ -51,7 +51,7 @@ describe('consumer through a database outage and poison messages', () => {
     const letters: IncomingMessage[] = [];
     const watcher = await harness.bus.subscribe({
       groupId: `dlq-watch-${randomUUID()}`,
-      topics: [`${harness.prefix}dlq`],
+      topics: ['dlq'],
       handle: async (message) => void letters.push(message),
     });
     const consumer = effectsConsumer(harness, `poison-${randomUUID()}`);

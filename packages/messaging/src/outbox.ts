@@ -1,4 +1,4 @@
-import { type EventEnvelope, findEventDefinition, partitionKeyOf, topicName } from '@resettle/contracts';
+import { type EventEnvelope, findEventDefinition, partitionKeyOf } from '@resettle/contracts';
 import { sql } from 'drizzle-orm';
 import { outbox } from './db/schema.js';
 import type { DatabaseOrTransaction } from './db/types.js';
@@ -7,12 +7,13 @@ export const OUTBOX_CHANNEL = 'resettle_outbox';
 
 /**
  * Records events in the outbox inside the caller's transaction, so the state change and its events commit
- * together or not at all. The NOTIFY is delivered on commit and wakes the relay.
+ * together or not at all. The NOTIFY is delivered on commit and wakes the relay. Topics are stored as the contracts
+ * name them; the bus puts its namespace in front when the relay sends them.
  */
 export async function appendToOutbox(
   tx: DatabaseOrTransaction,
   events: EventEnvelope[],
-  options: { topicPrefix?: string } = {},
+  options: { traceParent?: string | null } = {},
 ): Promise<void> {
   if (events.length === 0) return;
   await tx.insert(outbox).values(
@@ -21,10 +22,11 @@ export async function appendToOutbox(
       if (!definition) throw new Error(`no contract for ${event.type} v${event.version}`);
       return {
         eventId: event.id,
-        topic: topicName(definition.topic, options.topicPrefix),
+        topic: definition.topic,
         partitionKey: partitionKeyOf(event),
         eventType: event.type,
         payload: event,
+        traceParent: options.traceParent ?? null,
       };
     }),
   );

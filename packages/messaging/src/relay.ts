@@ -11,6 +11,7 @@ interface OutboxRow {
   partition_key: string;
   event_type: string;
   payload: unknown;
+  trace_parent: string | null;
 }
 
 export interface RelayOptions {
@@ -64,6 +65,13 @@ export class OutboxRelay {
     await this.loop;
   }
 
+  /** How long the oldest unpublished event has waited (0 when none waits): the figure to alert on. */
+  async oldestPendingAgeSeconds(): Promise<number> {
+    const [row] = await this.options.sql<{ age: string | null }[]>`
+      select extract(epoch from now() - min(created_at)) as age from outbox where published_at is null`;
+    return Number(row?.age ?? 0);
+  }
+
   async pendingCount(): Promise<number> {
     const [row] = await this.options.sql<{ count: string }[]>`
       select count(*) from outbox where published_at is null`;
@@ -102,7 +110,7 @@ export class OutboxRelay {
 
   private async publishBatch(): Promise<number> {
     const rows = await this.options.sql<OutboxRow[]>`
-      select seq, event_id, topic, partition_key, event_type, payload
+      select seq, event_id, topic, partition_key, event_type, payload, trace_parent
       from outbox where published_at is null order by seq limit ${this.batchSize}`;
     if (rows.length === 0) return 0;
     for (const [topic, messages] of groupByTopic(rows)) await this.options.bus.send(topic, messages);
@@ -143,6 +151,7 @@ function groupByTopic(rows: OutboxRow[]): Map<string, OutgoingMessage[]> {
         'event-type': row.event_type,
         'event-version': String(payload.version),
         'correlation-id': payload.correlationId,
+        ...(row.trace_parent ? { traceparent: row.trace_parent } : {}),
       },
     });
     byTopic.set(row.topic, messages);

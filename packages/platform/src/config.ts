@@ -22,18 +22,25 @@ export const PlatformConfigSchema = Type.Object({
   ),
   ...TokenSettings.properties,
   RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 1, default: 600 }),
+  OTEL_EXPORTER_OTLP_ENDPOINT: Type.Optional(
+    Type.String({ minLength: 1, description: "an OpenTelemetry collector's base URL; traces are off without it" }),
+  ),
 });
 
 export type PlatformConfig = Static<typeof PlatformConfigSchema>;
 
-/** Reads and validates the environment at start-up; a missing or malformed setting stops the service with its name. */
+/**
+ * Reads and validates the environment at start-up; a missing or malformed setting stops the service with its name.
+ * `serving: false` is for a one-off process of the service that answers no requests (a rebuild): it trusts no tokens.
+ */
 export function loadConfig<T extends TProperties>(
   serviceSettings: TObject<T>,
   env: NodeJS.ProcessEnv = process.env,
+  { serving = true }: { serving?: boolean } = {},
 ): PlatformConfig & Static<TObject<T>> {
   const schema = Type.Composite([PlatformConfigSchema, serviceSettings]);
   const config = envSchema({ schema, data: env, dotenv: false }) as PlatformConfig & Static<TObject<T>>;
-  tokenTrust(config);
+  if (serving) tokenTrust(config);
   return config;
 }
 

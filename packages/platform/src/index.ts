@@ -1,16 +1,24 @@
 export { type AuditFacts, audit, auditEntry, type DataCategory } from './audit/audit.js';
 export { auditLog } from './audit/schema.js';
+export { eventBusFor } from './bus.js';
 export { brokerList, loadConfig, type PlatformConfig, PlatformConfigSchema } from './config.js';
 export { connectDatabase, migrateDatabase } from './db.js';
 export { type Caller, ROLES, type Role } from './http/auth.js';
+export { ConflictProblem, InvalidRequest, Problem, problemsFor, Refusal } from './http/problem-schemas.js';
 export { Conflict, httpError, InvalidField, NotFound, RuleRefusal, refuseFirstBroken } from './http/problems.js';
-export { type ReleaseCopy, usableRelease } from './http/release-copy.js';
+export { changeableRecord, type RecordChange, recordChangeRoute } from './http/record-changes.js';
+export { type ReleaseRecord, type ReleaseRecords, recordAudit, releaseRecordReads } from './http/release-records.js';
 export { buildServer, type Server } from './http/server.js';
+export type { Consumption, EventFold, EventHandlers } from './kernel/consumption.js';
+export { readLocked } from './kernel/read-locked.js';
+export { type Clock, personLockKey, type UnitOfWork } from './kernel/unit-of-work.js';
+export { everyInterval, type Worker } from './kernel/workers.js';
 export { createLogger, loggerOptions } from './logger.js';
 export { runServiceProcess } from './main.js';
+export type { ScrapedFigure } from './observability/metrics.js';
+export { type ReleaseCopy, usableRelease } from './release-copy/usable-release.js';
 export { type Violation, violation } from './rules.js';
 export {
-  type Clock,
   type RunningService,
   type ServiceContext,
   type ServiceDefinition,

@@ -1,25 +1,24 @@
-import { ALL_TOPICS, deadLetterTopicFor, topicName } from '@resettle/contracts';
-import {
-  type BatchEventHandler,
-  createEventBus,
-  type Database,
-  type EventBus,
-  type EventHandlers,
-  InboxConsumer,
-  OutboxRelay,
-} from '@resettle/messaging';
+import type { SpanExporter } from '@opentelemetry/sdk-trace';
+import { ALL_TOPICS, type Cause, deadLetterTopicFor } from '@resettle/contracts';
+import { type Database, type EventBus, InboxConsumer, OutboxRelay } from '@resettle/messaging';
 import type { Static, TObject, TProperties } from '@sinclair/typebox';
+import type { FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import type { Sql } from 'postgres';
 import { enforceAuditAppendOnly } from './audit/append-only.js';
 import { auditRoutes } from './audit/routes.js';
-import { brokerList, loadConfig, type PlatformConfig } from './config.js';
+import { eventBusFor } from './bus.js';
+import { loadConfig, type PlatformConfig } from './config.js';
 import { tokenTrust } from './config-tokens.js';
 import { connectDatabase, migrateDatabase } from './db.js';
 import { buildServer, type Server } from './http/server.js';
+import { type Consumption, plumbingFor } from './kernel/consumption.js';
+import { type Clock, runUnit, type UnitOfWork } from './kernel/unit-of-work.js';
+import { type Worker, Workers } from './kernel/workers.js';
 import { createLogger } from './logger.js';
-
-export type Clock = () => Date;
+import { type ScrapedFigure, ServiceMetrics } from './observability/metrics.js';
+import { traceRequests } from './observability/trace-requests.js';
+import { installTracing, traceParentOf } from './observability/tracing.js';
 
 export interface ServiceContext<TSettings = unknown> {
   config: PlatformConfig & TSettings;
@@ -28,8 +27,10 @@ export interface ServiceContext<TSettings = unknown> {
   sql: Sql;
   bus: EventBus;
   clock: Clock;
-  /** Namespace prepended to every topic (empty in production; tests isolate themselves with it). */
-  topicPrefix: string;
+  /** One write on behalf of a request: load, decide, persist (state, events and audit commit together). */
+  transact<T>(request: FastifyRequest, work: (unit: UnitOfWork) => Promise<T>, lock?: { personId: string }): Promise<T>;
+  /** One write the service starts itself (a worker's), caused by `cause` instead of a request; it audits as `system`. */
+  transactFor<T>(cause: Cause, work: (unit: UnitOfWork) => Promise<T>, lock?: { personId: string }): Promise<T>;
 }
 
 export interface ServiceDefinition<T extends TProperties> {
@@ -39,12 +40,12 @@ export interface ServiceDefinition<T extends TProperties> {
   schema: Record<string, unknown>;
   migrationsFolder: string;
   routes(app: Server, context: ServiceContext<Static<TObject<T>>>): Promise<void>;
-  consumer?: {
-    topics: string[];
-    handlers(context: ServiceContext<Static<TObject<T>>>): EventHandlers;
-    /** Optional: applies a run of events in one go instead of calling the handlers one by one. */
-    applyBatch?(context: ServiceContext<Static<TObject<T>>>): BatchEventHandler;
-  };
+  /** The events it consumes; topics and versions follow from the declaration. */
+  consumes?: Consumption<ServiceContext<Static<TObject<T>>>>;
+  /** Background work, started after the consumer and stopped before it. */
+  workers?: Array<(context: ServiceContext<Static<TObject<T>>>) => Worker>;
+  /** Figures of its own for operators, read at each scrape of /metrics. */
+  metrics?(context: ServiceContext<Static<TObject<T>>>): ScrapedFigure[];
 }
 
 export interface RunningService {
@@ -59,25 +60,48 @@ export interface RunningService {
 /** Migrates, connects, starts the outbox relay and consumer, and listens. `stop()` shuts down in the safe order. */
 export async function startService<T extends TProperties>(
   definition: ServiceDefinition<T>,
-  options: { env?: NodeJS.ProcessEnv; clock?: Clock; logger?: Logger } = {},
+  options: { env?: NodeJS.ProcessEnv; clock?: Clock; logger?: Logger; spanExporter?: SpanExporter } = {},
 ): Promise<RunningService> {
   const config = loadConfig(definition.settings, options.env ?? process.env);
+  installTracing({ otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT, exporter: options.spanExporter });
   const logger = options.logger ?? createLogger(definition.name, config.LOG_LEVEL);
   await migrateDatabase(config.DATABASE_URL, definition.migrationsFolder);
   const { db, sql, close } = connectDatabase(config.DATABASE_URL, definition.schema);
-  const bus = createEventBus({
-    brokers: brokerList(config),
-    clientId: definition.name,
+  const bus = eventBusFor(config, definition.name, logger);
+  await bus.ensureTopics(ALL_TOPICS);
+  const clock = options.clock ?? (() => new Date());
+  const service = definition.name;
+  const context: ServiceContext<Static<TObject<T>>> = {
+    config,
     logger,
-    sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
-  });
-  const topicPrefix = config.KAFKA_TOPIC_PREFIX;
-  await bus.ensureTopics(ALL_TOPICS.map((topic) => topicName(topic, topicPrefix)));
-  const context = { config, logger, db, sql, bus, clock: options.clock ?? (() => new Date()), topicPrefix };
+    db,
+    sql,
+    bus,
+    clock,
+    transact: (request, work, lock) =>
+      runUnit(
+        db,
+        {
+          service,
+          clock,
+          request,
+          cause: { correlationId: request.id },
+          personId: lock?.personId,
+          traceParent: traceParentOf(request.span),
+        },
+        work,
+      ),
+    transactFor: (cause, work, lock) => runUnit(db, { service, clock, cause, personId: lock?.personId }, work),
+  };
 
   const relay = new OutboxRelay({ sql, bus, logger });
   await relay.start();
-  const consumer = definition.consumer && (await startConsumer(definition, context));
+  const consumer = definition.consumes && (await startConsumer(definition, definition.consumes, context));
+  const workers = new Workers(
+    (definition.workers ?? []).map((worker) => worker(context)),
+    logger,
+  );
+  await workers.start();
   const app = await buildServer({
     service: definition.name,
     description: definition.description,
@@ -86,11 +110,15 @@ export async function startService<T extends TProperties>(
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
     readiness: {
       database: async () => void (await sql`select 1`),
-      broker: async () => void (await bus.endOffsets(topicName(ALL_TOPICS[0] ?? '', topicPrefix))),
+      broker: async () => void (await bus.endOffsets(ALL_TOPICS[0] ?? '')),
     },
   });
+  traceRequests(app as never, service);
+  const metrics = new ServiceMetrics(service);
+  metrics.instrument(app as never);
+  metrics.scrape([...backboneFigures(relay, consumer), ...(definition.metrics?.(context) ?? [])]);
   app.get('/health/consumer', { schema: { hide: true } }, async () => ({
-    groupId: consumer ? `${topicPrefix}${definition.name}` : null,
+    groupId: consumer ? definition.name : null,
     lag: consumer ? await consumer.lag() : 0,
     ...(consumer?.stats ?? {}),
     outboxPending: await relay.pendingCount(),
@@ -110,6 +138,7 @@ export async function startService<T extends TProperties>(
     relay,
     stop: async () => {
       await app.close();
+      await workers.stop();
       await consumer?.stop();
       await relay.stop();
       await bus.close();
@@ -120,21 +149,57 @@ export async function startService<T extends TProperties>(
 
 async function startConsumer<T extends TProperties>(
   definition: ServiceDefinition<T>,
+  consumption: Consumption<ServiceContext<Static<TObject<T>>>>,
   context: ServiceContext<Static<TObject<T>>>,
 ): Promise<InboxConsumer> {
-  const spec = definition.consumer!;
-  const groupId = `${context.topicPrefix}${definition.name}`;
+  const plumbing = plumbingFor(consumption, context, { service: definition.name, clock: context.clock });
+  const groupId = definition.name;
   await context.bus.ensureTopics([deadLetterTopicFor(groupId)]);
   const consumer = new InboxConsumer({
     groupId,
-    topics: spec.topics.map((topic) => topicName(topic, context.topicPrefix)),
+    topics: plumbing.topics,
     deadLetterTopic: deadLetterTopicFor(groupId),
     db: context.db,
     bus: context.bus,
     logger: context.logger,
-    handlers: spec.handlers(context),
-    ...(spec.applyBatch ? { applyBatch: spec.applyBatch(context) } : {}),
+    handlers: plumbing.handlers,
+    ...(plumbing.applyBatch ? { applyBatch: plumbing.applyBatch } : {}),
   });
   await consumer.start();
   return consumer;
+}
+
+function backboneFigures(relay: OutboxRelay, consumer: InboxConsumer | undefined): ScrapedFigure[] {
+  const figures: ScrapedFigure[] = [
+    {
+      name: 'resettle_outbox_pending',
+      help: 'Events committed but not yet on Kafka',
+      read: () => relay.pendingCount(),
+    },
+    {
+      name: 'resettle_outbox_oldest_age_seconds',
+      help: 'How long the oldest unpublished event has waited',
+      read: () => relay.oldestPendingAgeSeconds(),
+    },
+    {
+      name: 'resettle_outbox_published',
+      help: 'Events this instance has published',
+      read: async () => relay.published,
+    },
+  ];
+  if (!consumer) return figures;
+  return [
+    ...figures,
+    { name: 'resettle_consumer_lag', help: 'Events on its topics not yet applied', read: () => consumer.lag() },
+    {
+      name: 'resettle_consumer_events',
+      help: 'Events this instance has consumed, by outcome',
+      labelNames: ['outcome'],
+      read: async () => [
+        { labels: { outcome: 'applied' }, value: consumer.stats.applied },
+        { labels: { outcome: 'duplicate' }, value: consumer.stats.duplicates },
+        { labels: { outcome: 'dead-lettered' }, value: consumer.stats.deadLettered },
+      ],
+    },
+  ];
 }

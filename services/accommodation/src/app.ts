@@ -1,10 +1,9 @@
 import { fileURLToPath } from 'node:url';
-import { TOPICS } from '@resettle/contracts';
 import type { ServiceDefinition } from '@resettle/platform';
 import { Type } from '@sinclair/typebox';
 import * as schema from './db/schema.js';
 import { accommodationHandlers } from './events/handlers.js';
-import { accommodationRoutes } from './routes/index.js';
+import { routes } from './routes/index.js';
 
 export const settings = Type.Object({});
 
@@ -17,9 +16,9 @@ export const accommodation: ServiceDefinition<(typeof settings)['properties']> =
   settings,
   schema,
   migrationsFolder: fileURLToPath(new URL('../migrations', import.meta.url)),
-  routes: accommodationRoutes,
-  consumer: {
-    topics: [TOPICS.releaseScheduling, TOPICS.treatmentLogistics],
-    handlers: accommodationHandlers,
-  },
+  /** /api/accommodations (coordinator) and /api/people/:personId/restricted-areas (probation). */
+  routes,
+  /** Release copies and the provider's area; each change re-checks her accommodation. */
+  consumes: { handlers: accommodationHandlers },
+  workers: [],
 };

@@ -1,10 +1,13 @@
 import { fileURLToPath } from 'node:url';
-import { TOPICS } from '@resettle/contracts';
-import type { ServiceDefinition } from '@resettle/platform';
+import type { EventFold, ServiceDefinition } from '@resettle/platform';
 import { Type } from '@sinclair/typebox';
+import { scheduledPassportsByPrison } from './db/figures.js';
 import * as schema from './db/schema.js';
-import { foldPassports, passportHandlers } from './events/handlers.js';
+import { PASSPORT_EVENT_KEYS, type PassportEventKey } from './domain/index.js';
+import { foldAndSave } from './events/fold-and-save.js';
+import { riskSweep } from './events/risk-sweep.js';
 import { passportRoutes } from './routes/index.js';
+import { domainSettings } from './settings.js';
 
 export const settings = Type.Object({
   AT_RISK_WORKING_DAYS: Type.Integer({ minimum: 1, maximum: 60, default: 10 }),
@@ -12,13 +15,6 @@ export const settings = Type.Object({
   /** How often incomplete passports are re-assessed as release comes nearer with no event (0 switches it off). */
   RISK_SWEEP_SECONDS: Type.Integer({ minimum: 0, default: 300 }),
 });
-
-export const PASSPORT_TOPICS = [
-  TOPICS.releaseScheduling,
-  TOPICS.treatmentContinuity,
-  TOPICS.accommodation,
-  TOPICS.transport,
-];
 
 /** passport: one Resettlement Passport per woman and release, folded from every upstream event. */
 export const passport: ServiceDefinition<(typeof settings)['properties']> = {
@@ -29,9 +25,23 @@ export const passport: ServiceDefinition<(typeof settings)['properties']> = {
   schema,
   migrationsFolder: fileURLToPath(new URL('../migrations', import.meta.url)),
   routes: passportRoutes,
-  consumer: {
-    topics: PASSPORT_TOPICS,
-    handlers: (context) => passportHandlers(context),
-    applyBatch: (context) => foldPassports(context),
+  consumes: {
+    // A projection: each run of upstream events is folded in memory and saved in a few statements.
+    fold: {
+      events: PASSPORT_EVENT_KEYS,
+      apply: (context): EventFold<PassportEventKey> => {
+        const foldSettings = domainSettings(context.config);
+        return (events, work) => foldAndSave(work, events, { settings: foldSettings, publish: true });
+      },
+    },
   },
+  workers: [riskSweep],
+  metrics: (context) => [
+    {
+      name: 'resettle_passports',
+      help: 'Passports of scheduled releases, by prison and state (complete, at-risk, incomplete)',
+      labelNames: ['prison', 'state'],
+      read: () => scheduledPassportsByPrison(context.db),
+    },
+  ],
 };

@@ -1,9 +1,8 @@
 import { fileURLToPath } from 'node:url';
-import { TOPICS } from '@resettle/contracts';
 import type { ServiceDefinition } from '@resettle/platform';
 import * as schema from './db/schema.js';
 import { transportHandlers } from './events/handlers.js';
-import { transportRoutes } from './routes/index.js';
+import { routes } from './routes/index.js';
 import { settings } from './settings.js';
 
 /** transport: the journey from the gate, re-checked whenever the release, appointment or accommodation changes. */
@@ -12,14 +11,15 @@ export const transport: ServiceDefinition<(typeof settings)['properties']> = {
   description:
     'The journey from the gate: leaves after the gate time, arrives before the first appointment and the evening ' +
     'cut-off, and is re-checked when the release, appointment or accommodation changes.',
+  /** APPOINTMENT_MARGIN_MINUTES, EVENING_CUTOFF, LONG_JOURNEY_HOURS. */
   settings,
   schema,
   migrationsFolder: fileURLToPath(new URL('../migrations', import.meta.url)),
-  routes: transportRoutes,
-  consumer: {
-    topics: [TOPICS.releaseScheduling, TOPICS.treatmentLogistics, TOPICS.accommodation],
-    handlers: transportHandlers,
-  },
+  /** /api/travel-plans (transport coordinator). */
+  routes,
+  /** Release copies, first appointments and accommodation; each change re-checks her plans. */
+  consumes: { handlers: transportHandlers },
+  workers: [],
 };
 
 export { settings };

@@ -1,9 +1,9 @@
 import { fileURLToPath } from 'node:url';
-import { TOPICS } from '@resettle/contracts';
 import type { ServiceDefinition } from '@resettle/platform';
 import { Type } from '@sinclair/typebox';
 import * as schema from './db/schema.js';
 import { releaseHandlers } from './events/release-handlers.js';
+import { WebhookWorker } from './events/webhook-worker.js';
 import { treatmentRoutes } from './routes/index.js';
 
 export const settings = Type.Object({
@@ -20,5 +20,6 @@ export const treatmentContinuity: ServiceDefinition<(typeof settings)['propertie
   schema,
   migrationsFolder: fileURLToPath(new URL('../migrations', import.meta.url)),
   routes: treatmentRoutes,
-  consumer: { topics: [TOPICS.releaseScheduling], handlers: releaseHandlers },
+  consumes: { handlers: releaseHandlers },
+  workers: [(context) => new WebhookWorker(context)],
 };

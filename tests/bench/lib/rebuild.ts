@@ -17,15 +17,9 @@ export interface RebuildRun {
 /** Runs passport's rebuild CLI into a fresh database, sampling its peak RSS (VmHWM) and its progress lines. */
 export async function runRebuild(infra: Infra, prefix: string, label: string, nodeArgs: string[] = []) {
   const started = performance.now();
-  const args = [
-    '--database-url',
-    await infra.freshDatabase(label),
-    '--brokers',
-    infra.brokers,
-    '--topic-prefix',
-    prefix,
-  ];
-  const rebuild = startScript(REBUILD_SCRIPT, { args, nodeArgs, env: { LOG_LEVEL: 'warn' } });
+  const args = ['--database-url', await infra.freshDatabase(label), '--brokers', infra.brokers];
+  const env = { LOG_LEVEL: 'warn', KAFKA_TOPIC_PREFIX: prefix };
+  const rebuild = startScript(REBUILD_SCRIPT, { args, nodeArgs, env });
   const run: RebuildRun = { exitCode: null, wallMs: 0, progress: [], peakMiB: 0, rssAtHalfMiB: 0, lastLines: [] };
   const onLine = (line: string) => {
     run.lastLines = [...run.lastLines.slice(-9), line];

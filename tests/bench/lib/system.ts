@@ -21,7 +21,7 @@ export class System {
   async createTopics(groups: string[] = ['passport']): Promise<void> {
     const bus = this.infra.bus(`bench-topics-${this.label}`);
     const topics = ALL_TOPICS.map((topic) => topicName(topic, this.prefix));
-    await bus.ensureTopics([...topics, ...groups.map((group) => deadLetterTopicFor(`${this.prefix}${group}`))]);
+    await bus.ensureTopics([...topics, ...groups.map((group) => topicName(deadLetterTopicFor(group), this.prefix))]);
     await bus.close();
   }
 

@@ -11,6 +11,8 @@ export const outbox = pgTable(
     partitionKey: text('partition_key').notNull(),
     eventType: text('event_type').notNull(),
     payload: jsonb('payload').notNull(),
+    /** The W3C traceparent of the work that wrote it, sent as a Kafka header so consumers continue the trace. */
+    traceParent: text('trace_parent'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     publishedAt: timestamp('published_at', { withTimezone: true }),
   },

@@ -7,10 +7,15 @@ import { createEventBus } from '../kafka.js';
 import { noteOf, quietLogger } from './events.js';
 import * as schema from './schema.js';
 
-const { DATABASE_URL, KAFKA_BROKERS, TOPIC, DLQ_TOPIC, GROUP_ID, CRASH_AFTER_NOTE } = process.env;
+const { DATABASE_URL, KAFKA_BROKERS, TOPIC, DLQ_TOPIC, GROUP_ID, CRASH_AFTER_NOTE, NAMESPACE } = process.env;
 const sql = postgres(DATABASE_URL ?? '', { max: 2, onnotice: () => {} });
 const db = drizzle(sql, { schema });
-const bus = createEventBus({ brokers: (KAFKA_BROKERS ?? '').split(','), clientId: 'crashing', logger: quietLogger });
+const bus = createEventBus({
+  brokers: (KAFKA_BROKERS ?? '').split(','),
+  clientId: 'crashing',
+  logger: quietLogger,
+  namespace: NAMESPACE ?? '',
+});
 const consumer = new InboxConsumer({
   groupId: GROUP_ID ?? '',
   topics: [TOPIC ?? ''],

@@ -10,6 +10,7 @@ export function cancelledEvent(personId: string, note: string): EventEnvelope {
     personId,
     source: 'release-scheduling',
     correlationId: `test-${note}`,
+    occurredAt: new Date().toISOString(),
     data: { releaseId: '3b241101-e2bb-4255-8caf-4136c566a962', prisonCode: 'DWI', reason: note },
   });
 }

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { type EventEnvelope, TOPICS, topicName } from '@resettle/contracts';
+import { type EventEnvelope, TOPICS } from '@resettle/contracts';
 import { freshDatabase, type TestDatabase, testInfra, uniqueTopicPrefix } from '@resettle/testing';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import { migrate } from 'drizzle-orm/postgres-js/migrator';
@@ -25,7 +25,7 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** A fresh database with the outbox/inbox tables, a topic namespace, and a bus on the given (or shared) broker. */
+/** A fresh database with the outbox/inbox tables, and a bus in its own topic namespace on the given (or shared) broker. */
 export async function createHarness(
   label: string,
   brokers = testInfra().kafkaBrokers,
@@ -37,10 +37,10 @@ export async function createHarness(
   await migrator.end();
   const sql = postgres(databaseUrl ?? database.url, { max: 5, onnotice: () => {} });
   const db = drizzle(sql, { schema });
-  const bus = createEventBus({ brokers, clientId: label, logger: quietLogger });
   const prefix = uniqueTopicPrefix(label);
-  const topic = topicName(TOPICS.releaseScheduling, prefix);
-  await bus.ensureTopics([topic, `${prefix}dlq`]);
+  const bus = createEventBus({ brokers, clientId: label, logger: quietLogger, namespace: prefix });
+  const topic = TOPICS.releaseScheduling;
+  await bus.ensureTopics([topic, 'dlq']);
   return {
     database,
     sql,
@@ -61,7 +61,7 @@ export function effectsConsumer(harness: Harness, groupId: string, db: Database 
   return new InboxConsumer({
     groupId,
     topics: [harness.topic],
-    deadLetterTopic: `${harness.prefix}dlq`,
+    deadLetterTopic: 'dlq',
     db,
     bus: harness.bus,
     logger: quietLogger,
@@ -75,7 +75,7 @@ export function effectsConsumer(harness: Harness, groupId: string, db: Database 
 }
 
 export async function writeToOutbox(harness: Harness, events: EventEnvelope[]): Promise<void> {
-  await harness.db.transaction((tx) => appendToOutbox(tx, events, { topicPrefix: harness.prefix }));
+  await harness.db.transaction((tx) => appendToOutbox(tx, events));
 }
 
 export async function effectRows(sql: Sql): Promise<{ event_id: string; person_id: string; note: string }[]> {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { usableRelease } from '../release-copy/usable-release.js';
 import { violation } from '../rules.js';
 import { Conflict, InvalidField, RuleRefusal, refuseFirstBroken } from './problems.js';
-import { usableRelease } from './release-copy.js';
 
 const thrown = (act: () => unknown) => {
   try {

@@ -1,14 +1,19 @@
 import { randomBytes } from 'node:crypto';
+import type { SpanExporter } from '@opentelemetry/sdk-trace';
 import { freshDatabase, type TestDatabase, testInfra, uniqueTopicPrefix } from '@resettle/testing';
 import type { TProperties } from '@sinclair/typebox';
 import pino from 'pino';
 import type { Caller } from '../http/auth.js';
-import { type Clock, type RunningService, type ServiceDefinition, startService } from '../runtime.js';
+import type { Clock } from '../kernel/unit-of-work.js';
+import { type RunningService, type ServiceDefinition, startService } from '../runtime.js';
 import { localTokenIssuer } from '../tokens.js';
 
 export interface TestService extends RunningService {
   database: TestDatabase;
-  topicPrefix: string;
+  /** The topic namespace this service lives in (its own, unless one was given to share with other services). */
+  namespace: string;
+  /** The broker and namespace settings, for another process of the same service (a rebuild). */
+  kafkaEnv: { KAFKA_BROKERS: string; KAFKA_TOPIC_PREFIX: string };
   tokenFor(caller: Caller): string;
   /** fetch against the running service with a bearer token for `caller`. */
   // biome-ignore lint/suspicious/noExplicitAny: tests assert on arbitrary JSON response bodies
@@ -19,15 +24,23 @@ export interface TestService extends RunningService {
 /** Runs a whole service in this process on a real port, a fresh database and its own topic namespace. */
 export async function startTestService<T extends TProperties>(
   definition: ServiceDefinition<T>,
-  options: { topicPrefix?: string; clock?: Clock; env?: Record<string, string>; kafkaBrokers?: string[] } = {},
+  options: {
+    topicPrefix?: string;
+    clock?: Clock;
+    env?: Record<string, string>;
+    kafkaBrokers?: string[];
+    /** Where this process's spans go (tracing is off otherwise). */
+    spanExporter?: SpanExporter;
+  } = {},
 ): Promise<TestService> {
   const database = await freshDatabase(definition.name);
   const secret = randomBytes(32).toString('hex');
   const topicPrefix = options.topicPrefix ?? uniqueTopicPrefix(definition.name);
+  const kafkaBrokers = (options.kafkaBrokers ?? testInfra().kafkaBrokers).join(',');
   const service = await startService(definition, {
     env: {
       DATABASE_URL: database.url,
-      KAFKA_BROKERS: (options.kafkaBrokers ?? testInfra().kafkaBrokers).join(','),
+      KAFKA_BROKERS: kafkaBrokers,
       KAFKA_TOPIC_PREFIX: topicPrefix,
       JWT_SECRET: secret,
       PORT: '0',
@@ -35,13 +48,15 @@ export async function startTestService<T extends TProperties>(
       ...options.env,
     },
     clock: options.clock,
+    spanExporter: options.spanExporter,
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
   });
   const tokenFor = localTokenIssuer({ secret });
   return {
     ...service,
     database,
-    topicPrefix,
+    namespace: topicPrefix,
+    kafkaEnv: { KAFKA_BROKERS: kafkaBrokers, KAFKA_TOPIC_PREFIX: topicPrefix },
     tokenFor,
     call: async (caller, method, path, body) => {
       const response = await fetch(`${service.url}${path}`, {

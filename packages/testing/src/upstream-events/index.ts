@@ -4,5 +4,5 @@
  */
 export { accommodationConfirmed, accommodationWithdrawn } from './accommodation.js';
 export { upstreamEvent } from './event.js';
-export { releaseRescheduled, releaseScheduled } from './release.js';
+export { releaseCancelled, releaseRescheduled, releaseScheduled } from './release.js';
 export { handoffLogistics, type TreatmentLogistics } from './treatment.js';

@@ -1,8 +1,20 @@
 import type { EventData } from '@resettle/contracts';
 import { gateAtOn, upstreamEvent } from './event.js';
 
-export function releaseScheduled(personId: string, releaseId: string, releaseDate: string) {
-  return upstreamEvent('release.scheduled', personId, releaseFacts(releaseId, releaseDate));
+type ReleaseFacts = EventData<'release.scheduled'>;
+
+/** `facts` changes what the plan says beyond the date (the prison, a weekend cover plan being required, …). */
+export function releaseScheduled(
+  personId: string,
+  releaseId: string,
+  releaseDate: string,
+  facts: Partial<ReleaseFacts> = {},
+) {
+  return upstreamEvent('release.scheduled', personId, { ...releaseFacts(releaseId, releaseDate), ...facts });
+}
+
+export function releaseCancelled(personId: string, releaseId: string, prisonCode = 'EHI') {
+  return upstreamEvent('release.cancelled', personId, { releaseId, prisonCode, reason: 'remanded on a new charge' });
 }
 
 export function releaseRescheduled(personId: string, releaseId: string, releaseDate: string, previousDate: string) {
@@ -13,7 +25,7 @@ export function releaseRescheduled(personId: string, releaseId: string, releaseD
   });
 }
 
-function releaseFacts(releaseId: string, releaseDate: string): EventData<'release.scheduled'> {
+function releaseFacts(releaseId: string, releaseDate: string): ReleaseFacts {
   return {
     releaseId,
     prisonCode: 'EHI',

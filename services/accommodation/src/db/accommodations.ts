@@ -1,17 +1,9 @@
 import type { DatabaseOrTransaction } from '@resettle/messaging';
-import { and, asc, eq, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, ne } from 'drizzle-orm';
 import { accommodations } from './schema.js';
 
 export type AccommodationRow = typeof accommodations.$inferSelect;
 export type NewAccommodationRow = typeof accommodations.$inferInsert;
-
-/**
- * Serialises everything that decides where one woman may sleep (her restricted areas, her accommodations, the
- * events that re-check them), so a new restriction and a new accommodation can never miss each other.
- */
-export async function lockPerson(tx: DatabaseOrTransaction, personId: string): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`accommodation:${personId}`}))`);
-}
 
 export async function insertAccommodation(db: DatabaseOrTransaction, row: NewAccommodationRow) {
   const [inserted] = await db.insert(accommodations).values(row).returning();
@@ -27,10 +19,11 @@ export async function updateAccommodation(
   db: DatabaseOrTransaction,
   current: AccommodationRow,
   changes: Partial<NewAccommodationRow>,
+  at: Date,
 ): Promise<AccommodationRow> {
   const [row] = await db
     .update(accommodations)
-    .set({ ...changes, revision: current.revision + 1, updatedAt: new Date() })
+    .set({ ...changes, revision: current.revision + 1, updatedAt: at })
     .where(eq(accommodations.id, current.id))
     .returning();
   return row!;

@@ -19,10 +19,10 @@ export async function replaceRestrictedAreas(
   personId: string,
   areas: readonly RestrictedArea[],
   recordedBy: string,
+  recordedAt: Date,
 ): Promise<void> {
   await db.delete(restrictedAreas).where(eq(restrictedAreas.personId, personId));
   if (areas.length === 0) return;
-  const recordedAt = new Date();
   await db
     .insert(restrictedAreas)
     .values(

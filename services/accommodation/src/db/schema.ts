@@ -1,18 +1,12 @@
+import { ACCOMMODATION_TYPES } from '@resettle/contracts';
 import { boolean, date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { ACCOMMODATION_STATUSES, RESTRICTED_AREA_KINDS } from '../domain/index.js';
 
 export { heldPeople, inbox, outbox } from '@resettle/messaging/schema';
 export { auditLog } from '@resettle/platform/audit-schema';
+export { releases } from '@resettle/platform/release-copy';
 
 const instant = (name: string) => timestamp(name, { withTimezone: true }).notNull().defaultNow();
-
-/** Our copy of each release, from release-scheduling's events. */
-export const releases = pgTable('releases', {
-  releaseId: uuid('release_id').primaryKey(),
-  personId: text('person_id').notNull(),
-  releaseDate: date('release_date').notNull(),
-  status: text('status', { enum: ['scheduled', 'cancelled'] }).notNull(),
-  updatedAt: instant('updated_at'),
-});
 
 /** Where her community treatment provider is, per release, from treatment-continuity's events. */
 export const treatmentProviders = pgTable('treatment_providers', {
@@ -29,7 +23,7 @@ export const restrictedAreas = pgTable(
   {
     id: uuid('id').primaryKey(),
     personId: text('person_id').notNull(),
-    kind: text('kind', { enum: ['postcode-district', 'local-authority'] }).notNull(),
+    kind: text('kind', { enum: RESTRICTED_AREA_KINDS }).notNull(),
     value: text('value').notNull(),
     recordedBy: text('recorded_by').notNull(),
     recordedAt: instant('recorded_at'),
@@ -43,22 +37,13 @@ export const accommodations = pgTable(
     id: uuid('id').primaryKey(),
     personId: text('person_id').notNull(),
     releaseId: uuid('release_id').notNull(),
-    type: text('type', {
-      enum: [
-        'own-tenancy',
-        'family-or-friends',
-        'approved-premises',
-        'supported-housing',
-        'temporary-or-hostel',
-        'none',
-      ],
-    }).notNull(),
+    type: text('type', { enum: ACCOMMODATION_TYPES }).notNull(),
     localAuthority: text('local_authority'),
     postcodeDistrict: text('postcode_district'),
     confirmedFrom: date('confirmed_from'),
     womenOnly: boolean('women_only').notNull(),
     confirmedBy: text('confirmed_by'),
-    status: text('status', { enum: ['confirmed', 'incomplete', 'at-risk', 'withdrawn'] }).notNull(),
+    status: text('status', { enum: ACCOMMODATION_STATUSES }).notNull(),
     statusReason: text('status_reason'),
     localTreatmentMismatch: boolean('local_treatment_mismatch').notNull(),
     withdrawnReason: text('withdrawn_reason'),

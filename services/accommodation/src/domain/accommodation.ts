@@ -1,10 +1,6 @@
-export type AccommodationType =
-  | 'own-tenancy'
-  | 'family-or-friends'
-  | 'approved-premises'
-  | 'supported-housing'
-  | 'temporary-or-hostel'
-  | 'none';
+import type { AccommodationType } from '@resettle/contracts';
+
+export type { AccommodationType };
 
 export interface Accommodation {
   type: AccommodationType;

@@ -1,8 +1,10 @@
 import { type Violation, violation } from '@resettle/platform/rules';
 import { type Accommodation, normalise } from './accommodation.js';
 
+export const RESTRICTED_AREA_KINDS = ['postcode-district', 'local-authority'] as const;
+
 export interface RestrictedArea {
-  kind: 'postcode-district' | 'local-authority';
+  kind: (typeof RESTRICTED_AREA_KINDS)[number];
   value: string;
 }
 

@@ -4,7 +4,8 @@ import { checkRestrictedAreas, type RestrictedArea } from './restricted-areas.js
 
 export type Standing = { status: 'confirmed'; reason: null } | { status: 'incomplete' | 'at-risk'; reason: string };
 
-export type StoredStatus = Standing['status'] | 'withdrawn';
+export const ACCOMMODATION_STATUSES = ['confirmed', 'incomplete', 'at-risk', 'withdrawn'] as const;
+export type StoredStatus = (typeof ACCOMMODATION_STATUSES)[number];
 
 /** Deliberately vague: whoever reads the status or the event may not be allowed to know where or why. */
 export const RESTRICTED_AREA_REASON =

@@ -1,12 +1,5 @@
-import { createEvent } from '@resettle/contracts';
+import type { EventDraft } from '@resettle/contracts';
 import type { AccommodationRow } from '../db/accommodations.js';
-
-const SOURCE = 'accommodation';
-
-export interface Cause {
-  correlationId: string;
-  causationId?: string | null;
-}
 
 /** What others may know: never her restricted areas, nor who confirmed it. */
 function accommodationFacts(row: AccommodationRow) {
@@ -22,48 +15,27 @@ function accommodationFacts(row: AccommodationRow) {
   };
 }
 
-export function accommodationConfirmed(row: AccommodationRow, cause: Cause) {
-  return createEvent({
-    type: 'accommodation.confirmed',
-    personId: row.personId,
-    source: SOURCE,
-    ...cause,
-    data: accommodationFacts(row),
-  });
+export function accommodationConfirmed(row: AccommodationRow): EventDraft<'accommodation.confirmed'> {
+  return { type: 'accommodation.confirmed', personId: row.personId, data: accommodationFacts(row) };
 }
 
-export function accommodationChanged(row: AccommodationRow, cause: Cause) {
-  return createEvent({
-    type: 'accommodation.changed',
-    personId: row.personId,
-    source: SOURCE,
-    ...cause,
-    data: accommodationFacts(row),
-  });
+export function accommodationChanged(row: AccommodationRow): EventDraft<'accommodation.changed'> {
+  return { type: 'accommodation.changed', personId: row.personId, data: accommodationFacts(row) };
 }
 
-export function accommodationAtRisk(row: AccommodationRow, releaseDate: string, cause: Cause) {
-  return createEvent({
-    type: 'accommodation.at-risk',
-    personId: row.personId,
-    source: SOURCE,
-    ...cause,
-    data: {
-      accommodationId: row.id,
-      releaseId: row.releaseId,
-      reason: row.statusReason ?? 'Accommodation no longer fits',
-      releaseDate,
-      confirmedFrom: row.confirmedFrom,
-    },
-  });
+export function accommodationAtRisk(row: AccommodationRow, releaseDate: string): EventDraft<'accommodation.at-risk'> {
+  const reason = row.statusReason ?? 'Accommodation no longer fits';
+  const data = {
+    accommodationId: row.id,
+    releaseId: row.releaseId,
+    reason,
+    releaseDate,
+    confirmedFrom: row.confirmedFrom,
+  };
+  return { type: 'accommodation.at-risk', personId: row.personId, data };
 }
 
-export function accommodationWithdrawn(row: AccommodationRow, reason: string, cause: Cause) {
-  return createEvent({
-    type: 'accommodation.withdrawn',
-    personId: row.personId,
-    source: SOURCE,
-    ...cause,
-    data: { accommodationId: row.id, releaseId: row.releaseId, reason },
-  });
+export function accommodationWithdrawn(row: AccommodationRow, reason: string): EventDraft<'accommodation.withdrawn'> {
+  const data = { accommodationId: row.id, releaseId: row.releaseId, reason };
+  return { type: 'accommodation.withdrawn', personId: row.personId, data };
 }

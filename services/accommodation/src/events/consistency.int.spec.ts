@@ -18,7 +18,7 @@ describe('accommodation kept consistent through events', () => {
 
   beforeAll(async () => {
     service = await startTestService(accommodation, { clock });
-    watcher = await watchTopic(TOPICS.accommodation, service.topicPrefix);
+    watcher = await watchTopic(TOPICS.accommodation, service.namespace);
   });
   afterAll(async () => {
     await watcher.close();

@@ -19,7 +19,7 @@ describe('accommodation API on the real database and broker', () => {
 
   beforeAll(async () => {
     service = await startTestService(accommodation, { clock });
-    watcher = await watchTopic(TOPICS.accommodation, service.topicPrefix);
+    watcher = await watchTopic(TOPICS.accommodation, service.namespace);
   });
   afterAll(async () => {
     await watcher.close();

@@ -1,44 +1,119 @@
 import { randomUUID } from 'node:crypto';
-import { appendToOutbox } from '@resettle/messaging';
-import { Conflict, type Server, type ServiceContext } from '@resettle/platform';
-import { activeAccommodationsForRelease, insertAccommodation, lockPerson } from '../db/accommodations.js';
-import { findProviderArea } from '../db/facts.js';
-import { restrictedAreasOf } from '../db/restricted-areas.js';
-import { accommodationConfirmed } from '../events/accommodation-events.js';
-import { audited } from './audit.js';
-import { decideAccommodation, releaseFor } from './decide.js';
-import { Accommodation, AccommodationRequest, Refusal } from './schemas.js';
+import {
+  Conflict,
+  problemsFor,
+  type ReleaseRecords,
+  recordAudit,
+  recordChangeRoute,
+  releaseRecordReads,
+  type Server,
+  type ServiceContext,
+} from '@resettle/platform';
+import {
+  type AccommodationRow,
+  accommodationsForRelease,
+  activeAccommodationsForRelease,
+  findAccommodation,
+  insertAccommodation,
+  updateAccommodation,
+} from '../db/accommodations.js';
+import {
+  accommodationChanged,
+  accommodationConfirmed,
+  accommodationWithdrawn,
+} from '../events/accommodation-events.js';
+import { decideAccommodation, knownFacts } from './decide.js';
+import { Accommodation, AccommodationChange, AccommodationRequest, WithdrawRequest } from './schemas.js';
 import { asAccommodationView } from './view.js';
 
-export async function confirmRoutes(app: Server, context: ServiceContext): Promise<void> {
+/** Release-night accommodation, one for each of her releases, kept by the accommodation coordinator. */
+export const accommodations: ReleaseRecords<AccommodationRow, typeof Accommodation> = {
+  path: '/api/accommodations',
+  noun: 'accommodation',
+  role: 'accommodation-coordinator',
+  tags: ['accommodations'],
+  category: 'accommodation',
+  view: { schema: Accommodation, of: asAccommodationView },
+  read: { summary: 'One accommodation record', action: 'read-accommodation' },
+  list: {
+    summary: 'Accommodation records for one release, oldest first (withdrawn ones included)',
+    action: 'list-accommodations',
+  },
+  find: findAccommodation,
+  ofRelease: accommodationsForRelease,
+  closed: (row) =>
+    row.status === 'withdrawn' ? new Conflict('ACCOMMODATION_WITHDRAWN', 'the accommodation was withdrawn') : undefined,
+};
+
+/** The coordinator records, changes, withdraws and reads her accommodation. */
+export async function accommodationRoutes(app: Server, context: ServiceContext): Promise<void> {
+  const coordinator = app.requireRole(accommodations.role);
+  const { tags } = accommodations;
+
   app.post(
     '/api/accommodations',
     {
-      onRequest: app.requireRole('accommodation-coordinator'),
+      onRequest: coordinator,
       schema: {
         summary: 'Record release-night accommodation (type none records that there is none yet)',
-        tags: ['accommodations'],
+        tags,
         body: AccommodationRequest,
-        response: { 201: Accommodation, 422: Refusal },
+        response: { 201: Accommodation, ...problemsFor(400, 401, 403, 409, 422) },
       },
     },
     async (request, reply) => {
       const asked = request.body;
-      const row = await context.db.transaction(async (tx) => {
-        await lockPerson(tx, asked.personId);
-        const release = await releaseFor(tx, asked.releaseId, asked.personId);
-        if ((await activeAccommodationsForRelease(tx, asked.releaseId)).length > 0) {
-          throw new Conflict('ACCOMMODATION_ALREADY_RECORDED', 'this release has accommodation; change or withdraw it');
-        }
-        const areas = await restrictedAreasOf(tx, asked.personId);
-        const decision = decideAccommodation(asked, release, areas, await findProviderArea(tx, asked.releaseId));
-        const inserted = await insertAccommodation(tx, { id: randomUUID(), ...asked, ...decision });
-        const event = accommodationConfirmed(inserted, { correlationId: request.id });
-        await appendToOutbox(tx, [event], { topicPrefix: context.topicPrefix });
-        await audited(tx, request, 'confirm-accommodation', { personId: inserted.personId, resourceId: inserted.id });
-        return inserted;
-      });
+      const row = await context.transact(
+        request,
+        async (work) => {
+          const facts = await knownFacts(work.tx, asked.releaseId, asked.personId);
+          if ((await activeAccommodationsForRelease(work.tx, asked.releaseId)).length > 0) {
+            throw new Conflict(
+              'ACCOMMODATION_ALREADY_RECORDED',
+              'this release has accommodation; change or withdraw it',
+            );
+          }
+          const decision = decideAccommodation(asked, facts);
+          const inserted = await insertAccommodation(work.tx, { id: randomUUID(), ...asked, ...decision });
+          work.publish(accommodationConfirmed(inserted));
+          await work.audit(recordAudit(accommodations, 'confirm-accommodation', inserted));
+          return inserted;
+        },
+        { personId: asked.personId },
+      );
       return reply.code(201).send(asAccommodationView(row));
     },
   );
+
+  recordChangeRoute(app, context, accommodations, {
+    method: 'PUT',
+    suffix: '',
+    summary: 'Change (or re-confirm) release-night accommodation',
+    body: AccommodationChange,
+    action: 'change-accommodation',
+    refusable: true,
+    apply: async (work, current, asked) => {
+      const decision = decideAccommodation(asked, await knownFacts(work.tx, current.releaseId, current.personId));
+      const updated = await updateAccommodation(work.tx, current, { ...asked, ...decision }, work.now());
+      work.publish(accommodationChanged(updated));
+      return updated;
+    },
+  });
+
+  recordChangeRoute(app, context, accommodations, {
+    method: 'POST',
+    suffix: '/withdraw',
+    summary: 'Withdraw accommodation that is no longer available',
+    body: WithdrawRequest,
+    action: 'withdraw-accommodation',
+    refusable: false,
+    apply: async (work, current, { reason }) => {
+      const withdrawn = { status: 'withdrawn' as const, withdrawnReason: reason };
+      const updated = await updateAccommodation(work.tx, current, withdrawn, work.now());
+      work.publish(accommodationWithdrawn(updated, reason));
+      return updated;
+    },
+  });
+
+  await releaseRecordReads(app, context.db, accommodations);
 }

@@ -1,6 +1,8 @@
 import type { Transaction } from '@resettle/messaging';
-import { refuseFirstBroken, usableRelease } from '@resettle/platform';
-import { findRelease, type KnownRelease, type ProviderArea } from '../db/facts.js';
+import { refuseFirstBroken } from '@resettle/platform';
+import { findUsableRelease, type KnownRelease } from '@resettle/platform/release-copy';
+import { restrictedAreasOf } from '../db/restricted-areas.js';
+import { findProviderArea, type ProviderArea } from '../db/treatment-providers.js';
 import {
   checkAccommodation,
   checkConfirmedFromRelease,
@@ -11,18 +13,24 @@ import {
 } from '../domain/index.js';
 import type { AccommodationChange } from './schemas.js';
 
-/** The release as we know it from release-scheduling's events; unknown or someone else's is a 400. */
-export async function releaseFor(tx: Transaction, releaseId: string, personId: string): Promise<KnownRelease> {
-  return usableRelease(await findRelease(tx, releaseId), personId);
+/** What her accommodation is judged against. */
+export interface KnownFacts {
+  release: KnownRelease;
+  restrictedAreas: readonly RestrictedArea[];
+  provider: ProviderArea | undefined;
+}
+
+/** The release as we know it (unknown or someone else's is a 400), her restricted areas and her provider's area. */
+export async function knownFacts(tx: Transaction, releaseId: string, personId: string): Promise<KnownFacts> {
+  return {
+    release: await findUsableRelease(tx, releaseId, personId),
+    restrictedAreas: await restrictedAreasOf(tx, personId),
+    provider: await findProviderArea(tx, releaseId),
+  };
 }
 
 /** The rules' verdict; a refusal is a 422 naming the first rule broken, and never which restricted area. */
-export function decideAccommodation(
-  asked: AccommodationChange,
-  release: KnownRelease,
-  restrictedAreas: readonly RestrictedArea[],
-  provider: ProviderArea | undefined,
-) {
+export function decideAccommodation(asked: AccommodationChange, { release, restrictedAreas, provider }: KnownFacts) {
   const wellFormed = checkAccommodation(asked);
   const violations = [
     ...wellFormed,

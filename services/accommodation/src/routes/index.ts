@@ -1,12 +1,8 @@
 import type { Server, ServiceContext } from '@resettle/platform';
-import { confirmRoutes } from './accommodations.js';
-import { changeRoutes } from './changes.js';
-import { queryRoutes } from './queries.js';
+import { accommodationRoutes } from './accommodations.js';
 import { restrictedAreaRoutes } from './restricted-areas.js';
 
-export async function accommodationRoutes(app: Server, context: ServiceContext): Promise<void> {
-  await confirmRoutes(app, context);
-  await changeRoutes(app, context);
-  await queryRoutes(app, context);
+export async function routes(app: Server, context: ServiceContext): Promise<void> {
+  await accommodationRoutes(app, context);
   await restrictedAreaRoutes(app, context);
 }

@@ -1,40 +1,48 @@
-import { appendToOutbox } from '@resettle/messaging';
-import { InvalidField, type Server, type ServiceContext } from '@resettle/platform';
-import { activeAccommodationsOf, lockPerson } from '../db/accommodations.js';
+import {
+  type AuditFacts,
+  audit,
+  InvalidField,
+  problemsFor,
+  type Server,
+  type ServiceContext,
+} from '@resettle/platform';
+import { activeAccommodationsOf } from '../db/accommodations.js';
 import { replaceRestrictedAreas, restrictedAreasOf } from '../db/restricted-areas.js';
 import { isPostcodeDistrict, type RestrictedArea } from '../domain/index.js';
 import { recheckAccommodations } from '../events/recheck.js';
-import { audited } from './audit.js';
 import { PersonParams, PersonRestrictedAreas, RestrictedAreas } from './schemas.js';
 
 /** Safety information: probation only. Never in responses to other roles, events or logs. */
 export async function restrictedAreaRoutes(app: Server, context: ServiceContext): Promise<void> {
+  const probation = app.requireRole('probation');
+  const tags = ['restricted areas'];
+
   app.put(
     '/api/people/:personId/restricted-areas',
     {
-      onRequest: app.requireRole('probation'),
+      onRequest: probation,
       schema: {
         summary: 'Record her restricted areas (replaces the list); her accommodation is re-checked against them',
-        tags: ['restricted areas'],
+        tags,
         params: PersonParams,
         body: RestrictedAreas,
-        response: { 200: PersonRestrictedAreas },
+        response: { 200: PersonRestrictedAreas, ...problemsFor(400, 401, 403) },
       },
     },
     async (request) => {
       const { personId } = request.params;
       const areas = request.body.restrictedAreas;
       areas.forEach(requireKnownDistrict);
-      const stored = await context.db.transaction(async (tx) => {
-        await lockPerson(tx, personId);
-        await replaceRestrictedAreas(tx, personId, areas, request.user.sub);
-        const events = await recheckAccommodations(tx, await activeAccommodationsOf(tx, personId), {
-          correlationId: request.id,
-        });
-        await appendToOutbox(tx, events, { topicPrefix: context.topicPrefix });
-        await audited(tx, request, 'record-restricted-areas', { personId }, ['restricted-areas']);
-        return restrictedAreasOf(tx, personId);
-      });
+      const stored = await context.transact(
+        request,
+        async (work) => {
+          await replaceRestrictedAreas(work.tx, personId, areas, request.user.sub, work.now());
+          await recheckAccommodations(work, await activeAccommodationsOf(work.tx, personId));
+          await work.audit(audited('record-restricted-areas', personId));
+          return restrictedAreasOf(work.tx, personId);
+        },
+        { personId },
+      );
       return { personId, restrictedAreas: stored };
     },
   );
@@ -42,17 +50,17 @@ export async function restrictedAreaRoutes(app: Server, context: ServiceContext)
   app.get(
     '/api/people/:personId/restricted-areas',
     {
-      onRequest: app.requireRole('probation'),
+      onRequest: probation,
       schema: {
         summary: 'Her restricted areas',
-        tags: ['restricted areas'],
+        tags,
         params: PersonParams,
-        response: { 200: PersonRestrictedAreas },
+        response: { 200: PersonRestrictedAreas, ...problemsFor(400, 401, 403) },
       },
     },
     async (request) => {
       const { personId } = request.params;
-      await audited(context.db, request, 'read-restricted-areas', { personId }, ['restricted-areas']);
+      await audit(context.db, request, audited('read-restricted-areas', personId));
       return { personId, restrictedAreas: await restrictedAreasOf(context.db, personId) };
     },
   );
@@ -66,4 +74,9 @@ function requireKnownDistrict(area: RestrictedArea, index: number): void {
       'enter the first part of the postcode only, for example BS1',
     );
   }
+}
+
+/** Who read or recorded whose restricted areas (never the areas). */
+function audited(action: string, personId: string): AuditFacts {
+  return { action, personId, categories: ['restricted-areas'], outcome: 'allowed' };
 }

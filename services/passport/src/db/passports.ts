@@ -1,5 +1,5 @@
 import type { DatabaseOrTransaction } from '@resettle/messaging';
-import { asc, eq, getTableColumns, inArray, sql, type Table } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, sql, type Table } from 'drizzle-orm';
 import type { Passport } from '../domain/index.js';
 import { passports, passportTimeline, releaseOutcomes } from './schema.js';
 
@@ -25,16 +25,19 @@ export interface PassportState {
 /** The passports of these releases, locked until the transaction ends. */
 export async function loadPassportsForUpdate(tx: DatabaseOrTransaction, releaseIds: string[]) {
   const rows = await tx.select().from(passports).where(inArray(passports.releaseId, releaseIds)).for('update');
-  return new Map(rows.map((row) => [row.releaseId, { passport: row.passport as Passport, atRisk: row.atRisk }]));
+  return new Map(rows.map((row) => [row.releaseId, { passport: row.passport, atRisk: row.atRisk }]));
 }
 
 /**
  * Saves the latest state of each passport in one statement. `saves` is how many changes the state stands for: the
  * revision goes up by that much, as if each had been saved in turn.
  */
-export async function savePassports(tx: DatabaseOrTransaction, states: (PassportState & { saves: number })[]) {
+export async function savePassports(
+  tx: DatabaseOrTransaction,
+  states: (PassportState & { saves: number })[],
+  updatedAt: Date,
+) {
   if (states.length === 0) return;
-  const updatedAt = new Date();
   const rows = states.map(({ passport, complete, gaps, atRisk, saves }) => ({
     releaseId: passport.releaseId,
     personId: passport.personId,
@@ -72,6 +75,18 @@ export async function savePassports(tx: DatabaseOrTransaction, states: (Passport
         revision: sql`${passports.revision} + excluded.revision`,
       },
     });
+}
+
+/** Incomplete passports of scheduled releases not yet at risk: those that may cross the threshold as days pass. */
+export function notYetAtRisk(db: DatabaseOrTransaction) {
+  return db
+    .select({ releaseId: passports.releaseId, personId: passports.personId })
+    .from(passports)
+    .where(and(eq(passports.releaseStatus, 'scheduled'), eq(passports.complete, false), eq(passports.atRisk, false)));
+}
+
+export async function markAtRisk(tx: DatabaseOrTransaction, releaseId: string, now: Date): Promise<void> {
+  await tx.update(passports).set({ atRisk: true, updatedAt: now }).where(eq(passports.releaseId, releaseId));
 }
 
 export type TimelineEntry = Omit<typeof passportTimeline.$inferInsert, 'seq'>;

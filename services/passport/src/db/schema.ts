@@ -1,4 +1,5 @@
 import { bigserial, boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { Passport } from '../domain/index.js';
 
 export { heldPeople, inbox, outbox } from '@resettle/messaging/schema';
 export { auditLog } from '@resettle/platform/audit-schema';
@@ -17,7 +18,7 @@ export const passports = pgTable(
     complete: boolean('complete').notNull(),
     gaps: integer('gaps').notNull(),
     atRisk: boolean('at_risk').notNull(),
-    passport: jsonb('passport').notNull(),
+    passport: jsonb('passport').$type<Passport>().notNull(),
     revision: integer('revision').notNull().default(1),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

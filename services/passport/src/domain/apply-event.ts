@@ -1,9 +1,10 @@
-import { type KnownEvent, PATHWAYS } from '@resettle/contracts';
+import { PATHWAYS } from '@resettle/contracts';
 import { isComplete } from './completeness.js';
 import { derivePassport } from './derive.js';
 import { foldFacts } from './fold-facts.js';
 import { EMPTY_FACTS, PATHWAY_LABELS, type Passport, type PassportSettings, type PathwayName } from './passport.js';
 import { sameValue } from './same-value.js';
+import type { UpstreamEvent } from './upstream.js';
 
 export type Change =
   | { kind: 'fact'; summary: string }
@@ -16,9 +17,9 @@ export interface Applied {
   changes: Change[];
 }
 
-/** Events carry releaseId in data; every event a passport folds belongs to exactly one release. */
-export function applyEvent(before: Passport | undefined, event: KnownEvent, settings: PassportSettings): Applied {
-  const ids = { personId: event.personId, releaseId: (event.data as { releaseId: string }).releaseId };
+/** Every event a passport folds belongs to exactly one release. */
+export function applyEvent(before: Passport | undefined, event: UpstreamEvent, settings: PassportSettings): Applied {
+  const ids = { personId: event.personId, releaseId: event.data.releaseId };
   const previous = before?.facts ?? EMPTY_FACTS;
   const { facts, summary } = foldFacts(previous, event);
   const passport = derivePassport(ids, facts, settings);

@@ -1,12 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { createEvent, type EventData, type EventType, type KnownEvent } from '@resettle/contracts';
+import type { EventData } from '@resettle/contracts';
+import { upstreamEvent } from '@resettle/testing/upstream-events';
+import { isUpstreamEvent, type PassportEventKey, type UpstreamEvent } from './upstream.js';
 
-const SOURCES: Record<string, string> = {
-  release: 'release-scheduling',
-  treatment: 'treatment-continuity',
-  accommodation: 'accommodation',
-  transport: 'transport',
-};
+type FoldedType = PassportEventKey extends `${infer T}@v1` ? T : never;
 
 let tick = 0;
 
@@ -17,11 +14,13 @@ export function eventsFor(personId: string, releaseId = randomUUID()) {
   const travelPlanId = randomUUID();
   const handoffIds = { handoffId, releaseId, providerId: 'provider-bristol-1', providerArea: area };
 
-  function event<T extends EventType>(type: T, data: EventData<T>): KnownEvent {
+  /** One second after the last, so the order they were built in is the order they occurred in. */
+  function event<T extends FoldedType>(type: T, data: EventData<T>): UpstreamEvent {
     tick += 1;
     const occurredAt = new Date(Date.parse('2026-11-02T10:00:00Z') + tick * 1000).toISOString();
-    const source = SOURCES[type.split('.')[0] ?? ''] ?? 'unknown';
-    return createEvent({ type, personId, source, correlationId: randomUUID(), occurredAt, data }) as KnownEvent;
+    const built = { ...upstreamEvent(type, personId, data), occurredAt };
+    if (!isUpstreamEvent(built)) throw new Error(`a passport does not fold ${type}`);
+    return built;
   }
 
   const release = (date: string, gateTime = '09:30', extra: Partial<EventData<'release.scheduled'>> = {}) => ({

@@ -5,3 +5,4 @@ export { derivePassport } from './derive.js';
 export * from './passport.js';
 export { assessRisk, type RiskAssessment, thresholdFor } from './risk.js';
 export { sameValue } from './same-value.js';
+export { isUpstreamEvent, PASSPORT_EVENT_KEYS, type PassportEventKey, type UpstreamEvent } from './upstream.js';

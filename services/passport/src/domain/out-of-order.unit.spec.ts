@@ -1,9 +1,9 @@
-import type { KnownEvent } from '@resettle/contracts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isComplete } from './completeness.js';
 import { eventsFor } from './events.fixture.js';
 import { fold } from './fold.fixture.js';
+import type { UpstreamEvent } from './upstream.js';
 
 /** Each topic keeps one woman's events in order; across topics any interleaving can arrive. */
 function perTopic() {
@@ -21,9 +21,9 @@ function perTopic() {
   ];
 }
 
-function interleave(topics: KnownEvent[][], picks: number[]): KnownEvent[] {
+function interleave(topics: UpstreamEvent[][], picks: number[]): UpstreamEvent[] {
   const queues = topics.map((events) => [...events]);
-  const merged: KnownEvent[] = [];
+  const merged: UpstreamEvent[] = [];
   let pick = 0;
   while (queues.some((queue) => queue.length > 0)) {
     const open = queues.filter((queue) => queue.length > 0);

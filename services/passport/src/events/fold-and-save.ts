@@ -1,5 +1,5 @@
-import type { EventEnvelope, KnownEvent } from '@resettle/contracts';
-import { appendToOutbox, type Transaction } from '@resettle/messaging';
+import type { Cause, EventDraft } from '@resettle/contracts';
+import type { UnitOfWork } from '@resettle/platform';
 import { appendTimeline, loadOutcomes, loadPassportsForUpdate, saveOutcomes, savePassports } from '../db/passports.js';
 import {
   type Applied,
@@ -11,20 +11,15 @@ import {
   missingOf,
   type Passport,
   type PassportSettings,
+  type UpstreamEvent,
 } from '../domain/index.js';
-import {
-  type Cause,
-  passportAtRisk,
-  passportCompleted,
-  passportReleasedIncomplete,
-  passportUpdated,
-} from './passport-events.js';
+import { passportAtRisk, passportCompleted, passportReleasedIncomplete, passportUpdated } from './passport-events.js';
 import { WorkingSet } from './working-set.js';
 
 export interface FoldOptions {
   settings: PassportSettings;
+  /** What risk is judged against. */
   now: Date;
-  topicPrefix: string;
   /** False for a rebuild: the passport events were published when the passports were first built. */
   publish: boolean;
 }
@@ -32,37 +27,41 @@ export interface FoldOptions {
 /**
  * The one place upstream events reach passports, for the live consumer and the rebuild alike: load every passport
  * the run touches, fold the events in order in memory, then save, append the timeline, record release outcomes and
- * emit what changed, a statement each for the whole run.
+ * publish what changed (each event caused by the upstream event it follows from), a statement each for the whole run.
  */
-export async function foldAndSave(tx: Transaction, events: EventEnvelope[], options: FoldOptions): Promise<void> {
+export async function foldAndSave(
+  work: UnitOfWork,
+  events: UpstreamEvent[],
+  options: Omit<FoldOptions, 'now'>,
+): Promise<void> {
   if (events.length === 0) return;
-  const releaseIds = [...new Set(events.map(releaseIdOf))];
-  const work = new WorkingSet(await loadPassportsForUpdate(tx, releaseIds), await loadOutcomes(tx, releaseIds));
-  for (const event of events) foldOne(work, event as KnownEvent, options);
-  await savePassports(tx, [...work.saved.values()]);
-  await appendTimeline(tx, work.timeline);
+  const { tx } = work;
+  const releaseIds = [...new Set(events.map((event) => event.data.releaseId))];
+  const working = new WorkingSet(await loadPassportsForUpdate(tx, releaseIds), await loadOutcomes(tx, releaseIds));
+  const now = work.now();
+  for (const event of events) foldOne(working, event, { ...options, now });
+  await savePassports(tx, [...working.saved.values()], now);
+  await appendTimeline(tx, working.timeline);
   await saveOutcomes(
     tx,
-    [...work.changedOutcomes].map((releaseId) => work.outcomes.get(releaseId)!),
+    [...working.changedOutcomes].map((releaseId) => working.outcomes.get(releaseId)!),
   );
-  if (options.publish) await appendToOutbox(tx, work.outgoing, { topicPrefix: options.topicPrefix });
-}
-
-function releaseIdOf(event: EventEnvelope): string {
-  return (event.data as { releaseId: string }).releaseId;
+  work.publish(...working.outgoing);
 }
 
 /** Folds one event into the working set (no I/O). */
-export function foldOne(work: WorkingSet, event: KnownEvent, options: FoldOptions): void {
-  const before = work.current(releaseIdOf(event));
+export function foldOne(working: WorkingSet, event: UpstreamEvent, options: FoldOptions): void {
+  const before = working.current(event.data.releaseId);
   const applied = applyEvent(before?.passport, event, options.settings);
   const cause: Cause = { correlationId: event.correlationId, causationId: event.id };
-  if (applied.changes.length > 0) saveChanges(work, event, applied, before?.atRisk ?? false, options, cause);
+  // Absent for a rebuild, so that it does not even build the events it would discard.
+  const publish = options.publish ? (draft: EventDraft) => void working.outgoing.push({ ...draft, cause }) : undefined;
+  if (applied.changes.length > 0) saveChanges(working, event, applied, before?.atRisk ?? false, options, publish);
   if (event.type === 'release.occurred') {
-    recordRelease(work, event, applied.passport, cause, options);
+    recordRelease(working, event, applied.passport, publish);
   } else if (applied.changes.length > 0 && applied.passport.releaseStatus === 'released') {
     const { passport } = applied;
-    work.correctOutcomeIfEarlier(
+    working.correctOutcomeIfEarlier(
       passport.releaseId,
       new Date(event.occurredAt),
       isComplete(passport),
@@ -71,44 +70,42 @@ export function foldOne(work: WorkingSet, event: KnownEvent, options: FoldOption
   }
 }
 
+type Publish = ((draft: EventDraft) => void) | undefined;
+
 function saveChanges(
-  work: WorkingSet,
-  event: KnownEvent,
+  working: WorkingSet,
+  event: UpstreamEvent,
   { passport, changes }: Applied,
   wasAtRisk: boolean,
   options: FoldOptions,
-  cause: Cause,
+  publish: Publish,
 ): void {
   const complete = isComplete(passport);
   const risk = assessRisk(passport, options.now, options.settings);
-  work.save({ passport, complete, gaps: gapsOf(passport).length, atRisk: risk.atRisk });
+  working.save({ passport, complete, gaps: gapsOf(passport).length, atRisk: risk.atRisk });
   const becameAtRisk = risk.atRisk && !wasAtRisk;
   const summaries = changes.map((change) => change.summary);
   if (becameAtRisk) summaries.push(`At risk: ${risk.reason}`);
   const at = new Date(event.occurredAt);
   const { id: eventId, type: eventType, source, correlationId } = event;
   for (const summary of summaries) {
-    work.timeline.push({ releaseId: passport.releaseId, at, eventId, eventType, source, correlationId, summary });
+    working.timeline.push({ releaseId: passport.releaseId, at, eventId, eventType, source, correlationId, summary });
   }
-  if (!options.publish) return;
-  work.outgoing.push(passportUpdated(passport, complete, cause));
-  if (changes.some((change) => change.kind === 'completion' && change.complete)) {
-    work.outgoing.push(passportCompleted(passport, cause));
-  }
-  if (becameAtRisk) work.outgoing.push(passportAtRisk(passport, risk, cause));
+  publish?.(passportUpdated(passport, complete));
+  if (changes.some((change) => change.kind === 'completion' && change.complete)) publish?.(passportCompleted(passport));
+  if (becameAtRisk) publish?.(passportAtRisk(passport, risk));
 }
 
 function recordRelease(
-  work: WorkingSet,
-  event: Extract<KnownEvent, { type: 'release.occurred' }>,
+  working: WorkingSet,
+  event: Extract<UpstreamEvent, { type: 'release.occurred' }>,
   passport: Passport,
-  cause: Cause,
-  options: FoldOptions,
+  publish: Publish,
 ): void {
   const complete = isComplete(passport);
   const missing = missingOf(passport);
   const { prisonCode, releaseDate, gatePassedAt } = event.data;
-  work.recordOutcome({
+  working.recordOutcome({
     releaseId: passport.releaseId,
     prisonCode,
     month: londonDateOf(gatePassedAt).slice(0, 7),
@@ -116,7 +113,5 @@ function recordRelease(
     complete,
     missing,
   });
-  if (!complete && options.publish) {
-    work.outgoing.push(passportReleasedIncomplete(passport, { prisonCode, releaseDate }, missing, cause));
-  }
+  if (!complete) publish?.(passportReleasedIncomplete(passport, { prisonCode, releaseDate }, missing));
 }

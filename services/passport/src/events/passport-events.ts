@@ -1,19 +1,10 @@
-import { createEvent, type EventEnvelope } from '@resettle/contracts';
+import type { EventDraft } from '@resettle/contracts';
 import { type Passport, pathwayEntries, type RiskAssessment } from '../domain/index.js';
 
-const SOURCE = 'passport';
-
-export interface Cause {
-  correlationId: string;
-  causationId: string | null;
-}
-
-export function passportUpdated(passport: Passport, complete: boolean, cause: Cause): EventEnvelope {
-  return createEvent({
+export function passportUpdated(passport: Passport, complete: boolean): EventDraft<'passport.updated'> {
+  return {
     type: 'passport.updated',
     personId: passport.personId,
-    source: SOURCE,
-    ...cause,
     data: {
       releaseId: passport.releaseId,
       complete,
@@ -24,45 +15,34 @@ export function passportUpdated(passport: Passport, complete: boolean, cause: Ca
         reason,
       })),
     },
-  });
+  };
 }
 
-export function passportCompleted(passport: Passport, cause: Cause): EventEnvelope {
-  return createEvent({
-    type: 'passport.completed',
-    personId: passport.personId,
-    source: SOURCE,
-    ...cause,
-    data: { releaseId: passport.releaseId },
-  });
+export function passportCompleted(passport: Passport): EventDraft<'passport.completed'> {
+  return { type: 'passport.completed', personId: passport.personId, data: { releaseId: passport.releaseId } };
 }
 
-export function passportAtRisk(passport: Passport, risk: RiskAssessment, cause: Cause): EventEnvelope {
-  return createEvent({
+export function passportAtRisk(passport: Passport, risk: RiskAssessment): EventDraft<'passport.at-risk'> {
+  return {
     type: 'passport.at-risk',
     personId: passport.personId,
-    source: SOURCE,
-    ...cause,
     data: {
       releaseId: passport.releaseId,
       releaseDate: passport.releaseDate ?? '',
       workingDaysToRelease: risk.workingDaysToRelease ?? 0,
       missing: risk.missing,
     },
-  });
+  };
 }
 
 export function passportReleasedIncomplete(
   passport: Passport,
   released: { prisonCode: string; releaseDate: string },
   missing: string[],
-  cause: Cause,
-): EventEnvelope {
-  return createEvent({
+): EventDraft<'passport.released-incomplete'> {
+  return {
     type: 'passport.released-incomplete',
     personId: passport.personId,
-    source: SOURCE,
-    ...cause,
     data: { releaseId: passport.releaseId, ...released, missing },
-  });
+  };
 }

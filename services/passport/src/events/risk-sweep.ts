@@ -1,15 +1,13 @@
-import { appendToOutbox, type Database } from '@resettle/messaging';
-import type { Clock } from '@resettle/platform';
-import { and, eq } from 'drizzle-orm';
-import { appendTimeline, loadPassportForUpdate } from '../db/passports.js';
-import { passports } from '../db/schema.js';
-import { assessRisk, type Passport, type PassportSettings } from '../domain/index.js';
+import type { Database } from '@resettle/messaging';
+import { everyInterval, type ServiceContext, type Worker } from '@resettle/platform';
+import { appendTimeline, loadPassportForUpdate, markAtRisk, notYetAtRisk } from '../db/passports.js';
+import { assessRisk, type PassportSettings } from '../domain/index.js';
+import { domainSettings, type PassportServiceSettings } from '../settings.js';
 import { passportAtRisk } from './passport-events.js';
 
 export interface SweepContext {
   db: Database;
-  clock: Clock;
-  topicPrefix: string;
+  transactFor: ServiceContext['transactFor'];
   settings: PassportSettings;
 }
 
@@ -18,59 +16,46 @@ export interface SweepContext {
  * passport.at-risk for those that crossed their threshold. Returns how many did.
  */
 export async function sweepRisk(context: SweepContext): Promise<number> {
-  const candidates = await context.db
-    .select({ releaseId: passports.releaseId })
-    .from(passports)
-    .where(and(eq(passports.releaseStatus, 'scheduled'), eq(passports.complete, false), eq(passports.atRisk, false)));
   let raised = 0;
-  for (const { releaseId } of candidates) {
-    if (await raiseIfAtRisk(context, releaseId)) raised += 1;
+  for (const candidate of await notYetAtRisk(context.db)) {
+    if (await raiseIfAtRisk(context, candidate)) raised += 1;
   }
   return raised;
 }
 
-function raiseIfAtRisk(context: SweepContext, releaseId: string): Promise<boolean> {
-  return context.db.transaction(async (tx) => {
-    const row = await loadPassportForUpdate(tx, releaseId);
-    if (!row || row.atRisk) return false;
-    const passport = row.passport as Passport;
-    const now = context.clock();
-    const risk = assessRisk(passport, now, context.settings);
-    if (!risk.atRisk) return false;
-    const event = passportAtRisk(passport, risk, { correlationId: `risk-sweep-${releaseId}`, causationId: null });
-    await tx.update(passports).set({ atRisk: true, updatedAt: now }).where(eq(passports.releaseId, releaseId));
-    await appendTimeline(tx, [
-      {
-        releaseId,
-        at: now,
-        eventId: event.id,
-        eventType: event.type,
-        source: 'passport',
-        correlationId: event.correlationId,
-        summary: `At risk: ${risk.reason}`,
-      },
-    ]);
-    await appendToOutbox(tx, [event], { topicPrefix: context.topicPrefix });
-    return true;
-  });
+/** Her lock first, as the consumer takes it before her passport's row: the two never wait on each other in turn. */
+function raiseIfAtRisk(context: SweepContext, { releaseId, personId }: { releaseId: string; personId: string }) {
+  const cause = { correlationId: `risk-sweep-${releaseId}`, causationId: null };
+  return context.transactFor(
+    cause,
+    async (work) => {
+      const row = await loadPassportForUpdate(work.tx, releaseId);
+      if (!row || row.atRisk) return false;
+      const now = work.now();
+      const risk = assessRisk(row.passport, now, context.settings);
+      if (!risk.atRisk) return false;
+      const published = work.publish(passportAtRisk(row.passport, risk));
+      await markAtRisk(work.tx, releaseId, now);
+      await appendTimeline(
+        work.tx,
+        published.map(({ id: eventId, type: eventType, source, correlationId }) => ({
+          releaseId,
+          at: now,
+          eventId,
+          eventType,
+          source,
+          correlationId,
+          summary: `At risk: ${risk.reason}`,
+        })),
+      );
+      return true;
+    },
+    { personId },
+  );
 }
 
-/** Runs the sweep every `seconds` until the server closes. */
-export function startRiskSweep(
-  context: SweepContext & { logger: { error(o: object, m: string): void } },
-  seconds: number,
-) {
-  if (seconds <= 0) return () => {};
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    sweepRisk(context)
-      .catch((err: unknown) => context.logger.error({ err }, 'risk sweep failed'))
-      .finally(() => {
-        running = false;
-      });
-  }, seconds * 1000);
-  timer.unref();
-  return () => clearInterval(timer);
+/** The sweep as a worker: every RISK_SWEEP_SECONDS (0 switches it off). */
+export function riskSweep(context: ServiceContext<PassportServiceSettings & { RISK_SWEEP_SECONDS: number }>): Worker {
+  const sweep = { ...context, settings: domainSettings(context.config) };
+  return everyInterval('risk-sweep', context.config.RISK_SWEEP_SECONDS * 1000, () => sweepRisk(sweep), context.logger);
 }

@@ -1,4 +1,4 @@
-import type { EventEnvelope } from '@resettle/contracts';
+import type { EventDraft } from '@resettle/contracts';
 import type { PassportState, ReleaseOutcome, TimelineEntry } from '../db/passports.js';
 import type { Passport } from '../domain/index.js';
 
@@ -16,7 +16,7 @@ export class WorkingSet {
   readonly saved = new Map<string, PassportState & { saves: number }>();
   readonly timeline: TimelineEntry[] = [];
   readonly changedOutcomes = new Set<string>();
-  readonly outgoing: EventEnvelope[] = [];
+  readonly outgoing: EventDraft[] = [];
 
   constructor(
     private readonly loaded: Map<string, HeldPassport>,

@@ -4,11 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { eventsFor } from '../domain/events.fixture.js';
 import { fold } from '../domain/fold.fixture.js';
 import { DEFAULT_SETTINGS } from '../domain/passport.js';
-import { PASSPORT_EVENT_KEYS } from '../events/handlers.js';
 import { BulkFold } from './bulk-fold.js';
 
-const known = new Set(PASSPORT_EVENT_KEYS);
-const options = { settings: DEFAULT_SETTINGS, now: new Date('2026-11-02T10:00:00Z'), topicPrefix: '', publish: false };
+const options = { settings: DEFAULT_SETTINGS, now: new Date('2026-11-02T10:00:00Z'), publish: false };
 
 let offset = 0;
 function message(value: EventEnvelope | string, key: string): IncomingMessage {
@@ -21,7 +19,7 @@ describe('the bulk fold of a rebuild', () => {
   it('folds as the live fold does, applying a duplicate once', () => {
     const e = eventsFor('A4001AA');
     const events = [e.scheduled('2026-11-18'), e.booked(), e.accepted()];
-    const bulk = new BulkFold(known, options);
+    const bulk = new BulkFold(options);
     for (const event of [...events, events[1]!]) bulk.fold(message(event, 'A4001AA'));
     expect(bulk.counts).toMatchObject({ folded: 3, duplicates: 1, unusable: 0 });
     expect(bulk.passportOf(events[0]!.data.releaseId)).toEqual(fold(events));
@@ -30,7 +28,7 @@ describe('the bulk fold of a rebuild', () => {
   it('holds a person back after an event it cannot read, and ignores event types it does not consume', () => {
     const held = eventsFor('A4002AA');
     const other = eventsFor('A4003AA');
-    const bulk = new BulkFold(known, options);
+    const bulk = new BulkFold(options);
     bulk.fold(message(held.scheduled('2026-11-18'), 'A4002AA'));
     bulk.fold(message('{"not json', 'A4002AA'));
     bulk.fold(message(held.booked(), 'A4002AA'));
@@ -40,6 +38,7 @@ describe('the bulk fold of a rebuild', () => {
       personId: 'A4003AA',
       source: 'passport',
       correlationId: 'c-1',
+      occurredAt: '2026-11-02T10:00:00Z',
       data: { releaseId: held.releaseId },
     });
     bulk.fold(message(notConsumed, 'A4003AA'));

@@ -1,11 +1,13 @@
-import { topicName } from '@resettle/contracts';
-import { createEventBus, type EventBus } from '@resettle/messaging';
-import { type Clock, connectDatabase, migrateDatabase } from '@resettle/platform';
+import { randomUUID } from 'node:crypto';
+import { topicsOfEvents } from '@resettle/contracts';
+import type { EventBus } from '@resettle/messaging';
+import { type Clock, connectDatabase, eventBusFor, loadConfig, migrateDatabase } from '@resettle/platform';
 import { count } from 'drizzle-orm';
 import type { Logger } from 'pino';
-import { PASSPORT_TOPICS, passport } from '../app.js';
+import { passport } from '../app.js';
 import * as schema from '../db/schema.js';
-import { domainSettings, PASSPORT_EVENT_KEYS, type PassportServiceSettings } from '../events/handlers.js';
+import { PASSPORT_EVENT_KEYS } from '../domain/index.js';
+import { domainSettings } from '../settings.js';
 import { BulkFold } from './bulk-fold.js';
 import { EndOfTopics } from './end-of-topics.js';
 
@@ -16,13 +18,11 @@ export interface RebuildProgress {
 }
 
 export interface RebuildOptions {
-  databaseUrl: string;
-  brokers: string[];
-  topicPrefix: string;
-  settings: PassportServiceSettings;
+  /** The service's environment, read as the service reads it; DATABASE_URL names the fresh database to fill. */
+  env: NodeJS.ProcessEnv;
   logger: Logger;
-  /** A fresh consumer group: every topic is read from the beginning. */
-  groupId: string;
+  /** A fresh consumer group: every topic is read from the beginning (by default a new one each time). */
+  groupId?: string;
   clock?: Clock;
   onProgress?: (progress: RebuildProgress) => void;
   pollMs?: number;
@@ -34,20 +34,20 @@ export interface RebuildOptions {
  * The database must be empty; a rebuild that stops part-way leaves one to drop and rebuild into afresh.
  */
 export async function rebuildPassports(options: RebuildOptions): Promise<RebuildProgress> {
-  await migrateDatabase(options.databaseUrl, passport.migrationsFolder);
-  const { db, sql, close } = connectDatabase(options.databaseUrl, schema, { max: 2 });
-  const bus = createEventBus({ brokers: options.brokers, clientId: 'passport-rebuild', logger: options.logger });
+  const config = loadConfig(passport.settings, options.env, { serving: false });
+  await migrateDatabase(config.DATABASE_URL, passport.migrationsFolder);
+  const { db, sql, close } = connectDatabase(config.DATABASE_URL, schema, { max: 2 });
+  const bus = eventBusFor(config, 'passport-rebuild', options.logger);
   try {
     const [existing] = await db.select({ passports: count() }).from(schema.passports);
     if ((existing?.passports ?? 0) > 0)
       throw new Error('the database already holds passports: rebuild into a fresh one');
-    const topics = PASSPORT_TOPICS.map((topic) => topicName(topic, options.topicPrefix));
+    const topics = topicsOfEvents(PASSPORT_EVENT_KEYS);
     await bus.ensureTopics(topics);
     const end = await EndOfTopics.take(bus, topics);
-    const fold = new BulkFold(new Set(PASSPORT_EVENT_KEYS), {
-      settings: domainSettings(options.settings),
+    const fold = new BulkFold({
+      settings: domainSettings(config),
       now: (options.clock ?? (() => new Date()))(),
-      topicPrefix: '',
       publish: false,
     });
     const started = Date.now();
@@ -76,7 +76,7 @@ async function readToEnd(
   foldMessages: (messages: Parameters<EndOfTopics['includes']>[0][]) => Promise<void>,
 ): Promise<void> {
   const subscription = await bus.subscribe({
-    groupId: options.groupId,
+    groupId: options.groupId ?? `passport-rebuild-${randomUUID()}`,
     topics,
     fromBeginning: true,
     maxBatchSize: 10_000,

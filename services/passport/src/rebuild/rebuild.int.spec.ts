@@ -1,11 +1,10 @@
 import { execFile } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { outbox } from '@resettle/messaging';
 import { connectDatabase } from '@resettle/platform';
 import { startTestService, type TestService } from '@resettle/platform/testing';
-import { eventually, freshDatabase, testInfra } from '@resettle/testing';
+import { eventually, freshDatabase } from '@resettle/testing';
 import { asc } from 'drizzle-orm';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,11 +23,19 @@ describe('rebuilding passports from the topics', () => {
 
   beforeAll(async () => {
     service = await startTestService(passport, { clock, env: { RISK_SWEEP_SECONDS: '0' } });
-    feed = await upstreamFeed(service.topicPrefix);
+    feed = await upstreamFeed(service.namespace);
   });
   afterAll(async () => {
     await feed.close();
     await service.close();
+  });
+
+  /** The service's environment, rebuilding into `databaseUrl` from the topics of this test's namespace. */
+  const envFor = (databaseUrl: string) => ({
+    DATABASE_URL: databaseUrl,
+    ...service.kafkaEnv,
+    AT_RISK_WORKING_DAYS: '10',
+    EVENING_CUTOFF: '17:00',
   });
 
   const passportsIn = (db: TestService['context']['db']) =>
@@ -65,12 +72,8 @@ describe('rebuilding passports from the topics', () => {
     const database = await freshDatabase('passport-rebuild');
     const progress: RebuildProgress[] = [];
     const result = await rebuildPassports({
-      databaseUrl: database.url,
-      brokers: testInfra().kafkaBrokers,
-      topicPrefix: service.topicPrefix,
-      settings: { AT_RISK_WORKING_DAYS: 10, EVENING_CUTOFF: '17:00' },
+      env: envFor(database.url),
       logger: pino({ level: 'silent' }),
-      groupId: `${service.topicPrefix}passport-rebuild-${randomUUID()}`,
       clock,
       onProgress: (step) => progress.push(step),
       pollMs: 100,
@@ -104,14 +107,7 @@ describe('rebuilding passports from the topics', () => {
 
   it('refuses to rebuild into a database that already holds passports', async () => {
     await expect(
-      rebuildPassports({
-        databaseUrl: service.database.url,
-        brokers: testInfra().kafkaBrokers,
-        topicPrefix: service.topicPrefix,
-        settings: { AT_RISK_WORKING_DAYS: 10, EVENING_CUTOFF: '17:00' },
-        logger: pino({ level: 'silent' }),
-        groupId: `${service.topicPrefix}passport-rebuild-${randomUUID()}`,
-      }),
+      rebuildPassports({ env: envFor(service.database.url), logger: pino({ level: 'silent' }) }),
     ).rejects.toThrow(/fresh one/);
   });
 
@@ -120,11 +116,7 @@ describe('rebuilding passports from the topics', () => {
     try {
       const cli = fileURLToPath(new URL('../rebuild.ts', import.meta.url));
       const { stderr } = await run(process.execPath, ['--import', 'tsx', cli, '--database-url', database.url], {
-        env: {
-          ...process.env,
-          KAFKA_BROKERS: testInfra().kafkaBrokers.join(','),
-          KAFKA_TOPIC_PREFIX: service.topicPrefix,
-        },
+        env: { ...process.env, ...service.kafkaEnv },
       });
       expect(stderr).toMatch(/\[#{30}\] 12\/12 events {2}100\.0% {2}\d+ events\/s/);
       expect(stderr).toMatch(/rebuilt from 12 events/);

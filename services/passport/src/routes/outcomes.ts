@@ -1,4 +1,4 @@
-import type { Server, ServiceContext } from '@resettle/platform';
+import { problemsFor, type Server, type ServiceContext } from '@resettle/platform';
 import { Type } from '@sinclair/typebox';
 import { outcomeShares } from '../db/queries.js';
 import { Outcome, OutcomesQuery } from './schemas.js';
@@ -13,7 +13,7 @@ export async function outcomeRoutes(app: Server, context: ServiceContext) {
         summary: 'Share of releases that happened with a complete passport, per prison and month',
         tags: ['outcomes'],
         querystring: OutcomesQuery,
-        response: { 200: Type.Object({ items: Type.Array(Outcome) }) },
+        response: { 200: Type.Object({ items: Type.Array(Outcome) }), ...problemsFor(400, 401, 403) },
       },
     },
     async (request) => {

@@ -23,7 +23,7 @@ export function pathwaysView(passport: Passport) {
 }
 
 export function releaseSummary(row: PassportRow, now: Date) {
-  const passport = row.passport as Passport;
+  const { passport } = row;
   return {
     releaseId: row.releaseId,
     personId: row.personId,
@@ -39,7 +39,7 @@ export function releaseSummary(row: PassportRow, now: Date) {
 
 /** What a probation practitioner sees: statuses, reasons, checklist and timeline — never the facts behind them. */
 export function passportView(row: PassportRow, timeline: TimelineRow[], now: Date, settings: PassportSettings) {
-  const passport = row.passport as Passport;
+  const { passport } = row;
   return {
     ...releaseSummary(row, now),
     probationRegion: passport.probationRegion,

@@ -21,7 +21,7 @@ describe('passport service on the real broker and database', () => {
 
   beforeAll(async () => {
     service = await startTestService(passport, { clock, env: { RISK_SWEEP_SECONDS: '0' } });
-    feed = await upstreamFeed(service.topicPrefix);
+    feed = await upstreamFeed(service.namespace);
   });
   afterAll(async () => {
     await feed.close();
@@ -32,9 +32,9 @@ describe('passport service on the real broker and database', () => {
   async function step(event: KnownEvent) {
     await feed.publish(event);
     return eventually(() => {
-      const update = feed.seen.find((seen) => seen.type === 'passport.updated' && seen.causationId === event.id);
+      const update = feed.updateCausedBy(event.id);
       expect(update).toBeDefined();
-      return update!.data as { complete: boolean; pathways: { pathway: string; status: string; reason: string }[] };
+      return update!.data;
     });
   }
 

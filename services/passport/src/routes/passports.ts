@@ -1,7 +1,7 @@
-import type { Server, ServiceContext } from '@resettle/platform';
+import { problemsFor, type Server, type ServiceContext } from '@resettle/platform';
 import { findPassport, type PassportRow, timelineOf } from '../db/passports.js';
 import { currentPassportOf } from '../db/queries.js';
-import { domainSettings, type PassportServiceSettings } from '../events/handlers.js';
+import { domainSettings, type PassportServiceSettings } from '../settings.js';
 import { visiblePassport } from './access.js';
 import { passportView } from './passport-view.js';
 import { PassportView, PersonParams, ReleaseIdParams } from './schemas.js';
@@ -23,7 +23,7 @@ export async function passportReadRoutes(app: Server, context: ServiceContext<Pa
         summary: 'One passport: pathways with reasons, short-notice checklist, timeline (own region only)',
         tags: ['passports'],
         params: ReleaseIdParams,
-        response: { 200: PassportView },
+        response: { 200: PassportView, ...problemsFor(400, 401, 403, 404) },
       },
     },
     async (request) => {
@@ -41,7 +41,7 @@ export async function passportReadRoutes(app: Server, context: ServiceContext<Pa
         summary: 'Her current passport: the next scheduled release, else the latest (own region only)',
         tags: ['passports'],
         params: PersonParams,
-        response: { 200: PassportView },
+        response: { 200: PassportView, ...problemsFor(400, 401, 403, 404) },
       },
     },
     async (request) => {

@@ -1,8 +1,8 @@
-import { audit, type Server, type ServiceContext } from '@resettle/platform';
+import { audit, problemsFor, type Server, type ServiceContext } from '@resettle/platform';
 import { Type } from '@sinclair/typebox';
 import { upcomingReleases } from '../db/queries.js';
-import { assessRisk, londonDateOf, type Passport } from '../domain/index.js';
-import { domainSettings, type PassportServiceSettings } from '../events/handlers.js';
+import { assessRisk, londonDateOf } from '../domain/index.js';
+import { domainSettings, type PassportServiceSettings } from '../settings.js';
 import { callerRegion } from './access.js';
 import { pathwaysView, releaseSummary } from './passport-view.js';
 import { UpcomingQuery, UpcomingRelease } from './schemas.js';
@@ -24,6 +24,7 @@ export async function upcomingRoutes(app: Server, context: ServiceContext<Passpo
             pageSize: Type.Integer(),
             total: Type.Integer(),
           }),
+          ...problemsFor(400, 401, 403),
         },
       },
     },
@@ -42,15 +43,12 @@ export async function upcomingRoutes(app: Server, context: ServiceContext<Passpo
         }),
       ]);
       return {
-        items: items.map(({ row, riskScore }) => {
-          const passport = row.passport as Passport;
-          return {
-            ...releaseSummary(row, now),
-            riskScore: Number(riskScore),
-            atRisk: assessRisk(passport, now, settings).atRisk,
-            pathways: pathwaysView(passport),
-          };
-        }),
+        items: items.map(({ row, riskScore }) => ({
+          ...releaseSummary(row, now),
+          riskScore: Number(riskScore),
+          atRisk: assessRisk(row.passport, now, settings).atRisk,
+          pathways: pathwaysView(row.passport),
+        })),
         page,
         pageSize,
         total,

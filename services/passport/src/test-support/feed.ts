@@ -1,41 +1,48 @@
 import { randomUUID } from 'node:crypto';
-import { type KnownEvent, TOPICS, topicName } from '@resettle/contracts';
+import { type EventType, findEventDefinition, type KnownEvent, parseEvent, TOPICS } from '@resettle/contracts';
 import { createEventBus, type EventBus } from '@resettle/messaging';
 import { testInfra } from '@resettle/testing';
 import pino from 'pino';
 
-const TOPIC_OF: Record<string, string> = {
-  release: TOPICS.releaseScheduling,
-  treatment: TOPICS.treatmentContinuity,
-  accommodation: TOPICS.accommodation,
-  transport: TOPICS.transport,
-};
+type PassportEvent = Extract<KnownEvent, { type: `passport.${string}` }>;
 
-// biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary passport event payloads
-export type SeenEvent = { id: string; type: string; personId: string; causationId: string | null; data: any };
+const isPassportEvent = (event: KnownEvent): event is PassportEvent => event.type.startsWith('passport.');
+const ofType =
+  <T extends EventType>(type: T) =>
+  <E extends KnownEvent>(event: E): event is E & { type: T } =>
+    event.type === type;
 
 /** Publishes events onto the upstream topics as the owning services would, and watches the passport topic. */
-export async function upstreamFeed(topicPrefix: string) {
+export async function upstreamFeed(namespace: string) {
   const bus: EventBus = createEventBus({
     brokers: testInfra().kafkaBrokers,
     clientId: `passport-feed-${randomUUID()}`,
     logger: pino({ level: 'silent' }),
+    namespace,
   });
-  const seen: SeenEvent[] = [];
+  const seen: KnownEvent[] = [];
   const watch = await bus.subscribe({
     groupId: `watch-${randomUUID()}`,
-    topics: [topicName(TOPICS.passport, topicPrefix)],
-    handle: async (message) => void seen.push(JSON.parse(message.value!.toString())),
+    topics: [TOPICS.passport],
+    handle: async (message) => {
+      const parsed = parseEvent(JSON.parse(message.value!.toString()));
+      if (!parsed.ok) throw new Error(`the passport published an invalid event: ${parsed.errors.join('; ')}`);
+      seen.push(parsed.event);
+    },
   });
   return {
-    seen,
-    passportEvents: (type: string, releaseId: string) =>
-      seen.filter((event) => event.type === type && event.data.releaseId === releaseId),
+    passportEvents: <T extends PassportEvent['type']>(type: T, releaseId: string) =>
+      seen
+        .filter(isPassportEvent)
+        .filter((event) => event.data.releaseId === releaseId)
+        .filter(ofType(type)),
+    /** The passport.updated that an upstream event caused, once it has been seen. */
+    updateCausedBy: (eventId: string) =>
+      seen.filter(ofType('passport.updated')).find((event) => event.causationId === eventId),
     publish: async (...events: KnownEvent[]) => {
       for (const event of events) {
-        const topic = TOPIC_OF[event.type.split('.')[0] ?? ''];
-        if (!topic) throw new Error(`no topic for ${event.type}`);
-        await bus.send(topicName(topic, topicPrefix), [{ key: event.personId, value: JSON.stringify(event) }]);
+        const topic = findEventDefinition(event.type, event.version)!.topic;
+        await bus.send(topic, [{ key: event.personId, value: JSON.stringify(event) }]);
       }
     },
     close: async () => {

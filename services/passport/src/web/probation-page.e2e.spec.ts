@@ -23,7 +23,7 @@ describe('the probation practitioner’s page in a real browser', () => {
 
   beforeAll(async () => {
     service = await startTestService(passport, { clock, env: { RISK_SWEEP_SECONDS: '0' } });
-    const feed = await upstreamFeed(service.topicPrefix);
+    const feed = await upstreamFeed(service.namespace);
     await feed.publish(
       soonest.scheduled('2026-11-04'),
       planned.scheduled('2026-11-10'),

@@ -1,5 +1,7 @@
+import { RELEASE_ORIGINS, type RuleApplied, SHORT_NOTICE_REASONS } from '@resettle/contracts';
 import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { DayOfReleaseEligibilityFacts } from '../domain/eligibility.js';
 
 export { heldPeople, inbox, outbox } from '@resettle/messaging/schema';
 export { auditLog } from '@resettle/platform/audit-schema';
@@ -26,13 +28,13 @@ export const releases = pgTable(
     releaseDate: date('release_date').notNull(),
     gateTime: text('gate_time').notNull(),
     gateAt: timestamp('gate_at', { withTimezone: true }).notNull(),
-    releaseFrom: text('release_from').notNull(),
-    eligibility: jsonb('eligibility').notNull(),
+    releaseFrom: text('release_from', { enum: RELEASE_ORIGINS }).notNull(),
+    eligibility: jsonb('eligibility').$type<DayOfReleaseEligibilityFacts>().notNull(),
     secondDayApproved: boolean('second_day_approved').notNull().default(false),
-    rulesApplied: jsonb('rules_applied').notNull(),
+    rulesApplied: jsonb('rules_applied').$type<RuleApplied[]>().notNull(),
     weekendCoverPlanRequired: boolean('weekend_cover_plan_required').notNull(),
     shortNotice: boolean('short_notice').notNull(),
-    shortNoticeReason: text('short_notice_reason'),
+    shortNoticeReason: text('short_notice_reason', { enum: SHORT_NOTICE_REASONS }),
     shortSentence: boolean('short_sentence').notNull(),
     status: text('status', { enum: ['scheduled', 'cancelled', 'released'] }).notNull(),
     overrideReason: text('override_reason'),

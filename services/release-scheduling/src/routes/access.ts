@@ -1,5 +1,5 @@
 import type { DatabaseOrTransaction } from '@resettle/messaging';
-import { audit, httpError, NotFound } from '@resettle/platform';
+import { type AuditFacts, audit, httpError, NotFound } from '@resettle/platform';
 import type { FastifyRequest } from 'fastify';
 import type { ReleaseRow } from '../db/releases.js';
 
@@ -29,12 +29,7 @@ export async function visibleRelease(
   return release;
 }
 
-export function auditChange(db: DatabaseOrTransaction, request: FastifyRequest, release: ReleaseRow, action: string) {
-  return audit(db, request, {
-    action,
-    personId: release.personId,
-    resourceId: release.id,
-    categories: ['release'],
-    outcome: 'allowed',
-  });
+/** A change to her release, for the audit log. */
+export function releaseAudit(release: ReleaseRow, action: string): AuditFacts {
+  return { action, personId: release.personId, resourceId: release.id, categories: ['release'], outcome: 'allowed' };
 }

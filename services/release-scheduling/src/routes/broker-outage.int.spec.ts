@@ -57,7 +57,7 @@ describe('an API write while the broker is down', () => {
     const received: IncomingMessage[] = [];
     const watch = await bus.subscribe({
       groupId: `watch-${randomUUID()}`,
-      topics: [topicName(TOPICS.releaseScheduling, service.topicPrefix)],
+      topics: [topicName(TOPICS.releaseScheduling, service.namespace)],
       handle: async (message) => void received.push(message),
     });
     try {

@@ -1,9 +1,9 @@
-import { appendToOutbox } from '@resettle/messaging';
+import type { EventDraft } from '@resettle/contracts';
 import { Conflict, type Server, type ServiceContext } from '@resettle/platform';
 import type { FastifyRequest } from 'fastify';
 import { findRelease, type ReleaseRow, updateRelease } from '../db/releases.js';
 import { releaseCancelled, releaseOccurred, releaseRescheduled } from '../events/release-events.js';
-import { auditChange, visibleRelease } from './access.js';
+import { releaseAudit, visibleRelease } from './access.js';
 import { requireApprovalRole } from './approval.js';
 import { decideRelease, prisonNamed } from './decide.js';
 import { asReleaseView } from './release-view.js';
@@ -12,7 +12,7 @@ import { IdParams, OccurredRequest, ReasonRequest, Refusal, Release, RescheduleR
 const planners = ['release-planner', 'release-supervisor'] as const;
 
 export async function changeRoutes(app: Server, context: ServiceContext): Promise<void> {
-  const { db, topicPrefix } = context;
+  const { db } = context;
 
   app.post(
     '/api/releases/:id/reschedule',
@@ -27,7 +27,7 @@ export async function changeRoutes(app: Server, context: ServiceContext): Promis
       },
     },
     async (request) => {
-      const current = await scheduledRelease(context, request, 'reschedule-release');
+      const current = await scheduledRelease(context, request, request.params.id, 'reschedule-release');
       const change = request.body;
       requireApprovalRole(request, change.secondDayApproval);
       const prison = await prisonNamed(db, current.prisonCode);
@@ -36,15 +36,15 @@ export async function changeRoutes(app: Server, context: ServiceContext): Promis
           prisonCode: current.prisonCode,
           legalReleaseDate: change.legalReleaseDate ?? current.legalReleaseDate,
           gateTime: change.gateTime ?? current.gateTime,
-          releaseFrom: current.releaseFrom as 'PRISON' | 'COURT' | 'VIDEO_LINK',
-          eligibility: current.eligibility as Parameters<typeof decideRelease>[0]['eligibility'],
+          releaseFrom: current.releaseFrom,
+          eligibility: current.eligibility,
           secondDayApproved: Boolean(change.secondDayApproval) || current.secondDayApproved,
         },
         prison,
         context,
       );
-      const updated = await db.transaction(async (tx) => {
-        const row = await updateRelease(tx, current.id, current.revision, {
+      const updated = await context.transact(request, async (work) => {
+        const row = await updateRelease(work.tx, current.id, current.revision, {
           legalReleaseDate: change.legalReleaseDate ?? current.legalReleaseDate,
           releaseDate: decision.releaseDate,
           gateTime: decision.gateTime,
@@ -57,9 +57,8 @@ export async function changeRoutes(app: Server, context: ServiceContext): Promis
         });
         if (!row)
           throw new Conflict('CHANGED_MEANWHILE', 'the release changed while this request ran; read it and try again');
-        const event = releaseRescheduled(row, current, change.reason, { correlationId: request.id });
-        await appendToOutbox(tx, [event], { topicPrefix });
-        await auditChange(tx, request, row, 'reschedule-release');
+        work.publish(releaseRescheduled(row, current, change.reason));
+        await work.audit(releaseAudit(row, 'reschedule-release'));
         return row;
       });
       return asReleaseView(updated);
@@ -79,10 +78,10 @@ export async function changeRoutes(app: Server, context: ServiceContext): Promis
       },
     },
     async (request) => {
-      const current = await scheduledRelease(context, request, 'cancel-release');
+      const current = await scheduledRelease(context, request, request.params.id, 'cancel-release');
       return asReleaseView(
         await transition(context, request, current, { status: 'cancelled' }, (row) =>
-          releaseCancelled(row, request.body.reason, { correlationId: request.id }),
+          releaseCancelled(row, request.body.reason),
         ),
       );
     },
@@ -101,19 +100,24 @@ export async function changeRoutes(app: Server, context: ServiceContext): Promis
       },
     },
     async (request) => {
-      const current = await scheduledRelease(context, request, 'record-gate-passed');
+      const current = await scheduledRelease(context, request, request.params.id, 'record-gate-passed');
       const gatePassedAt = new Date(request.body.gatePassedAt);
       return asReleaseView(
         await transition(context, request, current, { status: 'released', gatePassedAt }, (row) =>
-          releaseOccurred(row, { correlationId: request.id }),
+          releaseOccurred(row, gatePassedAt),
         ),
       );
     },
   );
 }
 
-async function scheduledRelease(context: ServiceContext, request: FastifyRequest, action: string): Promise<ReleaseRow> {
-  const found = await findRelease(context.db, (request.params as { id: string }).id);
+async function scheduledRelease(
+  context: ServiceContext,
+  request: FastifyRequest,
+  id: string,
+  action: string,
+): Promise<ReleaseRow> {
+  const found = await findRelease(context.db, id);
   const release = await visibleRelease(context.db, request, found, action);
   if (release.status !== 'scheduled')
     throw new Conflict('RELEASE_NOT_SCHEDULED', `the release is already ${release.status}`);
@@ -125,14 +129,14 @@ async function transition(
   request: FastifyRequest,
   current: ReleaseRow,
   changes: Parameters<typeof updateRelease>[3],
-  eventFor: (row: ReleaseRow) => ReturnType<typeof releaseCancelled>,
+  eventFor: (row: ReleaseRow) => EventDraft,
 ): Promise<ReleaseRow> {
-  return context.db.transaction(async (tx) => {
-    const row = await updateRelease(tx, current.id, current.revision, changes);
+  return context.transact(request, async (work) => {
+    const row = await updateRelease(work.tx, current.id, current.revision, changes);
     if (!row)
       throw new Conflict('CHANGED_MEANWHILE', 'the release changed while this request ran; read it and try again');
-    await appendToOutbox(tx, [eventFor(row)], { topicPrefix: context.topicPrefix });
-    await auditChange(tx, request, row, `${row.status}-release`);
+    work.publish(eventFor(row));
+    await work.audit(releaseAudit(row, `${row.status}-release`));
     return row;
   });
 }

@@ -12,7 +12,7 @@ export function asReleaseView(release: ReleaseRow) {
     gateTime: release.gateTime,
     gateAt: release.gateAt.toISOString(),
     releaseFrom: release.releaseFrom,
-    rulesApplied: release.rulesApplied as { rule: string; from: string; to: string; explanation: string }[],
+    rulesApplied: release.rulesApplied,
     weekendCoverPlanRequired: release.weekendCoverPlanRequired,
     shortNotice: release.shortNotice,
     shortNoticeReason: release.shortNoticeReason,

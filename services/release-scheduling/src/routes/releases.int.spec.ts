@@ -47,7 +47,7 @@ describe('release-scheduling API on the real database and broker', () => {
     service = await startTestService(releaseScheduling, { clock });
     const watch = await bus.subscribe({
       groupId: `watch-${randomUUID()}`,
-      topics: [topicName(TOPICS.releaseScheduling, service.topicPrefix)],
+      topics: [topicName(TOPICS.releaseScheduling, service.namespace)],
       handle: async (message) => void events.push(message),
     });
     stopWatching = watch.stop;

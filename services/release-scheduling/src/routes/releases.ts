@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { appendToOutbox } from '@resettle/messaging';
 import { Conflict, type Server, type ServiceContext } from '@resettle/platform';
 import { insertScheduledRelease } from '../db/releases.js';
 import { releaseScheduled } from '../events/release-events.js';
-import { assertOwnPrison, auditChange } from './access.js';
+import { assertOwnPrison, releaseAudit } from './access.js';
 import { requireApprovalRole } from './approval.js';
 import { decideRelease, prisonNamed } from './decide.js';
 import { asReleaseView } from './release-view.js';
@@ -34,8 +33,8 @@ export async function scheduleRoutes(app: Server, context: ServiceContext): Prom
         prison,
         context,
       );
-      const release = await context.db.transaction(async (tx) => {
-        const row = await insertScheduledRelease(tx, {
+      const release = await context.transact(request, async (work) => {
+        const row = await insertScheduledRelease(work.tx, {
           id: randomUUID(),
           personId: asked.personId,
           prisonCode: asked.prisonCode,
@@ -61,10 +60,8 @@ export async function scheduleRoutes(app: Server, context: ServiceContext): Prom
             `${asked.personId} already has a scheduled release; reschedule it`,
           );
         }
-        await appendToOutbox(tx, [releaseScheduled(row, { correlationId: request.id })], {
-          topicPrefix: context.topicPrefix,
-        });
-        await auditChange(tx, request, row, 'schedule-release');
+        work.publish(releaseScheduled(row));
+        await work.audit(releaseAudit(row, 'schedule-release'));
         return row;
       });
       return reply.code(201).send(asReleaseView(release));

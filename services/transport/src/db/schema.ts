@@ -1,20 +1,12 @@
-import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import type { Violation } from '../domain/index.js';
+import { ACCOMMODATION_TYPES, TRAVEL_DESTINATIONS, TRAVEL_MODES } from '@resettle/contracts';
+import { boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { ACCOMMODATION_FACT_STATUSES, PLAN_STATUSES, type Violation } from '../domain/index.js';
 
 export { heldPeople, inbox, outbox } from '@resettle/messaging/schema';
 export { auditLog } from '@resettle/platform/audit-schema';
+export { releases } from '@resettle/platform/release-copy';
 
 const instant = (name: string) => timestamp(name, { withTimezone: true });
-
-/** Our copy of each release (date and gate), from release-scheduling's events. */
-export const releases = pgTable('releases', {
-  releaseId: uuid('release_id').primaryKey(),
-  personId: text('person_id').notNull(),
-  releaseDate: date('release_date').notNull(),
-  gateAt: instant('gate_at').notNull(),
-  status: text('status', { enum: ['scheduled', 'cancelled'] }).notNull(),
-  updatedAt: instant('updated_at').notNull().defaultNow(),
-});
 
 /** Her first community treatment appointment per release, from treatment-continuity's events. */
 export const appointments = pgTable('appointments', {
@@ -29,8 +21,8 @@ export const accommodations = pgTable('accommodations', {
   releaseId: uuid('release_id').primaryKey(),
   personId: text('person_id').notNull(),
   accommodationId: uuid('accommodation_id').notNull(),
-  type: text('type').notNull(),
-  status: text('status', { enum: ['current', 'withdrawn'] }).notNull(),
+  type: text('type', { enum: ACCOMMODATION_TYPES }).notNull(),
+  status: text('status', { enum: ACCOMMODATION_FACT_STATUSES }).notNull(),
   updatedAt: instant('updated_at').notNull().defaultNow(),
 });
 
@@ -40,16 +32,14 @@ export const travelPlans = pgTable(
     id: uuid('id').primaryKey(),
     personId: text('person_id').notNull(),
     releaseId: uuid('release_id').notNull(),
-    mode: text('mode', {
-      enum: ['met-at-gate', 'public-transport-with-warrant', 'taxi', 'prison-transport'],
-    }).notNull(),
+    mode: text('mode', { enum: TRAVEL_MODES }).notNull(),
     metBy: text('met_by'),
     departureAt: instant('departure_at').notNull(),
     expectedArrivalAt: instant('expected_arrival_at').notNull(),
-    destination: text('destination', { enum: ['accommodation', 'first-appointment'] }).notNull(),
+    destination: text('destination', { enum: TRAVEL_DESTINATIONS }).notNull(),
     arrangedBy: text('arranged_by').notNull(),
     escorted: boolean('escorted').notNull(),
-    status: text('status', { enum: ['arranged', 'at-risk', 'cancelled'] }).notNull(),
+    status: text('status', { enum: PLAN_STATUSES }).notNull(),
     /** The rules the plan breaks now (at-risk), empty when arranged. */
     reasons: jsonb('reasons').$type<Violation[]>().notNull(),
     /** Worth a second look, never refused (e.g. LONG_JOURNEY_WITHOUT_ESCORT). */

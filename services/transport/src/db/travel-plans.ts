@@ -1,15 +1,10 @@
 import type { DatabaseOrTransaction } from '@resettle/messaging';
-import { and, asc, eq, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, ne } from 'drizzle-orm';
 import type { TravelPlan } from '../domain/index.js';
 import { travelPlans } from './schema.js';
 
 export type TravelPlanRow = typeof travelPlans.$inferSelect;
 export type NewTravelPlanRow = typeof travelPlans.$inferInsert;
-
-/** Serialises the changes to one woman's travel plans (requests and the events that re-check them). */
-export async function lockPerson(tx: DatabaseOrTransaction, personId: string): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`transport:${personId}`}))`);
-}
 
 export async function insertTravelPlan(db: DatabaseOrTransaction, row: NewTravelPlanRow): Promise<TravelPlanRow> {
   const [inserted] = await db.insert(travelPlans).values(row).returning();
@@ -25,10 +20,11 @@ export async function updateTravelPlan(
   db: DatabaseOrTransaction,
   current: TravelPlanRow,
   changes: Partial<NewTravelPlanRow>,
+  at: Date,
 ): Promise<TravelPlanRow> {
   const [row] = await db
     .update(travelPlans)
-    .set({ ...changes, revision: current.revision + 1, updatedAt: new Date() })
+    .set({ ...changes, revision: current.revision + 1, updatedAt: at })
     .where(eq(travelPlans.id, current.id))
     .returning();
   return row!;
@@ -60,4 +56,9 @@ export function asTravelPlan(row: TravelPlanRow): TravelPlan {
     arrangedBy: row.arrangedBy,
     escorted: row.escorted,
   };
+}
+
+/** The plan's journey as stored: instants as timestamps. */
+export function journeyOf(plan: TravelPlan) {
+  return { ...plan, departureAt: new Date(plan.departureAt), expectedArrivalAt: new Date(plan.expectedArrivalAt) };
 }

@@ -1,12 +1,15 @@
+import type { AccommodationType } from '@resettle/contracts';
 import { type Violation, violation } from '@resettle/platform/rules';
 import { checkTravelPlan, type TravelCheck } from './check-travel-plan.js';
 import { type Reassessment, reassess } from './reassess.js';
 import { DEFAULT_TRAVEL_SETTINGS, type TravelFacts, type TravelPlan, type TravelSettings } from './travel-plan.js';
 
+export const ACCOMMODATION_FACT_STATUSES = ['current', 'withdrawn'] as const;
+
 /** What transport knows of her release-night accommodation (from accommodation's events). */
 export interface AccommodationFact {
-  status: 'current' | 'withdrawn';
-  type: string;
+  status: (typeof ACCOMMODATION_FACT_STATUSES)[number];
+  type: AccommodationType;
 }
 
 /** A journey to her accommodation needs accommodation to go to; not yet knowing of any is not a refusal. */

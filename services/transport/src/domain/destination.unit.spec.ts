@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { checkDestination, checkPlanAgainst, reassessPlan } from './destination.js';
+import { type AccommodationFact, checkDestination, checkPlanAgainst, reassessPlan } from './destination.js';
 import { aPlan, facts, rules } from './travel-plan.fixture.js';
 
 const toAccommodation = aPlan({ destination: 'accommodation' });
-const current = { status: 'current' as const, type: 'supported-housing' };
+const current: AccommodationFact = { status: 'current', type: 'supported-housing' };
 
 describe('checkDestination', () => {
   it('accepts a journey to confirmed accommodation, or while none is known yet', () => {

@@ -1,6 +1,7 @@
 import type { Violation } from '@resettle/platform/rules';
 
-export type PlanStatus = 'arranged' | 'at-risk' | 'cancelled';
+export const PLAN_STATUSES = ['arranged', 'at-risk', 'cancelled'] as const;
+export type PlanStatus = (typeof PLAN_STATUSES)[number];
 
 /**
  * The event a re-check calls for: 'at-risk' when the plan newly breaks a rule (or breaks different rules),

@@ -1,4 +1,6 @@
-export type TravelMode = 'met-at-gate' | 'public-transport-with-warrant' | 'taxi' | 'prison-transport';
+import type { TravelDestination, TravelMode } from '@resettle/contracts';
+
+export type { TravelDestination, TravelMode };
 
 export interface TravelPlan {
   mode: TravelMode;
@@ -7,7 +9,7 @@ export interface TravelPlan {
   /** Instants, ISO with offset. */
   departureAt: string;
   expectedArrivalAt: string;
-  destination: 'accommodation' | 'first-appointment';
+  destination: TravelDestination;
   arrangedBy: string;
   escorted: boolean;
 }

@@ -12,6 +12,7 @@ import {
   firstAppointment,
   releaseRescheduled,
   releaseScheduled,
+  rulesNamedBy,
   watchTopic,
 } from '../test-support/events.js';
 import { planBody } from '../test-support/plans.js';
@@ -25,7 +26,7 @@ describe('travel plans kept consistent through events', () => {
 
   beforeAll(async () => {
     service = await startTestService(transport, { clock });
-    watcher = await watchTopic(TOPICS.transport, service.topicPrefix);
+    watcher = await watchTopic(TOPICS.transport, service.namespace);
   });
   afterAll(async () => {
     await watcher.close();
@@ -63,9 +64,7 @@ describe('travel plans kept consistent through events', () => {
     await eventually(() => expect(typesFor(personId)).toEqual(['transport.arranged', 'transport.at-risk']));
     const atRisk = watcher.eventsFor(personId)[1]!;
     expect(atRisk.data).toMatchObject({ travelPlanId: plan.id, releaseId });
-    expect((atRisk.data as { reasons: { rule: string }[] }).reasons.map((reason) => reason.rule)).toContain(
-      'DEPARTS_ON_WRONG_DAY',
-    );
+    expect(rulesNamedBy(atRisk)).toContain('DEPARTS_ON_WRONG_DAY');
     const read = await service.call(coordinator, 'GET', `/api/travel-plans/${plan.id}`);
     expect(read.body.status).toBe('at-risk');
     expect(rulesOf(read.body)).toContain('DEPARTS_ON_WRONG_DAY');
@@ -93,9 +92,7 @@ describe('travel plans kept consistent through events', () => {
     const plan = await arranged(personId, releaseId);
     await watcher.publish(TOPICS.treatmentLogistics, firstAppointment(personId, releaseId, '2026-11-18T12:00:00Z'));
     await eventually(() => expect(typesFor(personId)).toEqual(['transport.arranged', 'transport.at-risk']));
-    expect(rulesOf(watcher.eventsFor(personId)[1]!.data as { reasons: { rule: string }[] })).toEqual([
-      'ARRIVES_AFTER_APPOINTMENT',
-    ]);
+    expect(rulesNamedBy(watcher.eventsFor(personId)[1]!)).toEqual(['ARRIVES_AFTER_APPOINTMENT']);
     await watcher.publish(TOPICS.treatmentLogistics, firstAppointment(personId, releaseId, '2026-11-18T14:00:00Z'));
     await eventually(() =>
       expect(typesFor(personId)).toEqual(['transport.arranged', 'transport.at-risk', 'transport.changed']),
@@ -112,8 +109,6 @@ describe('travel plans kept consistent through events', () => {
     await watcher.publish(TOPICS.accommodation, accommodationConfirmed(personId, releaseId, accommodationId));
     await watcher.publish(TOPICS.accommodation, accommodationWithdrawn(personId, releaseId, accommodationId));
     await eventually(() => expect(typesFor(personId)).toEqual(['transport.arranged', 'transport.at-risk']));
-    expect(rulesOf(watcher.eventsFor(personId)[1]!.data as { reasons: { rule: string }[] })).toEqual([
-      'NO_ACCOMMODATION_TO_TRAVEL_TO',
-    ]);
+    expect(rulesNamedBy(watcher.eventsFor(personId)[1]!)).toEqual(['NO_ACCOMMODATION_TO_TRAVEL_TO']);
   });
 });

@@ -1,63 +1,39 @@
-import type {
-  AccommodationConfirmed,
-  AccommodationWithdrawn,
-  EventEnvelope,
-  HandoffLogistics,
-  ReleaseCancelled,
-  ReleaseScheduled,
-} from '@resettle/contracts';
-import { appendToOutbox, type EventHandler, type EventHandlers, type Transaction } from '@resettle/messaging';
-import { markReleaseCancelled, saveAccommodation, saveAppointment, saveRelease } from '../db/facts.js';
-import { lockPerson } from '../db/travel-plans.js';
+import type { EventOf } from '@resettle/contracts';
+import type { EventHandlers, UnitOfWork } from '@resettle/platform';
+import { releaseCopyHandlers } from '@resettle/platform/release-copy';
+import { saveAccommodation, saveAppointment } from '../db/travel-facts.js';
 import { type TransportContext, travelSettingsOf } from '../settings.js';
 import { reassessPlans } from './reassess-plans.js';
 
+type AccommodationKnown = EventOf<'accommodation.confirmed@v1'> | EventOf<'accommodation.changed@v1'>;
+
 /** Keeps our copy of the release, first appointment and accommodation, and re-checks her plans when they change. */
 export function transportHandlers(context: TransportContext): EventHandlers {
-  const settings = travelSettingsOf(context);
+  // Settings are read when an event comes, so the map of handlers can be built (and its keys read) without a context.
+  const reassess = (work: UnitOfWork, releaseId: string) => reassessPlans(work, releaseId, travelSettingsOf(context));
 
-  /** Records a fact about one release, then re-checks that release's plans. */
-  const thenReassess =
-    (record: (tx: Transaction, event: EventEnvelope) => Promise<string>): EventHandler =>
-    async (tx, event) => {
-      await lockPerson(tx, event.personId);
-      const releaseId = await record(tx, event);
-      const cause = { correlationId: event.correlationId, causationId: event.id };
-      const events = await reassessPlans(tx, releaseId, settings, cause);
-      await appendToOutbox(tx, events, { topicPrefix: context.topicPrefix });
-    };
-
-  const release = thenReassess(async (tx, { personId, data }) => {
-    const { releaseId, releaseDate, gateAt } = data as ReleaseScheduled;
-    await saveRelease(tx, { releaseId, personId, releaseDate, gateAt: new Date(gateAt), status: 'scheduled' });
-    return releaseId;
-  });
-  const appointment = thenReassess(async (tx, { personId, data }) => {
-    const { releaseId, firstAppointmentAt } = data as HandoffLogistics;
-    await saveAppointment(tx, { releaseId, personId, at: firstAppointmentAt ? new Date(firstAppointmentAt) : null });
-    return releaseId;
-  });
-  const accommodation = thenReassess(async (tx, { personId, data }) => {
-    const { releaseId, accommodationId, type } = data as AccommodationConfirmed;
-    await saveAccommodation(tx, { releaseId, personId, accommodationId, type, status: 'current' });
-    return releaseId;
-  });
-  const accommodationWithdrawn = thenReassess(async (tx, { personId, data }) => {
-    const { releaseId, accommodationId } = data as AccommodationWithdrawn;
-    // The type is no longer relevant once withdrawn; 'none' keeps the column honest.
-    await saveAccommodation(tx, { releaseId, personId, accommodationId, type: 'none', status: 'withdrawn' });
-    return releaseId;
-  });
+  const accommodationKnown = async ({ personId, data }: AccommodationKnown, work: UnitOfWork) => {
+    const { releaseId, accommodationId, type } = data;
+    await saveAccommodation(work.tx, { releaseId, personId, accommodationId, type, status: 'current' }, work.now());
+    await reassess(work, releaseId);
+  };
 
   return {
-    'release.scheduled@v1': release,
-    'release.rescheduled@v1': release,
-    'release.cancelled@v1': async (tx, event) => {
-      await markReleaseCancelled(tx, (event.data as ReleaseCancelled).releaseId);
+    ...releaseCopyHandlers({ onChanged: (release, work) => reassess(work, release.releaseId) }),
+    'treatment.handoff.logistics@v1': async ({ personId, data }, work) => {
+      const { releaseId, firstAppointmentAt } = data;
+      const at = firstAppointmentAt ? new Date(firstAppointmentAt) : null;
+      await saveAppointment(work.tx, { releaseId, personId, at }, work.now());
+      await reassess(work, releaseId);
     },
-    'treatment.handoff.logistics@v1': appointment,
-    'accommodation.confirmed@v1': accommodation,
-    'accommodation.changed@v1': accommodation,
-    'accommodation.withdrawn@v1': accommodationWithdrawn,
+    'accommodation.confirmed@v1': accommodationKnown,
+    'accommodation.changed@v1': accommodationKnown,
+    'accommodation.withdrawn@v1': async ({ personId, data }, work) => {
+      const { releaseId, accommodationId } = data;
+      // The type is no longer relevant once withdrawn; 'none' keeps the column honest.
+      const withdrawn = { releaseId, personId, accommodationId, type: 'none' as const, status: 'withdrawn' as const };
+      await saveAccommodation(work.tx, withdrawn, work.now());
+      await reassess(work, releaseId);
+    },
   };
 }

@@ -1,12 +1,5 @@
-import { createEvent } from '@resettle/contracts';
+import type { EventDraft } from '@resettle/contracts';
 import type { TravelPlanRow } from '../db/travel-plans.js';
-
-const SOURCE = 'transport';
-
-export interface Cause {
-  correlationId: string;
-  causationId?: string | null;
-}
 
 function travelPlanFacts(row: TravelPlanRow) {
   return {
@@ -20,46 +13,24 @@ function travelPlanFacts(row: TravelPlanRow) {
   };
 }
 
-export function transportArranged(row: TravelPlanRow, cause: Cause) {
-  return createEvent({
-    type: 'transport.arranged',
-    personId: row.personId,
-    source: SOURCE,
-    ...cause,
-    data: travelPlanFacts(row),
-  });
+export function transportArranged(row: TravelPlanRow): EventDraft<'transport.arranged'> {
+  return { type: 'transport.arranged', personId: row.personId, data: travelPlanFacts(row) };
 }
 
-export function transportChanged(row: TravelPlanRow, cause: Cause) {
-  return createEvent({
-    type: 'transport.changed',
-    personId: row.personId,
-    source: SOURCE,
-    ...cause,
-    data: travelPlanFacts(row),
-  });
+export function transportChanged(row: TravelPlanRow): EventDraft<'transport.changed'> {
+  return { type: 'transport.changed', personId: row.personId, data: travelPlanFacts(row) };
 }
 
-export function transportAtRisk(row: TravelPlanRow, cause: Cause) {
-  return createEvent({
+export function transportAtRisk(row: TravelPlanRow): EventDraft<'transport.at-risk'> {
+  const reasons = row.reasons.map(({ rule, message }) => ({ rule, message }));
+  return {
     type: 'transport.at-risk',
     personId: row.personId,
-    source: SOURCE,
-    ...cause,
-    data: {
-      travelPlanId: row.id,
-      releaseId: row.releaseId,
-      reasons: row.reasons.map(({ rule, message }) => ({ rule, message })),
-    },
-  });
+    data: { travelPlanId: row.id, releaseId: row.releaseId, reasons },
+  };
 }
 
-export function transportCancelled(row: TravelPlanRow, reason: string, cause: Cause) {
-  return createEvent({
-    type: 'transport.cancelled',
-    personId: row.personId,
-    source: SOURCE,
-    ...cause,
-    data: { travelPlanId: row.id, releaseId: row.releaseId, reason },
-  });
+export function transportCancelled(row: TravelPlanRow, reason: string): EventDraft<'transport.cancelled'> {
+  const data = { travelPlanId: row.id, releaseId: row.releaseId, reason };
+  return { type: 'transport.cancelled', personId: row.personId, data };
 }

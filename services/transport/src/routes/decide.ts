@@ -1,12 +1,25 @@
 import type { Transaction } from '@resettle/messaging';
-import { refuseFirstBroken, usableRelease } from '@resettle/platform';
-import { findRelease, type KnownRelease, travelFactsFor } from '../db/facts.js';
-import { checkPlanAgainst, type TravelPlan, type TravelSettings } from '../domain/index.js';
+import { refuseFirstBroken } from '@resettle/platform';
+import { findUsableRelease } from '@resettle/platform/release-copy';
+import { travelFactsFor } from '../db/travel-facts.js';
+import {
+  type AccommodationFact,
+  checkPlanAgainst,
+  type TravelFacts,
+  type TravelPlan,
+  type TravelSettings,
+} from '../domain/index.js';
 import type { TravelPlanChange } from './schemas.js';
 
-/** The release as we know it from release-scheduling's events; unknown or someone else's is a 400. */
-export async function releaseFor(tx: Transaction, releaseId: string, personId: string): Promise<KnownRelease> {
-  return usableRelease(await findRelease(tx, releaseId), personId);
+/** What a journey is judged against. */
+export interface KnownFacts {
+  facts: TravelFacts;
+  accommodation: AccommodationFact | null;
+}
+
+/** Her release as we know it (unknown or someone else's is a 400), her first appointment and her accommodation. */
+export async function knownFacts(tx: Transaction, releaseId: string, personId: string): Promise<KnownFacts> {
+  return travelFactsFor(tx, await findUsableRelease(tx, releaseId, personId));
 }
 
 /** The plan as the rules read it: instants normalised to UTC ISO strings. */
@@ -19,10 +32,9 @@ export function asPlan(asked: TravelPlanChange): TravelPlan {
   };
 }
 
-/** The rules' verdict: a 422 naming the first rule broken, or the flags to store with the plan. */
-export async function decidePlan(tx: Transaction, plan: TravelPlan, release: KnownRelease, settings: TravelSettings) {
-  const { facts, accommodation } = await travelFactsFor(tx, release);
+/** The rules' verdict: a 422 naming the first rule broken, or the plan as arranged with the flags to store. */
+export function decidePlan(plan: TravelPlan, { facts, accommodation }: KnownFacts, settings: TravelSettings) {
   const { violations, flags } = checkPlanAgainst(plan, facts, accommodation, settings);
   refuseFirstBroken(violations);
-  return flags;
+  return { status: 'arranged' as const, reasons: [], flags };
 }

@@ -18,7 +18,7 @@ describe('transport API on the real database and broker', () => {
 
   beforeAll(async () => {
     service = await startTestService(transport, { clock });
-    watcher = await watchTopic(TOPICS.transport, service.topicPrefix);
+    watcher = await watchTopic(TOPICS.transport, service.namespace);
   });
   afterAll(async () => {
     await watcher.close();

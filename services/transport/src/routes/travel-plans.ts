@@ -1,56 +1,122 @@
 import { randomUUID } from 'node:crypto';
-import { appendToOutbox } from '@resettle/messaging';
-import { Conflict, type Server } from '@resettle/platform';
-import { activeTravelPlansForRelease, insertTravelPlan, lockPerson } from '../db/travel-plans.js';
-import { transportArranged } from '../events/transport-events.js';
+import {
+  Conflict,
+  problemsFor,
+  type ReleaseRecords,
+  recordAudit,
+  recordChangeRoute,
+  releaseRecordReads,
+  type Server,
+} from '@resettle/platform';
+import {
+  activeTravelPlansForRelease,
+  findTravelPlan,
+  insertTravelPlan,
+  journeyOf,
+  type TravelPlanRow,
+  travelPlansForRelease,
+  updateTravelPlan,
+} from '../db/travel-plans.js';
+import { transportArranged, transportCancelled, transportChanged } from '../events/transport-events.js';
 import { type TransportContext, travelSettingsOf } from '../settings.js';
-import { audited } from './audit.js';
-import { asPlan, decidePlan, releaseFor } from './decide.js';
-import { Refusal, TravelPlan, TravelPlanRequest } from './schemas.js';
+import { asPlan, decidePlan, knownFacts } from './decide.js';
+import { CancelRequest, TravelPlan, TravelPlanChange, TravelPlanRequest } from './schemas.js';
 import { asTravelPlanView } from './view.js';
 
-export async function arrangeRoutes(app: Server, context: TransportContext): Promise<void> {
+/** The journey from the gate, one for each of her releases, kept by the transport coordinator. */
+export const travelPlans: ReleaseRecords<TravelPlanRow, typeof TravelPlan> = {
+  path: '/api/travel-plans',
+  noun: 'travel plan',
+  role: 'transport-coordinator',
+  tags: ['travel plans'],
+  category: 'transport',
+  view: { schema: TravelPlan, of: asTravelPlanView },
+  read: { summary: 'One travel plan', action: 'read-travel-plan' },
+  list: {
+    summary: 'Travel plans for one release, oldest first (cancelled ones included)',
+    action: 'list-travel-plans',
+  },
+  find: findTravelPlan,
+  ofRelease: travelPlansForRelease,
+  closed: (row) =>
+    row.status === 'cancelled' ? new Conflict('TRAVEL_PLAN_CANCELLED', 'the travel plan was cancelled') : undefined,
+};
+
+/** The transport coordinator arranges, changes, cancels and reads her journey. */
+export async function travelPlanRoutes(app: Server, context: TransportContext): Promise<void> {
   const settings = travelSettingsOf(context);
+  const coordinator = app.requireRole(travelPlans.role);
+  const { tags } = travelPlans;
 
   app.post(
     '/api/travel-plans',
     {
-      onRequest: app.requireRole('transport-coordinator'),
+      onRequest: coordinator,
       schema: {
         summary: 'Arrange the journey from the gate',
-        tags: ['travel plans'],
+        tags,
         body: TravelPlanRequest,
-        response: { 201: TravelPlan, 422: Refusal },
+        response: { 201: TravelPlan, ...problemsFor(400, 401, 403, 409, 422) },
       },
     },
     async (request, reply) => {
       const { personId, releaseId, ...fields } = request.body;
-      const row = await context.db.transaction(async (tx) => {
-        await lockPerson(tx, personId);
-        const release = await releaseFor(tx, releaseId, personId);
-        if ((await activeTravelPlansForRelease(tx, releaseId)).length > 0) {
-          throw new Conflict('TRAVEL_PLAN_ALREADY_ARRANGED', 'this release has a travel plan; change or cancel it');
-        }
-        const plan = asPlan(fields);
-        const flags = await decidePlan(tx, plan, release, settings);
-        const inserted = await insertTravelPlan(tx, {
-          id: randomUUID(),
-          personId,
-          releaseId,
-          ...plan,
-          departureAt: new Date(plan.departureAt),
-          expectedArrivalAt: new Date(plan.expectedArrivalAt),
-          status: 'arranged',
-          reasons: [],
-          flags,
-        });
-        await appendToOutbox(tx, [transportArranged(inserted, { correlationId: request.id })], {
-          topicPrefix: context.topicPrefix,
-        });
-        await audited(tx, request, 'arrange-travel', { personId, resourceId: inserted.id });
-        return inserted;
-      });
+      const row = await context.transact(
+        request,
+        async (work) => {
+          const known = await knownFacts(work.tx, releaseId, personId);
+          if ((await activeTravelPlansForRelease(work.tx, releaseId)).length > 0) {
+            throw new Conflict('TRAVEL_PLAN_ALREADY_ARRANGED', 'this release has a travel plan; change or cancel it');
+          }
+          const plan = asPlan(fields);
+          const verdict = decidePlan(plan, known, settings);
+          const inserted = await insertTravelPlan(work.tx, {
+            id: randomUUID(),
+            personId,
+            releaseId,
+            ...journeyOf(plan),
+            ...verdict,
+          });
+          work.publish(transportArranged(inserted));
+          await work.audit(recordAudit(travelPlans, 'arrange-travel', inserted));
+          return inserted;
+        },
+        { personId },
+      );
       return reply.code(201).send(asTravelPlanView(row));
     },
   );
+
+  recordChangeRoute(app, context, travelPlans, {
+    method: 'PUT',
+    suffix: '',
+    summary: 'Change the journey (an at-risk plan that fits again goes back to arranged)',
+    body: TravelPlanChange,
+    action: 'change-travel',
+    refusable: true,
+    apply: async (work, current, asked) => {
+      const plan = asPlan(asked);
+      const verdict = decidePlan(plan, await knownFacts(work.tx, current.releaseId, current.personId), settings);
+      const updated = await updateTravelPlan(work.tx, current, { ...journeyOf(plan), ...verdict }, work.now());
+      work.publish(transportChanged(updated));
+      return updated;
+    },
+  });
+
+  recordChangeRoute(app, context, travelPlans, {
+    method: 'POST',
+    suffix: '/cancel',
+    summary: 'Cancel the journey',
+    body: CancelRequest,
+    action: 'cancel-travel',
+    refusable: false,
+    apply: async (work, current, { reason }) => {
+      const cancelled = { status: 'cancelled' as const, cancelledReason: reason };
+      const updated = await updateTravelPlan(work.tx, current, cancelled, work.now());
+      work.publish(transportCancelled(updated, reason));
+      return updated;
+    },
+  });
+
+  await releaseRecordReads(app, context.db, travelPlans);
 }

@@ -1,26 +1,28 @@
 import type { DatabaseOrTransaction } from '@resettle/messaging';
 import { and, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
-import { handoffs, providers, releases } from './schema.js';
+import { type HandoffStatus, HELD_BY_PROVIDER, SEEN_BY_PROVIDER } from '../domain/index.js';
+import { handoffs } from './schema.js';
 
 export type HandoffRow = typeof handoffs.$inferSelect;
-export type ReleaseRow = typeof releases.$inferSelect;
+export type NewHandoff = typeof handoffs.$inferInsert;
 
 export async function findHandoff(db: DatabaseOrTransaction, id: string): Promise<HandoffRow | undefined> {
   const [row] = await db.select().from(handoffs).where(eq(handoffs.id, id));
   return row;
 }
 
-export async function findRelease(db: DatabaseOrTransaction, releaseId: string): Promise<ReleaseRow | undefined> {
-  const [row] = await db.select().from(releases).where(eq(releases.releaseId, releaseId));
+export async function insertHandoff(db: DatabaseOrTransaction, handoff: NewHandoff): Promise<HandoffRow> {
+  const [row] = await db.insert(handoffs).values(handoff).returning();
+  if (!row) throw new Error(`handoff ${handoff.id} was not stored`);
   return row;
 }
 
-export async function findProvider(db: DatabaseOrTransaction, providerId: string) {
-  const [row] = await db.select().from(providers).where(eq(providers.providerId, providerId));
-  return row;
-}
-
-export async function updateHandoff(db: DatabaseOrTransaction, row: HandoffRow, changes: Partial<HandoffRow>) {
+/** The change applies only to the revision it was decided on; undefined when someone changed it meanwhile. */
+export async function updateHandoff(
+  db: DatabaseOrTransaction,
+  row: HandoffRow,
+  changes: Partial<HandoffRow>,
+): Promise<HandoffRow | undefined> {
   const [updated] = await db
     .update(handoffs)
     .set({ ...changes, revision: row.revision + 1, updatedAt: new Date() })
@@ -29,22 +31,20 @@ export async function updateHandoff(db: DatabaseOrTransaction, row: HandoffRow, 
   return updated;
 }
 
-export function handoffsHeldForRelease(db: DatabaseOrTransaction, releaseId: string) {
+export function handoffsHeldForRelease(db: DatabaseOrTransaction, releaseId: string): Promise<HandoffRow[]> {
   return db
     .select()
     .from(handoffs)
-    .where(
-      and(eq(handoffs.releaseId, releaseId), inArray(handoffs.status, ['sent', 'accepted', 'needs-reconfirmation'])),
-    );
+    .where(and(eq(handoffs.releaseId, releaseId), inArray(handoffs.status, [...HELD_BY_PROVIDER])));
 }
 
 export async function providerInbox(
   db: DatabaseOrTransaction,
-  query: { providerId: string; status?: string; page: number; pageSize: number },
-) {
+  query: { providerId: string; status?: HandoffStatus; page: number; pageSize: number },
+): Promise<{ items: HandoffRow[]; total: number }> {
   const conditions: SQL[] = [eq(handoffs.providerId, query.providerId)];
   if (query.status) conditions.push(eq(handoffs.status, query.status));
-  conditions.push(inArray(handoffs.status, ['sent', 'accepted', 'declined', 'needs-reconfirmation']));
+  conditions.push(inArray(handoffs.status, [...SEEN_BY_PROVIDER]));
   const where = and(...conditions);
   const [items, [total]] = await Promise.all([
     db

@@ -1,4 +1,6 @@
+import type { EventEnvelope, HandoffAccepted, HandoffBooked, HandoffSent } from '@resettle/contracts';
 import { bigserial, boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { HANDOFF_STATUSES } from '../domain/status.js';
 
 export { heldPeople, inbox, outbox } from '@resettle/messaging/schema';
 export { auditLog } from '@resettle/platform/audit-schema';
@@ -24,6 +26,15 @@ export const providers = pgTable('providers', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
+// The stored shapes are those the events tell, so a row becomes an event without conversion.
+type Area = HandoffBooked['providerArea'];
+type Treatment = HandoffSent['treatment'];
+type Appointment = HandoffAccepted['firstAppointment'];
+type WeekendCoverPlan = NonNullable<HandoffBooked['weekendCoverPlan']>;
+type Preferences = HandoffSent['preferences'];
+type Referrals = HandoffBooked['referrals'];
+type KeyWorker = HandoffAccepted['keyWorker'];
+
 export const handoffs = pgTable(
   'handoffs',
   {
@@ -32,19 +43,19 @@ export const handoffs = pgTable(
     releaseId: uuid('release_id').notNull(),
     prisonCode: text('prison_code').notNull(),
     providerId: text('provider_id').notNull(),
-    providerArea: jsonb('provider_area').notNull(),
-    status: text('status').notNull(),
+    providerArea: jsonb('provider_area').$type<Area>().notNull(),
+    status: text('status', { enum: HANDOFF_STATUSES }).notNull(),
     statusReason: text('status_reason'),
     consentToShare: boolean('consent_to_share').notNull(),
-    treatment: jsonb('treatment').notNull(),
+    treatment: jsonb('treatment').$type<Treatment>().notNull(),
     naloxoneSupplied: boolean('naloxone_supplied').notNull(),
     bridgingPrescription: boolean('bridging_prescription').notNull(),
-    weekendCoverPlan: jsonb('weekend_cover_plan'),
-    firstAppointment: jsonb('first_appointment'),
+    weekendCoverPlan: jsonb('weekend_cover_plan').$type<WeekendCoverPlan>(),
+    firstAppointment: jsonb('first_appointment').$type<Appointment>(),
     expectedArrivalAt: timestamp('expected_arrival_at', { withTimezone: true }),
-    preferences: jsonb('preferences').notNull(),
-    referrals: jsonb('referrals').notNull(),
-    keyWorker: jsonb('key_worker'),
+    preferences: jsonb('preferences').$type<Preferences>().notNull(),
+    referrals: jsonb('referrals').$type<Referrals>().notNull(),
+    keyWorker: jsonb('key_worker').$type<KeyWorker>(),
     declineReason: text('decline_reason'),
     revision: integer('revision').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -56,6 +67,8 @@ export const handoffs = pgTable(
   ],
 );
 
+export const DELIVERY_STATUSES = ['pending', 'delivered'] as const;
+
 /** An outbox for webhooks: written with the state change, delivered (with retries) by the webhook worker. */
 export const webhookDeliveries = pgTable(
   'webhook_deliveries',
@@ -64,8 +77,8 @@ export const webhookDeliveries = pgTable(
     providerId: text('provider_id').notNull(),
     eventId: uuid('event_id').notNull(),
     eventType: text('event_type').notNull(),
-    payload: jsonb('payload').notNull(),
-    status: text('status', { enum: ['pending', 'delivered'] }).notNull(),
+    payload: jsonb('payload').$type<EventEnvelope>().notNull(),
+    status: text('status', { enum: DELIVERY_STATUSES }).notNull(),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
     deliveredAt: timestamp('delivered_at', { withTimezone: true }),

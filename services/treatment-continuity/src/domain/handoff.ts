@@ -1,4 +1,6 @@
-export type TreatmentKind = 'none' | 'methadone' | 'buprenorphine' | 'long-acting-injectable-buprenorphine' | 'other';
+import type { TreatmentKind } from '@resettle/contracts';
+
+export type { TreatmentKind };
 
 export interface Treatment {
   kind: TreatmentKind;

@@ -1,6 +1,20 @@
 import { type Violation, violation } from '@resettle/platform/rules';
 
-export type HandoffStatus = 'blocked-no-consent' | 'booked' | 'sent' | 'accepted' | 'declined' | 'needs-reconfirmation';
+export const HANDOFF_STATUSES = [
+  'blocked-no-consent',
+  'booked',
+  'sent',
+  'accepted',
+  'declined',
+  'needs-reconfirmation',
+] as const;
+export type HandoffStatus = (typeof HANDOFF_STATUSES)[number];
+
+/** Handoffs the provider holds for her: a moved or cancelled release must be re-confirmed. */
+export const HELD_BY_PROVIDER: readonly HandoffStatus[] = ['sent', 'accepted', 'needs-reconfirmation'];
+
+/** What the provider's inbox lists: everything it has been sent, its refusals included. */
+export const SEEN_BY_PROVIDER: readonly HandoffStatus[] = [...HELD_BY_PROVIDER, 'declined'];
 
 /**
  * book / rebook: healthcare records or changes the handoff (it must be sent again); send: it goes to the provider;

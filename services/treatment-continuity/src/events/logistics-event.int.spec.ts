@@ -35,7 +35,7 @@ describe('the logistics event accommodation and transport listen to', () => {
     expect(accepted.status).toBe(200);
 
     await eventually(() => expect(logisticsFor('B1201AA')).toHaveLength(3));
-    const releaseId = (scheduled.data as { releaseId: string }).releaseId;
+    const releaseId = scheduled.data.releaseId;
     const facts = (firstAppointmentAt: string) => ({
       handoffId: id,
       releaseId,

@@ -1,67 +1,54 @@
-import type { EventEnvelope, ReleaseRescheduled, ReleaseScheduled } from '@resettle/contracts';
-import type { EventHandlers, Transaction } from '@resettle/messaging';
-import type { ServiceContext } from '@resettle/platform';
-import { eq } from 'drizzle-orm';
-import { findRelease, handoffsHeldForRelease, type ReleaseRow, updateHandoff } from '../db/handoffs.js';
-import { releases } from '../db/schema.js';
+import type { ReleaseScheduled } from '@resettle/contracts';
+import type { EventHandlers, UnitOfWork } from '@resettle/platform';
+import { handoffsHeldForRelease, updateHandoff } from '../db/handoffs.js';
+import { findRelease, type ReleaseRow, saveRelease, setReleaseStatus } from '../db/releases.js';
 import { nextStatus } from '../domain/index.js';
 import { handoffNeedsReconfirmation } from './handoff-events.js';
 import { publish } from './publish.js';
 
-async function keepRelease(tx: Transaction, event: EventEnvelope, facts: ReleaseScheduled) {
-  const row = {
+function keepRelease(work: UnitOfWork, personId: string, facts: ReleaseScheduled): Promise<void> {
+  return saveRelease(work.tx, {
     releaseId: facts.releaseId,
-    personId: event.personId,
+    personId,
     prisonCode: facts.prisonCode,
     releaseDate: facts.releaseDate,
     gateAt: new Date(facts.gateAt),
     weekendCoverPlanRequired: facts.weekendCoverPlanRequired,
-    status: 'scheduled' as const,
-  };
-  await tx.insert(releases).values(row).onConflictDoUpdate({ target: releases.releaseId, set: row });
+    status: 'scheduled',
+  });
 }
 
 /** The handoff belongs to the release as it was: when the release moves or is cancelled, the provider must confirm again. */
-async function askProvidersAgain(
-  tx: Transaction,
-  context: ServiceContext,
-  event: EventEnvelope,
-  release: ReleaseRow | null,
-  reason: string,
-) {
-  const releaseId = (event.data as { releaseId: string }).releaseId;
-  for (const handoff of await handoffsHeldForRelease(tx, releaseId)) {
+async function askProvidersAgain(work: UnitOfWork, releaseId: string, release: ReleaseRow | null, reason: string) {
+  for (const handoff of await handoffsHeldForRelease(work.tx, releaseId)) {
     // A handoff already waiting for re-confirmation stays so; the provider is told about the newer move too.
-    const transition = nextStatus(handoff.status as never, 'releaseRescheduled');
+    const transition = nextStatus(handoff.status, 'releaseRescheduled');
     // Her expected arrival was worked out from the old gate time; it no longer holds.
-    const updated = await updateHandoff(tx, handoff, {
+    const updated = await updateHandoff(work.tx, handoff, {
       status: transition.status ?? handoff.status,
       statusReason: reason,
       expectedArrivalAt: null,
     });
     if (!updated) throw new Error(`handoff ${handoff.id} changed concurrently`);
-    const cause = { correlationId: event.correlationId, causationId: event.id };
-    await publish(tx, context.topicPrefix, updated, [handoffNeedsReconfirmation(updated, release, reason, cause)]);
+    await publish(work, updated, [handoffNeedsReconfirmation(updated, release, reason)]);
   }
 }
 
-export function releaseHandlers(context: ServiceContext): EventHandlers {
+/** This service's copy of each release, and what a moved or cancelled release means for the handoffs made for it. */
+export function releaseHandlers(): EventHandlers {
   return {
-    'release.scheduled@v1': (tx, event) => keepRelease(tx, event, event.data as ReleaseScheduled),
-    'release.rescheduled@v1': async (tx, event) => {
-      const facts = event.data as ReleaseRescheduled;
-      await keepRelease(tx, event, facts);
+    'release.scheduled@v1': (event, work) => keepRelease(work, event.personId, event.data),
+    'release.rescheduled@v1': async (event, work) => {
+      const facts = event.data;
+      await keepRelease(work, event.personId, facts);
       const reason = `Release moved from ${facts.previous.releaseDate} ${facts.previous.gateTime} to ${facts.releaseDate} ${facts.gateTime}: ${facts.reason}`;
-      await askProvidersAgain(tx, context, event, (await findRelease(tx, facts.releaseId)) ?? null, reason);
+      await askProvidersAgain(work, facts.releaseId, (await findRelease(work.tx, facts.releaseId)) ?? null, reason);
     },
-    'release.cancelled@v1': async (tx, event) => {
-      const { releaseId, reason } = event.data as { releaseId: string; reason: string };
-      await tx.update(releases).set({ status: 'cancelled' }).where(eq(releases.releaseId, releaseId));
-      await askProvidersAgain(tx, context, event, null, `Release cancelled: ${reason}`);
+    'release.cancelled@v1': async (event, work) => {
+      const { releaseId, reason } = event.data;
+      await setReleaseStatus(work.tx, releaseId, 'cancelled');
+      await askProvidersAgain(work, releaseId, null, `Release cancelled: ${reason}`);
     },
-    'release.occurred@v1': async (tx, event) => {
-      const { releaseId } = event.data as { releaseId: string };
-      await tx.update(releases).set({ status: 'released' }).where(eq(releases.releaseId, releaseId));
-    },
+    'release.occurred@v1': (event, work) => setReleaseStatus(work.tx, event.data.releaseId, 'released'),
   };
 }

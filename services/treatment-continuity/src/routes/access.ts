@@ -1,4 +1,4 @@
-import { audit, type DataCategory, NotFound, type ServiceContext } from '@resettle/platform';
+import { type DataCategory, NotFound, readLocked, type ServiceContext, type UnitOfWork } from '@resettle/platform';
 import type { FastifyRequest } from 'fastify';
 import { findHandoff, type HandoffRow } from '../db/handoffs.js';
 
@@ -29,12 +29,20 @@ export function addressedTo(
   });
 }
 
+/** The handoff as it is now, under her lock: what a change decides on cannot move until the unit commits. */
+export async function lockedHandoff(work: UnitOfWork, id: string): Promise<HandoffRow> {
+  const handoff = await readLocked(work, (tx) => findHandoff(tx, id));
+  if (!handoff) throw new NotFound('no such handoff');
+  return handoff;
+}
+
 interface Visibility {
   visible(handoff: HandoffRow): boolean;
   categories: DataCategory[];
   recipient?: string | null;
 }
 
+/** The access is audited in its own unit of work, so a denial (or a later refusal of the request) is still on record. */
 async function visibleHandoff(
   context: ServiceContext,
   request: FastifyRequest,
@@ -42,16 +50,19 @@ async function visibleHandoff(
   action: string,
   { visible, categories, recipient }: Visibility,
 ): Promise<HandoffRow> {
-  const handoff = await findHandoff(context.db, id);
-  const allowed = handoff !== undefined && visible(handoff);
-  await audit(context.db, request, {
-    action,
-    personId: handoff?.personId ?? null,
-    resourceId: id,
-    categories,
-    outcome: allowed ? 'allowed' : 'denied',
-    ...(recipient === undefined ? {} : { recipient }),
+  const handoff = await context.transact(request, async (work) => {
+    const found = await findHandoff(work.tx, id);
+    const allowed = found !== undefined && visible(found);
+    await work.audit({
+      action,
+      personId: found?.personId ?? null,
+      resourceId: id,
+      categories,
+      outcome: allowed ? 'allowed' : 'denied',
+      ...(recipient === undefined ? {} : { recipient }),
+    });
+    return allowed ? found : undefined;
   });
-  if (!allowed) throw new NotFound('no such handoff');
+  if (!handoff) throw new NotFound('no such handoff');
   return handoff;
 }

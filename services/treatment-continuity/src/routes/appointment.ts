@@ -1,11 +1,12 @@
-import { Conflict, type Server, type ServiceContext } from '@resettle/platform';
-import { findRelease, updateHandoff } from '../db/handoffs.js';
+import { Conflict, problemsFor, type Server, type ServiceContext } from '@resettle/platform';
+import { updateHandoff } from '../db/handoffs.js';
+import { findRelease } from '../db/releases.js';
 import { violation } from '../domain/index.js';
 import { appointmentChanged } from '../events/handoff-events.js';
 import { publish } from '../events/publish.js';
-import { ownPrisonHandoff } from './access.js';
+import { lockedHandoff, ownPrisonHandoff } from './access.js';
 import { checkAgainstRelease, domainFromRow, refuseIfBroken } from './rules.js';
-import { AppointmentRequest, IdParams } from './schemas.js';
+import { AppointmentRequest, HandoffStatusView, IdParams } from './schemas.js';
 import { statusView } from './views.js';
 
 export async function appointmentRoutes(app: Server, context: ServiceContext): Promise<void> {
@@ -18,25 +19,27 @@ export async function appointmentRoutes(app: Server, context: ServiceContext): P
         tags: ['handoffs'],
         params: IdParams,
         body: AppointmentRequest,
+        response: { 200: HandoffStatusView, ...problemsFor(400, 401, 403, 404, 409, 422) },
       },
     },
     async (request) => {
-      const handoff = await ownPrisonHandoff(context, request, request.params.id, 'change-appointment');
-      if (handoff.status === 'declined') {
-        refuseIfBroken([violation('ILLEGAL_TRANSITION', 'status', 'The provider declined: book a new handoff.')]);
-      }
-      const release = await findRelease(context.db, handoff.releaseId);
-      if (release?.status !== 'scheduled') {
-        throw new Conflict('RELEASE_NOT_SCHEDULED', `the release is ${release?.status ?? 'unknown'}`);
-      }
+      const { id } = await ownPrisonHandoff(context, request, request.params.id, 'change-appointment');
       const { firstAppointment } = request.body;
-      const expectedArrivalAt = handoff.expectedArrivalAt?.toISOString() ?? null;
-      checkAgainstRelease({ ...domainFromRow(handoff), firstAppointment }, release, context.clock(), expectedArrivalAt);
-      const updated = await context.db.transaction(async (tx) => {
-        const row = await updateHandoff(tx, handoff, { firstAppointment });
+      const updated = await context.transact(request, async (work) => {
+        const handoff = await lockedHandoff(work, id);
+        if (handoff.status === 'declined') {
+          refuseIfBroken([violation('ILLEGAL_TRANSITION', 'status', 'The provider declined: book a new handoff.')]);
+        }
+        const release = await findRelease(work.tx, handoff.releaseId);
+        if (release?.status !== 'scheduled') {
+          throw new Conflict('RELEASE_NOT_SCHEDULED', `the release is ${release?.status ?? 'unknown'}`);
+        }
+        const expectedArrivalAt = handoff.expectedArrivalAt?.toISOString() ?? null;
+        const changed = { ...domainFromRow(handoff), firstAppointment };
+        checkAgainstRelease(changed, release, work.now(), expectedArrivalAt);
+        const row = await updateHandoff(work.tx, handoff, { firstAppointment });
         if (!row) throw new Conflict('CHANGED_MEANWHILE', 'the handoff changed while this request ran');
-        const previous = handoff.firstAppointment as { at: string; place: string } | null;
-        await publish(tx, context.topicPrefix, row, [appointmentChanged(row, previous, { correlationId: request.id })]);
+        await publish(work, row, [appointmentChanged(row, firstAppointment, handoff.firstAppointment)]);
         return row;
       });
       return statusView(updated);

@@ -1,66 +1,61 @@
 import { randomUUID } from 'node:crypto';
-import { audit, Conflict, InvalidField, NotFound, type Server, type ServiceContext } from '@resettle/platform';
-import { findRelease } from '../db/handoffs.js';
-import { handoffs } from '../db/schema.js';
+import { Conflict, NotFound, problemsFor, type Server, type ServiceContext, usableRelease } from '@resettle/platform';
+import { insertHandoff } from '../db/handoffs.js';
+import { findRelease } from '../db/releases.js';
 import { statusOnRecording } from '../domain/index.js';
 import { handoffBooked, handoffSent } from '../events/handoff-events.js';
 import { publish } from '../events/publish.js';
 import { ownPrisonHandoff } from './access.js';
 import { checkBooking } from './rules.js';
-import { BookingRequest, IdParams } from './schemas.js';
+import { BookingRequest, HandoffStatusView, IdParams } from './schemas.js';
 import { statusView } from './views.js';
 
 export async function bookingRoutes(app: Server, context: ServiceContext): Promise<void> {
-  const { db } = context;
   app.post(
     '/api/handoffs',
     {
       onRequest: app.requireRole('prison-healthcare'),
-      schema: { summary: 'Book a handoff to a community provider', tags: ['handoffs'], body: BookingRequest },
+      schema: {
+        summary: 'Book a handoff to a community provider',
+        tags: ['handoffs'],
+        body: BookingRequest,
+        response: { 201: HandoffStatusView, ...problemsFor(400, 401, 403, 404, 409, 422) },
+      },
     },
     async (request, reply) => {
       const booking = request.body;
-      const release = await findRelease(db, booking.releaseId);
-      if (!release || release.personId !== booking.personId) {
-        throw new InvalidField(
-          'body.releaseId',
-          'unknown-release',
-          'no scheduled release with this id for this person',
-        );
-      }
-      if (release.prisonCode !== request.user.prison) throw new NotFound('no such release');
-      if (release.status !== 'scheduled') {
-        throw new Conflict('RELEASE_NOT_SCHEDULED', `the release is ${release.status}`);
-      }
-      checkBooking(booking, release, context.clock());
-      const recorded = statusOnRecording(booking);
-      const sendNow = recorded.status === 'booked';
-      const handoff = await db.transaction(async (tx) => {
-        const [row] = await tx
-          .insert(handoffs)
-          .values({
+      const handoff = await context.transact(
+        request,
+        async (work) => {
+          const release = usableRelease(await findRelease(work.tx, booking.releaseId), booking.personId);
+          if (release.prisonCode !== request.user.prison) throw new NotFound('no such release');
+          if (release.status !== 'scheduled') {
+            throw new Conflict('RELEASE_NOT_SCHEDULED', `the release is ${release.status}`);
+          }
+          checkBooking(booking, release, work.now());
+          const recorded = statusOnRecording(booking);
+          const sendNow = recorded.status === 'booked';
+          const created = await insertHandoff(work.tx, {
             ...booking,
             id: randomUUID(),
             prisonCode: release.prisonCode,
             status: sendNow ? 'sent' : recorded.status,
             statusReason: sendNow ? null : recorded.reason,
             expectedArrivalAt: booking.expectedArrivalAt ? new Date(booking.expectedArrivalAt) : null,
-          })
-          .returning();
-        const created = row!;
-        const cause = { correlationId: request.id };
-        const events = [handoffBooked(created, cause), ...(sendNow ? [handoffSent(created, release, cause)] : [])];
-        await publish(tx, context.topicPrefix, created, events);
-        await audit(tx, request, {
-          action: 'book-handoff',
-          personId: created.personId,
-          resourceId: created.id,
-          categories: ['clinical'],
-          outcome: 'allowed',
-          recipient: sendNow ? created.providerId : null,
-        });
-        return created;
-      });
+          });
+          await publish(work, created, [handoffBooked(created), ...(sendNow ? [handoffSent(created, release)] : [])]);
+          await work.audit({
+            action: 'book-handoff',
+            personId: created.personId,
+            resourceId: created.id,
+            categories: ['clinical'],
+            outcome: 'allowed',
+            recipient: sendNow ? created.providerId : null,
+          });
+          return created;
+        },
+        { personId: booking.personId },
+      );
       return reply.code(201).send(statusView(handoff));
     },
   );
@@ -69,7 +64,12 @@ export async function bookingRoutes(app: Server, context: ServiceContext): Promi
     '/api/handoffs/:id',
     {
       onRequest: app.requireRole('prison-healthcare'),
-      schema: { summary: 'A handoff: status and the provider’s answer', tags: ['handoffs'], params: IdParams },
+      schema: {
+        summary: 'A handoff: status and the provider’s answer',
+        tags: ['handoffs'],
+        params: IdParams,
+        response: { 200: HandoffStatusView, ...problemsFor(400, 401, 403, 404) },
+      },
     },
     async (request) => statusView(await ownPrisonHandoff(context, request, request.params.id, 'read-handoff')),
   );

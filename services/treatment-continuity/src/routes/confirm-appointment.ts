@@ -1,30 +1,33 @@
-import { Conflict, RuleRefusal, type ServiceContext } from '@resettle/platform';
-import { findRelease, type HandoffRow } from '../db/handoffs.js';
+import { Conflict, RuleRefusal } from '@resettle/platform';
+import type { HandoffRow } from '../db/handoffs.js';
+import type { ReleaseRow } from '../db/releases.js';
+import { type Appointment, violation } from '../domain/index.js';
 import { checkAgainstRelease, domainFromRow } from './rules.js';
-
-type Appointment = { at: string; place: string };
 
 /**
  * The provider confirms the booked appointment or offers its own. Either must fit the release as it is now (it may
  * have moved since the booking), so every rule runs again while the release is still to come.
  */
-export async function appointmentToConfirm(
-  context: ServiceContext,
+export function appointmentToConfirm(
   handoff: HandoffRow,
   offered: Appointment | undefined,
-): Promise<Appointment> {
-  const appointment = offered ?? (handoff.firstAppointment as Appointment | null);
+  release: ReleaseRow | undefined,
+  now: Date,
+): Appointment {
+  const appointment = offered ?? handoff.firstAppointment;
   if (!appointment) {
-    throw new RuleRefusal('FIRST_APPOINTMENT_REQUIRED', 'Give the first appointment you will see her at.', {
-      field: 'body.firstAppointment',
-    });
+    const missing = violation(
+      'FIRST_APPOINTMENT_REQUIRED',
+      'firstAppointment',
+      'Give the first appointment you will see her at.',
+    );
+    throw new RuleRefusal(missing.rule, missing.message, { field: 'body.firstAppointment', violations: [missing] });
   }
-  const release = await findRelease(context.db, handoff.releaseId);
   if (release?.status === 'cancelled') throw new Conflict('RELEASE_NOT_SCHEDULED', 'the release was cancelled');
   if (release?.status === 'scheduled') {
     const expectedArrivalAt = handoff.expectedArrivalAt?.toISOString() ?? null;
     const domain = { ...domainFromRow(handoff), firstAppointment: appointment };
-    checkAgainstRelease(domain, release, context.clock(), expectedArrivalAt);
+    checkAgainstRelease(domain, release, now, expectedArrivalAt);
   }
   return appointment;
 }

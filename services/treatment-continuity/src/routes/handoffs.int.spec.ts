@@ -71,7 +71,7 @@ describe('treatment-continuity on the real broker and database', () => {
     await eventually(async () => {
       expect((await call(nurse, 'GET', `/api/handoffs/${id}`)).body.status).toBe('needs-reconfirmation');
     });
-    const releaseId = (scheduled.data as { releaseId: string }).releaseId;
+    const releaseId = scheduled.data.releaseId;
     const again = await call(nurse, 'POST', '/api/handoffs', booking('B1008AA', releaseId, 'provider-a'));
     expect(again.status).toBe(409);
     await eventually(() => expect(harness.typesFor('B1008AA')).toContain('treatment.handoff.needs-reconfirmation'));
@@ -92,7 +92,7 @@ describe('treatment-continuity on the real broker and database', () => {
   it('refuses a gap in daily medication (422, nothing stored or sent); without consent nothing reaches the provider', async () => {
     const scheduled = releaseScheduled('B1006AA');
     await harness.publishRelease(scheduled);
-    const releaseId = (scheduled.data as { releaseId: string }).releaseId;
+    const releaseId = scheduled.data.releaseId;
     const gap = booking('B1006AA', releaseId, 'provider-a', {
       firstAppointment: { at: '2026-11-19T13:00:00Z', place: 'Community drug service' },
     });
@@ -133,7 +133,7 @@ describe('treatment-continuity on the real broker and database', () => {
     expect(refused.reply.status).toBe(422);
     expect(refused.reply.body.rule).toBe('WEEKEND_COVER_PLAN_MISSING');
     const covered = await call(nurse, 'POST', '/api/handoffs', {
-      ...booking('B1009AA', (friday.data as { releaseId: string }).releaseId, 'provider-a'),
+      ...booking('B1009AA', friday.data.releaseId, 'provider-a'),
       firstAppointment: { at: '2026-11-20T13:00:00Z', place: 'Community drug service' },
       expectedArrivalAt: '2026-11-20T12:00:00Z',
       weekendCoverPlan: { prescriptionCoversUntil: '2026-11-23', outOfHoursContact: true },
@@ -146,7 +146,7 @@ describe('treatment-continuity on the real broker and database', () => {
     const elsewhere = { ...nurse, prison: 'LNI' };
     const scheduled = releaseScheduled('B1011AA');
     await harness.publishRelease(scheduled);
-    const body = booking('B1011AA', (scheduled.data as { releaseId: string }).releaseId, 'provider-a');
+    const body = booking('B1011AA', scheduled.data.releaseId, 'provider-a');
     // 400 until the release arrives here, then 404: it exists, but not for her prison.
     await eventually(async () => expect((await call(elsewhere, 'POST', '/api/handoffs', body)).status).toBe(404));
   });

@@ -1,18 +1,19 @@
-import { audit, Conflict, type Server, type ServiceContext } from '@resettle/platform';
-import { Type } from '@sinclair/typebox';
-import type { FastifyRequest } from 'fastify';
+import type { EventDraft } from '@resettle/contracts';
+import { Conflict, problemsFor, type Server, type ServiceContext, type UnitOfWork } from '@resettle/platform';
 import { type HandoffRow, providerInbox, updateHandoff } from '../db/handoffs.js';
+import { findRelease } from '../db/releases.js';
 import { decideAcceptance, decideDecline, type HandoffAction, nextStatus } from '../domain/index.js';
 import { handoffAccepted, handoffDeclined } from '../events/handoff-events.js';
 import { publish } from '../events/publish.js';
-import { addressedTo } from './access.js';
+import { addressedTo, lockedHandoff } from './access.js';
 import { appointmentToConfirm } from './confirm-appointment.js';
 import { domainFromRow, refuseIfBroken } from './rules.js';
-import { AcceptRequest, DeclineRequest, IdParams, Page } from './schemas.js';
+import { AcceptRequest, DeclineRequest, IdParams, InboxQuery, ProviderHandoffView, ProviderInbox } from './schemas.js';
 import { providerView } from './views.js';
 
 export async function providerRoutes(app: Server, context: ServiceContext): Promise<void> {
   const onlyProviders = { onRequest: app.requireRole('provider') };
+  const answered = { 200: ProviderHandoffView, ...problemsFor(400, 401, 403, 404, 409, 422) };
 
   app.get(
     '/api/provider/handoffs',
@@ -21,25 +22,22 @@ export async function providerRoutes(app: Server, context: ServiceContext): Prom
       schema: {
         summary: 'Handoffs addressed to your organisation',
         tags: ['provider'],
-        querystring: Type.Object(
-          { status: Type.Optional(Type.String({ maxLength: 40 })), ...Page },
-          { additionalProperties: false },
-        ),
+        querystring: InboxQuery,
+        response: { 200: ProviderInbox, ...problemsFor(400, 401, 403) },
       },
     },
     async (request) => {
       const { status, page, pageSize } = request.query;
-      const { items, total } = await providerInbox(context.db, {
-        providerId: request.user.organisation ?? '',
-        status,
-        page,
-        pageSize,
-      });
-      await audit(context.db, request, {
-        action: 'provider-inbox',
-        categories: ['clinical'],
-        outcome: 'allowed',
-        recipient: request.user.organisation,
+      const providerId = request.user.organisation ?? '';
+      const { items, total } = await context.transact(request, async (work) => {
+        const found = await providerInbox(work.tx, { providerId, status, page, pageSize });
+        await work.audit({
+          action: 'provider-inbox',
+          categories: ['clinical'],
+          outcome: 'allowed',
+          recipient: request.user.organisation,
+        });
+        return found;
       });
       return { items: items.map(providerView), page, pageSize, total };
     },
@@ -47,7 +45,15 @@ export async function providerRoutes(app: Server, context: ServiceContext): Prom
 
   app.get(
     '/api/provider/handoffs/:id',
-    { ...onlyProviders, schema: { summary: 'One handoff addressed to you', tags: ['provider'], params: IdParams } },
+    {
+      ...onlyProviders,
+      schema: {
+        summary: 'One handoff addressed to you',
+        tags: ['provider'],
+        params: IdParams,
+        response: { 200: ProviderHandoffView, ...problemsFor(400, 401, 403, 404) },
+      },
+    },
     async (request) => providerView(await addressedTo(context, request, request.params.id, 'provider-read-handoff')),
   );
 
@@ -60,16 +66,23 @@ export async function providerRoutes(app: Server, context: ServiceContext): Prom
         tags: ['provider'],
         params: IdParams,
         body: AcceptRequest,
+        response: answered,
       },
     },
     async (request) => {
-      const handoff = await addressedTo(context, request, request.params.id, 'accept-handoff');
-      const action: HandoffAction = handoff.status === 'needs-reconfirmation' ? 'reconfirm' : 'accept';
-      refuseIfBroken(nextStatus(handoff.status as never, action).violations);
-      refuseIfBroken(decideAcceptance(domainFromRow(handoff), request.body).violations);
-      const firstAppointment = await appointmentToConfirm(context, handoff, request.body.firstAppointment);
-      const changes = { keyWorker: request.body.keyWorker, firstAppointment, statusReason: null };
-      return providerView(await answer(context, request, handoff, action, changes, handoffAccepted));
+      const { id } = await addressedTo(context, request, request.params.id, 'accept-handoff');
+      const { keyWorker } = request.body;
+      const accepted = await context.transact(request, async (work) => {
+        const handoff = await lockedHandoff(work, id);
+        const action: HandoffAction = handoff.status === 'needs-reconfirmation' ? 'reconfirm' : 'accept';
+        refuseIfBroken(nextStatus(handoff.status, action).violations);
+        refuseIfBroken(decideAcceptance(domainFromRow(handoff), request.body).violations);
+        const release = await findRelease(work.tx, handoff.releaseId);
+        const firstAppointment = appointmentToConfirm(handoff, request.body.firstAppointment, release, work.now());
+        const changes = { keyWorker, firstAppointment, statusReason: null };
+        return answer(work, handoff, action, changes, (row) => handoffAccepted(row, { keyWorker, firstAppointment }));
+      });
+      return providerView(accepted);
     },
   );
 
@@ -82,31 +95,35 @@ export async function providerRoutes(app: Server, context: ServiceContext): Prom
         tags: ['provider'],
         params: IdParams,
         body: DeclineRequest,
+        response: answered,
       },
     },
     async (request) => {
-      const handoff = await addressedTo(context, request, request.params.id, 'decline-handoff');
-      refuseIfBroken(decideDecline(request.body.reason).violations);
-      const changes = { declineReason: request.body.reason, statusReason: request.body.reason };
-      return providerView(await answer(context, request, handoff, 'decline', changes, handoffDeclined));
+      const { id } = await addressedTo(context, request, request.params.id, 'decline-handoff');
+      const { reason } = request.body;
+      const declined = await context.transact(request, async (work) => {
+        const handoff = await lockedHandoff(work, id);
+        refuseIfBroken(decideDecline(reason).violations);
+        const changes = { declineReason: reason, statusReason: reason };
+        return answer(work, handoff, 'decline', changes, (row) => handoffDeclined(row, reason));
+      });
+      return providerView(declined);
     },
   );
 }
 
+/** The provider's answer moves the handoff on (or is refused as an illegal transition) and is told to all. */
 async function answer(
-  context: ServiceContext,
-  request: FastifyRequest,
+  work: UnitOfWork,
   handoff: HandoffRow,
   action: HandoffAction,
   changes: Partial<HandoffRow>,
-  eventFor: typeof handoffAccepted,
+  eventFor: (row: HandoffRow) => EventDraft,
 ): Promise<HandoffRow> {
-  const transition = nextStatus(handoff.status as never, action);
+  const transition = nextStatus(handoff.status, action);
   refuseIfBroken(transition.violations);
-  return context.db.transaction(async (tx) => {
-    const row = await updateHandoff(tx, handoff, { ...changes, status: transition.status ?? handoff.status });
-    if (!row) throw new Conflict('CHANGED_MEANWHILE', 'the handoff changed while this request ran');
-    await publish(tx, context.topicPrefix, row, [eventFor(row, { correlationId: request.id })]);
-    return row;
-  });
+  const row = await updateHandoff(work.tx, handoff, { ...changes, status: transition.status ?? handoff.status });
+  if (!row) throw new Conflict('CHANGED_MEANWHILE', 'the handoff changed while this request ran');
+  await publish(work, row, [eventFor(row)]);
+  return row;
 }

@@ -1,5 +1,6 @@
 import { refuseFirstBroken } from '@resettle/platform';
-import type { HandoffRow, ReleaseRow } from '../db/handoffs.js';
+import type { HandoffRow } from '../db/handoffs.js';
+import type { ReleaseRow } from '../db/releases.js';
 import { checkHandoff, type Handoff, nextWorkingDay, type Violation } from '../domain/index.js';
 import type { BookingRequest } from './schemas.js';
 
@@ -25,14 +26,14 @@ export function domainFromRow(row: HandoffRow): Handoff {
     personId: row.personId,
     releaseId: row.releaseId,
     consentToShare: row.consentToShare,
-    treatment: row.treatment as Handoff['treatment'],
+    treatment: row.treatment,
     naloxoneSupplied: row.naloxoneSupplied,
     bridgingPrescription: row.bridgingPrescription,
-    weekendCoverPlan: row.weekendCoverPlan as Handoff['weekendCoverPlan'],
+    weekendCoverPlan: row.weekendCoverPlan,
     provider: row.providerId,
-    firstAppointment: row.firstAppointment as Handoff['firstAppointment'],
-    preferences: row.preferences as Handoff['preferences'],
-    referrals: row.referrals as Handoff['referrals'],
+    firstAppointment: row.firstAppointment,
+    preferences: row.preferences,
+    referrals: row.referrals,
   };
 }
 

@@ -1,4 +1,7 @@
+import { KEY_WORKER_GENDERS, TREATMENT_KINDS } from '@resettle/contracts';
 import { type Static, Type } from '@sinclair/typebox';
+import { DELIVERY_STATUSES } from '../db/schema.js';
+import { HANDOFF_STATUSES } from '../domain/index.js';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 export const PersonId = Type.String({ pattern: '^[A-Z][0-9]{4}[A-Z]{2}$', description: 'prison number, e.g. A1234BC' });
@@ -9,13 +12,12 @@ const LocalTime = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' });
 const Text = (maxLength: number) => Type.String({ minLength: 1, maxLength });
 
 export const Appointment = Type.Object({ at: Instant, place: Text(200) }, { additionalProperties: false });
-const TreatmentKind = Type.Union([
-  Type.Literal('none'),
-  Type.Literal('methadone'),
-  Type.Literal('buprenorphine'),
-  Type.Literal('long-acting-injectable-buprenorphine'),
-  Type.Literal('other'),
-]);
+const TreatmentKind = Type.Union(TREATMENT_KINDS.map((kind) => Type.Literal(kind)));
+const KeyWorker = Type.Object(
+  { name: Text(120), gender: Type.Union(KEY_WORKER_GENDERS.map((gender) => Type.Literal(gender))) },
+  { additionalProperties: false },
+);
+export const HandoffStatus = Type.Union(HANDOFF_STATUSES.map((status) => Type.Literal(status)));
 
 const handoffDetail = {
   consentToShare: Type.Boolean({ description: 'without it nothing leaves the prison' }),
@@ -71,13 +73,7 @@ export type BookingRequest = Static<typeof BookingRequest>;
 
 export const AcceptRequest = Type.Object(
   {
-    keyWorker: Type.Object(
-      {
-        name: Text(120),
-        gender: Type.Union([Type.Literal('female'), Type.Literal('male'), Type.Literal('other')]),
-      },
-      { additionalProperties: false },
-    ),
+    keyWorker: KeyWorker,
     appointmentConfirmed: Type.Boolean(),
     firstAppointment: Type.Optional(Appointment),
   },
@@ -92,3 +88,83 @@ export const Page = {
   page: Type.Integer({ minimum: 1, default: 1 }),
   pageSize: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
 };
+export const ProviderParams = Type.Object({ providerId: Type.String({ pattern: '^[a-z0-9-]{2,60}$' }) });
+
+export const ProviderRegistration = Type.Object(
+  {
+    name: Text(120),
+    webhookUrl: Nullable(Type.String({ format: 'uri', pattern: '^https?://' })),
+    webhookSecret: Type.Optional(
+      Type.String({ minLength: 32, maxLength: 200, description: 'omit to have one generated' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const RegisteredProvider = Type.Object({
+  providerId: Type.String(),
+  name: Type.String(),
+  webhookUrl: Nullable(Type.String()),
+  webhookSecret: Nullable(Type.String({ description: 'shown only in this answer' })),
+});
+
+/** What prison healthcare sees: the status and the provider's answer. */
+export const HandoffStatusView = Type.Object({
+  id: Uuid,
+  personId: PersonId,
+  releaseId: Uuid,
+  providerId: Type.String(),
+  status: HandoffStatus,
+  statusReason: Nullable(Type.String()),
+  firstAppointment: Nullable(Appointment),
+  keyWorker: Nullable(KeyWorker),
+  declineReason: Nullable(Type.String()),
+  revision: Type.Integer(),
+});
+
+/** What the provider it is addressed to sees: the clinical detail it needs to take over her care. */
+export const ProviderHandoffView = Type.Object({
+  ...HandoffStatusView.properties,
+  treatment: handoffDetail.treatment,
+  naloxoneSupplied: Type.Boolean(),
+  bridgingPrescription: Type.Boolean(),
+  weekendCoverPlan: handoffDetail.weekendCoverPlan,
+  preferences: handoffDetail.preferences,
+  referrals: handoffDetail.referrals,
+});
+
+export const ProviderInbox = Type.Object({
+  items: Type.Array(ProviderHandoffView),
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
+  total: Type.Integer(),
+});
+
+export const InboxQuery = Type.Object(
+  { status: Type.Optional(HandoffStatus), ...Page },
+  { additionalProperties: false },
+);
+
+const Attempt = Type.Object({
+  id: Type.Integer(),
+  deliveryId: Uuid,
+  attempt: Type.Integer(),
+  at: Instant,
+  statusCode: Nullable(Type.Integer()),
+  error: Nullable(Type.String()),
+});
+
+export const WebhookDelivery = Type.Object({
+  id: Uuid,
+  providerId: Type.String(),
+  eventId: Uuid,
+  eventType: Type.String(),
+  status: Type.Union(DELIVERY_STATUSES.map((status) => Type.Literal(status))),
+  attempts: Type.Integer(),
+  nextAttemptAt: Instant,
+  deliveredAt: Nullable(Instant),
+  createdAt: Instant,
+  log: Type.Array(Attempt),
+});
+
+export const Replayed = Type.Object({ id: Uuid, status: Type.Literal('pending') });

@@ -1,4 +1,5 @@
 import type { HandoffRow } from '../db/handoffs.js';
+import type { deliveriesOf } from '../db/webhook-deliveries.js';
 
 /** Prison healthcare sees the status and the provider's answer. */
 export function statusView(handoff: HandoffRow) {
@@ -26,5 +27,18 @@ export function providerView(handoff: HandoffRow) {
     weekendCoverPlan: handoff.weekendCoverPlan,
     preferences: handoff.preferences,
     referrals: handoff.referrals,
+  };
+}
+
+type Delivery = Awaited<ReturnType<typeof deliveriesOf>>[number];
+
+/** A delivery and its attempts, times as ISO instants. */
+export function deliveryView(delivery: Delivery) {
+  return {
+    ...delivery,
+    nextAttemptAt: delivery.nextAttemptAt.toISOString(),
+    deliveredAt: delivery.deliveredAt?.toISOString() ?? null,
+    createdAt: delivery.createdAt.toISOString(),
+    log: delivery.log.map((attempt) => ({ ...attempt, at: attempt.at.toISOString() })),
   };
 }

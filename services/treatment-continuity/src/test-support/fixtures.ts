@@ -1,65 +1,29 @@
 import { randomUUID } from 'node:crypto';
-import { createEvent, type EventEnvelope, type ReleaseScheduled } from '@resettle/contracts';
+import * as upstream from '@resettle/testing/upstream-events';
 
-export const GATE_AT = '2026-11-18T09:30:00.000Z';
+export type ReleaseScheduledEvent = ReturnType<typeof upstream.releaseScheduled>;
 
+/** Her release as release-scheduling plans it: Wednesday 18 November 2026, gate 09:30, at the nurse's prison. */
 export function releaseScheduled(
   personId: string,
-  releaseId = randomUUID(),
+  releaseId: string = randomUUID(),
   releaseDate = '2026-11-18',
   weekendCoverPlanRequired = false,
-): EventEnvelope {
-  return createEvent({
-    type: 'release.scheduled',
-    personId,
-    source: 'release-scheduling',
-    correlationId: `test-${personId}`,
-    data: {
-      releaseId,
-      prisonCode: 'DWI',
-      probationRegion: 'London',
-      legalReleaseDate: releaseDate,
-      releaseDate,
-      gateTime: '09:30',
-      gateAt: `${releaseDate}T09:30:00.000Z`,
-      rulesApplied: [],
-      dayOfReleaseMoveEligible: true,
-      weekendCoverPlanRequired,
-      shortNotice: false,
-      shortNoticeReason: null,
-      shortSentence: false,
-    },
-  });
+): ReleaseScheduledEvent {
+  return upstream.releaseScheduled(personId, releaseId, releaseDate, { weekendCoverPlanRequired });
 }
 
-export function releaseRescheduled(scheduled: EventEnvelope, releaseDate: string): EventEnvelope {
-  const facts = scheduled.data as ReleaseScheduled;
-  return createEvent({
-    type: 'release.rescheduled',
-    personId: scheduled.personId,
-    source: 'release-scheduling',
-    correlationId: 'test-move',
-    data: {
-      ...facts,
-      releaseDate,
-      gateAt: `${releaseDate}T09:30:00.000Z`,
-      previous: { releaseDate: facts.releaseDate, gateTime: '09:30', gateAt: facts.gateAt },
-      reason: 'Sentence recalculated',
-    },
-  });
+export function releaseRescheduled(scheduled: ReleaseScheduledEvent, releaseDate: string) {
+  const { releaseId, releaseDate: previousDate } = scheduled.data;
+  return upstream.releaseRescheduled(scheduled.personId, releaseId, releaseDate, previousDate);
 }
 
-export function releaseCancelled(scheduled: EventEnvelope): EventEnvelope {
-  const { releaseId, prisonCode } = scheduled.data as ReleaseScheduled;
-  return createEvent({
-    type: 'release.cancelled',
-    personId: scheduled.personId,
-    source: 'release-scheduling',
-    correlationId: 'test-cancel',
-    data: { releaseId, prisonCode, reason: 'Remanded on a new charge' },
-  });
+export function releaseCancelled(scheduled: ReleaseScheduledEvent) {
+  const { releaseId, prisonCode } = scheduled.data;
+  return upstream.releaseCancelled(scheduled.personId, releaseId, prisonCode);
 }
 
+/** A booking request prison healthcare would send for her release. */
 export function booking(
   personId: string,
   releaseId: string,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type EventEnvelope, TOPICS, topicName } from '@resettle/contracts';
+import { type EventEnvelope, TOPICS } from '@resettle/contracts';
 import { createEventBus } from '@resettle/messaging';
 import type { Caller } from '@resettle/platform';
 import { startTestService } from '@resettle/platform/testing';
@@ -7,10 +7,10 @@ import { eventually, testInfra } from '@resettle/testing';
 import pino from 'pino';
 import { expect } from 'vitest';
 import { treatmentContinuity } from '../app.js';
-import { booking, releaseScheduled } from './fixtures.js';
+import { booking, type ReleaseScheduledEvent, releaseScheduled } from './fixtures.js';
 
 export const NOW = new Date('2026-11-02T10:00:00Z');
-export const nurse: Caller = { sub: 'nurse-1', roles: ['prison-healthcare'], prison: 'DWI' };
+export const nurse: Caller = { sub: 'nurse-1', roles: ['prison-healthcare'], prison: 'EHI' };
 export const admin: Caller = { sub: 'admin-1', roles: ['admin'] };
 export const providerA: Caller = { sub: 'worker-a', roles: ['provider'], organisation: 'provider-a' };
 export const providerB: Caller = { sub: 'worker-b', roles: ['provider'], organisation: 'provider-b' };
@@ -29,33 +29,35 @@ export async function startHarness() {
     brokers: testInfra().kafkaBrokers,
     clientId: 'tc-test',
     logger: pino({ level: 'silent' }),
+    namespace: service.namespace,
   });
   const seen: EventEnvelope[] = [];
   const topicOf = new Map<string, string>();
   const topics = [TOPICS.treatmentContinuity, TOPICS.providerHandoffs, TOPICS.treatmentLogistics];
   const watch = await bus.subscribe({
     groupId: `watch-${randomUUID()}`,
-    topics: topics.map((topic) => topicName(topic, service.topicPrefix)),
+    topics,
     handle: async (message) => {
       const event = JSON.parse(message.value!.toString()) as EventEnvelope;
-      topicOf.set(event.id, message.topic.slice(service.topicPrefix.length));
+      topicOf.set(event.id, message.topic);
       seen.push(event);
     },
   });
 
   const publishRelease = (event: EventEnvelope) =>
-    bus.send(topicName(TOPICS.releaseScheduling, service.topicPrefix), [
-      { key: event.personId, value: JSON.stringify(event) },
-    ]);
+    bus.send(TOPICS.releaseScheduling, [{ key: event.personId, value: JSON.stringify(event) }]);
   const eventsFor = (personId: string) => seen.filter((event) => event.personId === personId);
   const typesFor = (personId: string) => eventsFor(personId).map((event) => event.type);
 
   /** Schedules a release (as release-scheduling would) and books a handoff once this service has heard of it. */
-  async function bookFor(personId: string, providerId = 'provider-a', changes: Record<string, unknown> = {}) {
-    const scheduled = (changes.scheduled as EventEnvelope | undefined) ?? releaseScheduled(personId);
-    const { scheduled: _, ...bookingChanges } = changes;
+  async function bookFor(
+    personId: string,
+    providerId = 'provider-a',
+    changes: Record<string, unknown> & { scheduled?: ReleaseScheduledEvent } = {},
+  ) {
+    const { scheduled = releaseScheduled(personId), ...bookingChanges } = changes;
     await publishRelease(scheduled);
-    const releaseId = (scheduled.data as { releaseId: string }).releaseId;
+    const { releaseId } = scheduled.data;
     const reply = await eventually(async () => {
       const body = booking(personId, releaseId, providerId, bookingChanges);
       const attempt = await service.call(nurse, 'POST', '/api/handoffs', body);

@@ -1,40 +1,22 @@
 import type { DatabaseOrTransaction } from '@resettle/messaging';
+import type { KnownRelease } from '@resettle/platform/release-copy';
 import { eq } from 'drizzle-orm';
 import type { AccommodationFact, TravelFacts } from '../domain/index.js';
-import { accommodations, appointments, releases } from './schema.js';
+import { accommodations, appointments } from './schema.js';
 
-export type KnownRelease = typeof releases.$inferSelect;
-
-export async function findRelease(db: DatabaseOrTransaction, releaseId: string): Promise<KnownRelease | undefined> {
-  const [row] = await db.select().from(releases).where(eq(releases.releaseId, releaseId));
-  return row;
-}
-
-export async function saveRelease(db: DatabaseOrTransaction, release: Omit<KnownRelease, 'updatedAt'>) {
-  const changes = { ...release, updatedAt: new Date() };
-  await db.insert(releases).values(changes).onConflictDoUpdate({ target: releases.releaseId, set: changes });
-}
-
-export async function markReleaseCancelled(db: DatabaseOrTransaction, releaseId: string): Promise<void> {
-  await db
-    .update(releases)
-    .set({ status: 'cancelled', updatedAt: new Date() })
-    .where(eq(releases.releaseId, releaseId));
-}
+export type AccommodationCopy = Omit<typeof accommodations.$inferInsert, 'updatedAt'>;
 
 export async function saveAppointment(
   db: DatabaseOrTransaction,
   appointment: { releaseId: string; personId: string; at: Date | null },
+  at: Date,
 ) {
-  const changes = { ...appointment, updatedAt: new Date() };
+  const changes = { ...appointment, updatedAt: at };
   await db.insert(appointments).values(changes).onConflictDoUpdate({ target: appointments.releaseId, set: changes });
 }
 
-export async function saveAccommodation(
-  db: DatabaseOrTransaction,
-  fact: Omit<typeof accommodations.$inferInsert, 'updatedAt'>,
-) {
-  const changes = { ...fact, updatedAt: new Date() };
+export async function saveAccommodation(db: DatabaseOrTransaction, fact: AccommodationCopy, at: Date) {
+  const changes = { ...fact, updatedAt: at };
   await db
     .insert(accommodations)
     .values(changes)

@@ -1,4 +1,7 @@
-import { Conflict, InvalidField } from './problems.js';
+import type { DatabaseOrTransaction } from '@resettle/messaging';
+import { Conflict, InvalidField } from '../http/problems.js';
+import { findRelease } from './queries.js';
+import type { KnownRelease } from './table.js';
 
 /** What a service keeps of a release from release-scheduling's events, enough to accept a request naming it. */
 export interface ReleaseCopy {
@@ -17,4 +20,13 @@ export function usableRelease<Release extends ReleaseCopy>(release: Release | un
   }
   if (release.status === 'cancelled') throw new Conflict('RELEASE_CANCELLED', 'the release was cancelled');
   return release;
+}
+
+/** The release a request names, from this service's copy (see `usableRelease`). */
+export async function findUsableRelease(
+  db: DatabaseOrTransaction,
+  releaseId: string,
+  personId: string,
+): Promise<KnownRelease> {
+  return usableRelease(await findRelease(db, releaseId), personId);
 }

@@ -1,0 +1,14 @@
+import { createEventBus, type EventBus } from '@resettle/messaging';
+import type { Logger } from 'pino';
+import { brokerList, type PlatformConfig } from './config.js';
+
+/** The bus as every process of a service builds it from its config: its brokers, and the namespace it lives in. */
+export function eventBusFor(config: PlatformConfig, clientId: string, logger: Logger): EventBus {
+  return createEventBus({
+    brokers: brokerList(config),
+    clientId,
+    logger,
+    sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
+    namespace: config.KAFKA_TOPIC_PREFIX,
+  });
+}

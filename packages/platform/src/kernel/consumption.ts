@@ -1,0 +1,89 @@
+import {
+  EVENT_DEFINITIONS,
+  type EventEnvelope,
+  type EventKey,
+  type EventOf,
+  type TopicName,
+  topicsOfEvents,
+} from '@resettle/contracts';
+import type { BatchEventHandler, EventHandlers as KeyedHandlers, Transaction } from '@resettle/messaging';
+import { inSpan, startSpan, traceParentOf } from '../observability/tracing.js';
+import { type Clock, type UnitOfWork, unitOver } from './unit-of-work.js';
+
+/** What a service does with each event it consumes, keyed by the contract's event key; each gets its own type. */
+export type EventHandlers = { [K in EventKey]?: (event: EventOf<K>, work: UnitOfWork) => Promise<void> };
+
+/** A run of consumed events applied together (one partition's, in order), in one unit of work. */
+export type EventFold<K extends EventKey> = (events: EventOf<K>[], work: UnitOfWork) => Promise<void>;
+
+/**
+ * A fold over some of the keys (each projection its own; the consumer hands it only those). Written as a method so
+ * that a fold typed over its own keys, `EventFold<K>`, fits: a method's parameters are compared both ways.
+ */
+type SomeFold = { fold(events: EventOf<EventKey>[], work: UnitOfWork): Promise<void> }['fold'];
+
+/**
+ * A service's declaration of what it consumes: one handler per event, or (for a projection) one fold over runs of the
+ * listed events. Topics and accepted versions follow from the keys.
+ */
+export type Consumption<TContext> =
+  | { handlers(context: TContext): EventHandlers }
+  | { fold: { events: readonly EventKey[]; apply(context: TContext): SomeFold } };
+
+/** Handlers for the consumer: each event in a unit of work caused by it, in a span that continues its trace. */
+export interface Plumbing {
+  topics: TopicName[];
+  handlers: KeyedHandlers;
+  applyBatch?: BatchEventHandler;
+}
+
+export function plumbingFor<TContext>(
+  consumption: Consumption<TContext>,
+  context: TContext,
+  unit: { service: string; clock: Clock },
+): Plumbing {
+  if ('fold' in consumption) {
+    const apply = consumption.fold.apply(context);
+    const batch: BatchEventHandler = (tx, events, headersOf) => {
+      const [parent, ...linked] = events.map((event) => headersOf(event).traceparent).filter(isTraceParent);
+      const span = startSpan(unit.service, `fold ${events.length} events`, 'consumer', parent, linked);
+      return inSpan(span, async () => {
+        const work = unitOver(tx, { ...unit, traceParent: traceParentOf(span) });
+        await apply(events as EventOf<EventKey>[], work);
+        await work.flush();
+      });
+    };
+    const handlers = Object.fromEntries(
+      consumption.fold.events.map((key) => [
+        key,
+        (tx: Transaction, event: EventEnvelope, headers: Record<string, string>) => batch(tx, [event], () => headers),
+      ]),
+    );
+    return { topics: topicsOfEvents(consumption.fold.events), handlers, applyBatch: batch };
+  }
+  const declared = consumption.handlers(context);
+  const keys = Object.keys(declared).filter((key): key is EventKey => key in EVENT_DEFINITIONS);
+  const handlers = Object.fromEntries(
+    keys.map((key) => {
+      // The consumer has checked the event against this key's schema before any handler sees it.
+      const handle = declared[key] as (event: EventEnvelope, work: UnitOfWork) => Promise<void>;
+      return [
+        key,
+        (tx: Transaction, event: EventEnvelope, headers: Record<string, string>) => {
+          const span = startSpan(unit.service, `consume ${event.type}`, 'consumer', headers.traceparent);
+          return inSpan(span, async () => {
+            const cause = { correlationId: event.correlationId, causationId: event.id };
+            const work = unitOver(tx, { ...unit, cause, traceParent: traceParentOf(span) });
+            await handle(event, work);
+            await work.flush();
+          });
+        },
+      ];
+    }),
+  );
+  return { topics: topicsOfEvents(keys), handlers };
+}
+
+function isTraceParent(value: string | undefined): value is string {
+  return typeof value === 'string' && value.length > 0;
+}

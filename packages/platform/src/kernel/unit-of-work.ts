@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto';
+import { type Cause, createEvent, type EventDraft, type EventEnvelope, findEventDefinition } from '@resettle/contracts';
+import { appendToOutbox, type Database, type Transaction } from '@resettle/messaging';
+import { sql } from 'drizzle-orm';
+import type { FastifyRequest } from 'fastify';
+import { type AuditFacts, audit } from '../audit/audit.js';
+
+export type Clock = () => Date;
+
+/**
+ * One write: a transaction in which the code reads and locks what it needs, decides, and records the outcome. The
+ * events it publishes and the audit rows it writes commit with the state change or not at all.
+ */
+export interface UnitOfWork {
+  readonly tx: Transaction;
+  /** The service's clock (tests choose it). */
+  now(): Date;
+  /** Serialises every write about one woman in this service: her requests and the events about her. */
+  lockPerson(personId: string): Promise<void>;
+  /**
+   * Publishes when the unit commits; id, source, time and cause are filled in. Returns the events as they will be
+   * published, for what must name them (a later event's cause, a copy queued for another channel).
+   */
+  publish(...drafts: EventDraft[]): EventEnvelope[];
+  /** Who did what to whose record, committed with the change. */
+  audit(facts: AuditFacts): Promise<void>;
+}
+
+export interface UnitOptions {
+  service: string;
+  clock: Clock;
+  /** Absent for a run of consumed events, where each draft names its own cause. */
+  cause?: Cause;
+  /** The request being served (absent when the service acts on an event: it audits as `system`). */
+  request?: FastifyRequest | null;
+  /** The span the work belongs to, carried with its events to their consumers. */
+  traceParent?: string | null;
+}
+
+/** The advisory lock key shared by the consumer (which locks each event's person) and the service's own writes. */
+export function personLockKey(service: string, personId: string): string {
+  return `${service}/${personId}`;
+}
+
+/** A unit of work over a transaction someone else opened (the consumer's); `flush` appends what it published. */
+export function unitOver(tx: Transaction, options: UnitOptions): UnitOfWork & { flush(): Promise<void> } {
+  const published: EventEnvelope[] = [];
+  return {
+    tx,
+    now: options.clock,
+    lockPerson: async (personId) => {
+      const key = personLockKey(options.service, personId);
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
+    },
+    publish: (...drafts) => {
+      const events = drafts.map((draft) => eventFrom(draft, options));
+      published.push(...events);
+      return events;
+    },
+    audit: (facts) => audit(tx, options.request ?? null, facts),
+    flush: () => appendToOutbox(tx, published.splice(0), { traceParent: options.traceParent ?? null }),
+  };
+}
+
+/** Opens a transaction, optionally takes her lock, runs the work, and appends what it published before commit. */
+export async function runUnit<T>(
+  db: Database,
+  options: UnitOptions & { personId?: string },
+  work: (unit: UnitOfWork) => Promise<T>,
+): Promise<T> {
+  return db.transaction(async (tx) => {
+    const unit = unitOver(tx, options);
+    if (options.personId) await unit.lockPerson(options.personId);
+    const result = await work(unit);
+    await unit.flush();
+    return result;
+  });
+}
+
+function eventFrom(draft: EventDraft, options: UnitOptions): EventEnvelope {
+  const cause = draft.cause ?? options.cause;
+  if (!cause) throw new Error(`${draft.type} published without a cause`);
+  const version = draft.version ?? 1;
+  const definition = findEventDefinition(draft.type, version);
+  if (!definition) throw new Error(`no contract for ${draft.type} v${version}`);
+  if (definition.source !== options.service) throw new Error(`${options.service} cannot publish ${draft.type}`);
+  return createEvent({
+    type: draft.type,
+    version,
+    id: randomUUID(),
+    personId: draft.personId,
+    source: definition.source,
+    correlationId: cause.correlationId,
+    causationId: cause.causationId ?? null,
+    occurredAt: options.clock().toISOString(),
+    data: draft.data,
+  });
+}

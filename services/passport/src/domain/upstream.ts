@@ -1,0 +1,34 @@
+import type { EventEnvelope, EventKey, EventOf } from '@resettle/contracts';
+
+/** Every upstream event a passport folds, at the versions this service knows. */
+export const PASSPORT_EVENT_KEYS = [
+  'release.scheduled@v1',
+  'release.rescheduled@v1',
+  'release.cancelled@v1',
+  'release.occurred@v1',
+  'treatment.handoff.booked@v1',
+  'treatment.handoff.accepted@v1',
+  'treatment.handoff.declined@v1',
+  'treatment.handoff.needs-reconfirmation@v1',
+  'treatment.handoff.appointment-changed@v1',
+  'accommodation.confirmed@v1',
+  'accommodation.changed@v1',
+  'accommodation.at-risk@v1',
+  'accommodation.withdrawn@v1',
+  'transport.arranged@v1',
+  'transport.changed@v1',
+  'transport.at-risk@v1',
+  'transport.cancelled@v1',
+] as const satisfies readonly EventKey[];
+
+export type PassportEventKey = (typeof PASSPORT_EVENT_KEYS)[number];
+
+/** One upstream event a passport folds; each names the release it is about (`data.releaseId`). */
+export type UpstreamEvent = EventOf<PassportEventKey>;
+
+const FOLDED: ReadonlySet<string> = new Set(PASSPORT_EVENT_KEYS);
+
+/** Whether an event, already checked against its contract, is one a passport folds (its type at this version). */
+export function isUpstreamEvent(event: EventEnvelope): event is UpstreamEvent {
+  return FOLDED.has(`${event.type}@v${event.version}`);
+}
