@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { httpError } from './problems.js';
-import { registerTokenVerifiers, type TokenTrust, verifierFor } from './token-verifiers.js';
+import { issuedInThePast, registerTokenVerifiers, type TokenTrust, verifierFor } from './token-verifiers.js';
 
 export const ROLES = [
   'prison-healthcare',
@@ -45,7 +45,7 @@ declare module 'fastify' {
 /** Which issuers' tokens are trusted: the local issuer's shared secret, an external issuer's JWKS, or both. */
 export type AuthOptions = TokenTrust;
 
-/** Bearer tokens: signature, exp, nbf, audience and issuer checked; `alg: none` and unlisted algorithms never accepted. */
+/** Bearer tokens: signature, exp, nbf, iat (maximum age), audience and issuer required and checked; `alg: none` and unlisted algorithms never accepted. */
 export const authPlugin = fp(async (app: FastifyInstance, options: AuthOptions) => {
   await registerTokenVerifiers(app, options);
   app.decorate('requireRole', (...roles: Role[]) => async (request: FastifyRequest, reply: FastifyReply) => {
@@ -53,6 +53,7 @@ export const authPlugin = fp(async (app: FastifyInstance, options: AuthOptions) 
       const verify = verifierFor(request, options);
       if (!verify) throw new Error('no trusted issuer signs with this algorithm');
       await verify();
+      if (!issuedInThePast(request.user)) throw new Error('issued in the future');
     } catch {
       void reply.header('www-authenticate', 'Bearer');
       throw httpError(401, 'A valid bearer token is required');
