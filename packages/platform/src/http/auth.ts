@@ -49,12 +49,7 @@ export type AuthOptions = TokenTrust;
 export const authPlugin = fp(async (app: FastifyInstance, options: AuthOptions) => {
   await registerTokenVerifiers(app, options);
   app.decorate('requireRole', (...roles: Role[]) => async (request: FastifyRequest, reply: FastifyReply) => {
-    try {
-      const verify = verifierFor(request, options);
-      if (!verify) throw new Error('no trusted issuer signs with this algorithm');
-      await verify();
-      if (!issuedInThePast(request.user)) throw new Error('issued in the future');
-    } catch {
+    if (!(await authenticated(request, options))) {
       void reply.header('www-authenticate', 'Bearer');
       throw httpError(401, 'A valid bearer token is required');
     }
@@ -64,3 +59,29 @@ export const authPlugin = fp(async (app: FastifyInstance, options: AuthOptions) 
     }
   });
 });
+
+const verified = new WeakMap<FastifyRequest, Promise<boolean>>();
+
+/**
+ * Whether the request's bearer token is valid (then `request.user` holds its claims). Checked once per request:
+ * the rate limit, which runs first, and the role check share the answer.
+ */
+export function authenticated(request: FastifyRequest, trust: AuthOptions): Promise<boolean> {
+  let answer = verified.get(request);
+  if (!answer) {
+    answer = verifyBearer(request, trust);
+    verified.set(request, answer);
+  }
+  return answer;
+}
+
+async function verifyBearer(request: FastifyRequest, trust: AuthOptions): Promise<boolean> {
+  const verify = verifierFor(request, trust);
+  if (!verify) return false; // no trusted issuer signs with this algorithm (or no token at all)
+  try {
+    await verify();
+  } catch {
+    return false;
+  }
+  return issuedInThePast(request.user);
+}

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import helmet from '@fastify/helmet';
-import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -10,6 +9,7 @@ import { type AuthOptions, authPlugin } from './auth.js';
 import { type ReadinessCheck, registerHealthRoutes } from './health.js';
 import { registerNulGuard } from './nul-guard.js';
 import { registerProblemHandlers } from './problems.js';
+import { registerRateLimit } from './rate-limit.js';
 
 export interface ServerOptions {
   service: string;
@@ -19,7 +19,7 @@ export interface ServerOptions {
   auth: AuthOptions;
   readiness?: Record<string, ReadinessCheck>;
   bodyLimit?: number;
-  /** Requests per minute per client (token subject, else address). */
+  /** Requests per minute per client (a valid token's subject, else the address), counted before authentication. */
   rateLimitPerMinute?: number;
 }
 
@@ -48,11 +48,7 @@ export async function buildServer(options: ServerOptions) {
   registerNulGuard(app as unknown as FastifyInstance);
   // The docs page needs inline scripts and styles; every API answer is JSON, where CSP does not matter.
   await app.register(helmet, { contentSecurityPolicy: false, global: true });
-  await app.register(rateLimit, {
-    max: options.rateLimitPerMinute ?? 600,
-    timeWindow: '1 minute',
-    keyGenerator: (request) => request.headers.authorization?.slice(-24) ?? request.ip,
-  });
+  await registerRateLimit(app as unknown as FastifyInstance, options.rateLimitPerMinute ?? 600, options.auth);
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
