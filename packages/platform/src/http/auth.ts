@@ -28,6 +28,31 @@ export interface Caller {
   region?: string;
 }
 
+type CaseloadClaim = 'prison' | 'organisation' | 'region';
+
+/** The claim that bounds each role's caseload. A token holding the role without it is refused, never read as "all". */
+export const CASELOAD_CLAIM: Partial<Record<Role, CaseloadClaim>> = {
+  'prison-healthcare': 'prison',
+  'release-planner': 'prison',
+  'release-supervisor': 'prison',
+  provider: 'organisation',
+  probation: 'region',
+};
+
+/** The first role the caller holds whose caseload claim is missing, empty or not a string. */
+export function missingCaseload(
+  caller: Caller,
+  held: readonly Role[],
+): { role: Role; claim: CaseloadClaim } | undefined {
+  for (const role of held) {
+    const claim = CASELOAD_CLAIM[role];
+    if (!claim) continue;
+    const value: unknown = caller[claim];
+    if (typeof value !== 'string' || value.trim() === '') return { role, claim };
+  }
+  return undefined;
+}
+
 declare module '@fastify/jwt' {
   interface FastifyJWT {
     payload: Caller;
@@ -56,6 +81,10 @@ export const authPlugin = fp(async (app: FastifyInstance, options: AuthOptions) 
     const held = Array.isArray(request.user.roles) ? request.user.roles : [];
     if (!held.some((role) => roles.includes(role))) {
       throw httpError(403, `This needs one of the roles: ${roles.join(', ')}`);
+    }
+    const unscoped = missingCaseload(request.user, held);
+    if (unscoped) {
+      throw httpError(403, `The role ${unscoped.role} needs a non-empty \`${unscoped.claim}\` claim in the token`);
     }
   });
 });
