@@ -13,7 +13,7 @@ import type { Logger } from 'pino';
 import type { Sql } from 'postgres';
 import { enforceAuditAppendOnly } from './audit/append-only.js';
 import { auditRoutes } from './audit/routes.js';
-import { brokerList, loadConfig, type PlatformConfig } from './config.js';
+import { brokerList, databaseTimeouts, httpTimeouts, loadConfig, type PlatformConfig } from './config.js';
 import { tokenTrust } from './config-tokens.js';
 import { connectDatabase, migrateDatabase } from './db.js';
 import { buildServer, type Server } from './http/server.js';
@@ -64,7 +64,7 @@ export async function startService<T extends TProperties>(
   const config = loadConfig(definition.settings, options.env ?? process.env);
   const logger = options.logger ?? createLogger(definition.name, config.LOG_LEVEL);
   await migrateDatabase(config.DATABASE_URL, definition.migrationsFolder);
-  const { db, sql, close } = connectDatabase(config.DATABASE_URL, definition.schema);
+  const { db, sql, close } = connectDatabase(config.DATABASE_URL, definition.schema, databaseTimeouts(config));
   const bus = createEventBus({
     brokers: brokerList(config),
     clientId: definition.name,
@@ -84,6 +84,7 @@ export async function startService<T extends TProperties>(
     logger,
     auth: tokenTrust(config),
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
+    timeouts: httpTimeouts(config),
     readiness: {
       database: async () => void (await sql`select 1`),
       broker: async () => void (await bus.endOffsets(topicName(ALL_TOPICS[0] ?? '', topicPrefix))),

@@ -19,18 +19,35 @@ export interface ServerOptions {
   auth: AuthOptions;
   readiness?: Record<string, ReadinessCheck>;
   bodyLimit?: number;
+  timeouts?: HttpTimeouts;
   /** Requests per minute per client (a valid token's subject, else the address), counted before authentication. */
   rateLimitPerMinute?: number;
 }
+
+export interface HttpTimeouts {
+  /** The whole request (headers and body) must arrive within this, else 408 and the connection is closed. */
+  requestTimeoutMs: number;
+  /** An answer not ready within this is a 503 (the database's statement timeout stops the work behind it). */
+  handlerTimeoutMs: number;
+}
+
+const DEFAULT_TIMEOUTS: HttpTimeouts = { requestTimeoutMs: 10_000, handlerTimeoutMs: 30_000 };
 
 const CORRELATION_HEADER = 'x-correlation-id';
 const SAFE_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 /** The one way a service gets its Fastify instance: logging, auth, OpenAPI at /docs, problem+json, health. */
 export async function buildServer(options: ServerOptions) {
+  const { requestTimeoutMs, handlerTimeoutMs } = options.timeouts ?? DEFAULT_TIMEOUTS;
   const app = Fastify({
     loggerInstance: options.logger,
     bodyLimit: options.bodyLimit ?? 64 * 1024,
+    requestTimeout: requestTimeoutMs,
+    handlerTimeout: handlerTimeoutMs,
+    // A socket silent for longer than a request may take to arrive and be answered is dropped.
+    connectionTimeout: requestTimeoutMs + handlerTimeoutMs,
+    // Node looks for overdue requests every 30 s by default; look every second so the timeout means what it says.
+    http: { headersTimeout: requestTimeoutMs, connectionsCheckingInterval: 1_000 },
     requestIdHeader: false,
     genReqId: (request) => {
       const given = request.headers[CORRELATION_HEADER];
