@@ -56,6 +56,11 @@ describe('tokens from an external issuer (JWKS)', () => {
     ['not yet valid (nbf)', () => signedBy(ec, valid({ nbf: secondsFromNow(600) }))],
     ['without exp', () => signedBy(ec, valid({ exp: undefined }))],
     ['without sub', () => signedBy(ec, valid({ sub: undefined }))],
+    ['without aud', () => signedBy(rsa, valid({ aud: undefined }))],
+    ['without iss', () => signedBy(rsa, valid({ iss: undefined }))],
+    ['without iat', () => signedBy(rsa, valid({ iat: undefined }))],
+    ['older than the maximum age (1 h)', () => signedBy(ec, valid({ iat: secondsFromNow(-3_601) }))],
+    ['issued in the future', () => signedBy(ec, valid({ iat: secondsFromNow(300), exp: secondsFromNow(900) }))],
   ])('refuses a token %s with 401', async (_name, make) => {
     expect(await statusWith(make())).toBe(401);
   });

@@ -24,8 +24,15 @@ describe('token settings at start-up', () => {
     ['a JWKS URL without its issuer', { JWT_JWKS_URL: jwks.JWT_JWKS_URL }, /set together/],
     ['an issuer without its JWKS URL', { JWT_JWKS_ISSUER: jwks.JWT_JWKS_ISSUER }, /set together/],
     ['a relative JWKS URL', { ...jwks, JWT_JWKS_URL: '/jwks.json' }, /JWT_JWKS_URL must be an absolute URL/],
+    ['a maximum token age under a minute', { ...jwks, JWT_MAX_AGE_SECONDS: '30' }, /JWT_MAX_AGE_SECONDS/],
+    ['a maximum token age over a day', { ...jwks, JWT_MAX_AGE_SECONDS: '86401' }, /JWT_MAX_AGE_SECONDS/],
     ['plain http elsewhere', { ...jwks, JWT_JWKS_URL: 'http://id.example.test/jwks' }, /JWT_JWKS_URL must be https/],
   ])('stop with a clear message given %s', (_name, env, message) => {
     expect(() => load(env)).toThrow(message);
+  });
+
+  it('limits token age to an hour unless told otherwise', () => {
+    expect(load(jwks).JWT_MAX_AGE_SECONDS).toBe(3_600);
+    expect(load({ ...jwks, JWT_MAX_AGE_SECONDS: '900' }).JWT_MAX_AGE_SECONDS).toBe(900);
   });
 });

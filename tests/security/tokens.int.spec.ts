@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { localTokenIssuer } from '@resettle/platform';
 import { startTestService, type TestService } from '@resettle/platform/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { releaseScheduling } from '../../services/release-scheduling/src/app.js';
@@ -37,6 +38,19 @@ describe('bearer tokens', () => {
     expect(await statusWith(token(hs256, valid(), secret))).toBe(200);
   });
 
+  it('accepts a token just inside the maximum age', async () => {
+    expect(await statusWith(token(hs256, { ...valid(), iat: now() - 3_500 }, secret))).toBe(200);
+  });
+
+  it('issues only compliant tokens itself (aud, iss, iat, exp)', async () => {
+    const issued = localTokenIssuer({ secret })({ sub: 'planner', roles: ['release-planner'], prison: 'DWI' });
+    const payload = JSON.parse(Buffer.from(issued.split('.')[1] ?? '', 'base64url').toString('utf8'));
+    expect(payload).toMatchObject({ aud: 'resettle', iss: 'resettle-local-issuer' });
+    expect(payload.iat).toBeGreaterThan(now() - 60);
+    expect(payload.exp - payload.iat).toBeLessThanOrEqual(3_600);
+    expect(await statusWith(issued)).toBe(200);
+  });
+
   it.each([
     ['alg: none, unsigned', () => token({ alg: 'none', typ: 'JWT' }, valid(), null)],
     ['signed with another key', () => token(hs256, valid(), 'y'.repeat(48))],
@@ -45,6 +59,11 @@ describe('bearer tokens', () => {
     ['expired', () => token(hs256, { ...valid(), exp: now() - 60 }, secret)],
     ['not yet valid (nbf)', () => token(hs256, { ...valid(), nbf: now() + 600 }, secret)],
     ['without exp', () => token(hs256, { ...claims, iat: now() }, secret)],
+    ['without aud', () => token(hs256, { ...valid(), aud: undefined }, secret)],
+    ['without iss', () => token(hs256, { ...valid(), iss: undefined }, secret)],
+    ['without iat', () => token(hs256, { ...valid(), iat: undefined }, secret)],
+    ['older than the maximum age (1 h)', () => token(hs256, { ...valid(), iat: now() - 3_601 }, secret)],
+    ['issued in the future', () => token(hs256, { ...valid(), iat: now() + 300, exp: now() + 900 }, secret)],
     ['garbage', () => 'not.a.token'],
   ])('refuses a token %s with 401', async (_name, make) => {
     expect(await statusWith(make())).toBe(401);

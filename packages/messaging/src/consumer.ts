@@ -4,7 +4,7 @@ import { applyTogether, type Outcome, type PendingEvent, type TogetherOptions } 
 import { backoffDelay, sleepWithKeepAlive } from './backoff.js';
 import { heldPeople } from './db/schema.js';
 import type { Database, Transaction } from './db/types.js';
-import { type DeadLetterReason, sendToDeadLetterTopic } from './dead-letters.js';
+import { type DeadLetterReason, safeErrorDescription, sendToDeadLetterTopic } from './dead-letters.js';
 import { recordInInbox } from './inbox-records.js';
 import type { DeliveryControl, EventBus, IncomingMessage, RunningSubscription } from './kafka.js';
 import { type ParsedMessage, parseMessage } from './parse-message.js';
@@ -146,7 +146,7 @@ export class InboxConsumer {
         handlerFailures += 1;
         if (handlerFailures >= maxAttempts) {
           const { message, event } = run[0]!;
-          const reason = error instanceof Error ? error.message : String(error);
+          const reason = safeErrorDescription(error); // class, code, constraint: never the message's values
           return this.deadLetter(message, 'HANDLER_FAILED', reason, handlerFailures, event.personId, event);
         }
       }

@@ -15,4 +15,5 @@ export { createEventBus, type EventBus, type IncomingMessage, type OutgoingMessa
 export { appendToOutbox, OUTBOX_CHANNEL } from './outbox.js';
 export { type ParsedMessage, parseMessage } from './parse-message.js';
 export { OutboxRelay } from './relay.js';
+export { type SafeError, safeError, safeErrorDescription } from './safe-errors.js';
 export { isTransientError } from './transient.js';

@@ -1,6 +1,7 @@
 import { type EventEnvelope, parseEvent } from '@resettle/contracts';
 import type { DeadLetterReason } from './dead-letters.js';
 import type { IncomingMessage } from './kafka.js';
+import { safeErrorDescription } from './safe-errors.js';
 
 export type ParsedMessage =
   | { ok: true; event: EventEnvelope }
@@ -11,7 +12,8 @@ export function parseMessage(message: IncomingMessage): ParsedMessage {
   try {
     raw = JSON.parse(message.value?.toString('utf8') ?? '');
   } catch (error) {
-    return { ok: false, reason: 'INVALID_JSON', error: String(error), personId: message.key };
+    // V8's message quotes the text it could not parse: only the class goes on.
+    return { ok: false, reason: 'INVALID_JSON', error: safeErrorDescription(error), personId: message.key };
   }
   const result = parseEvent(raw);
   if (result.ok) return { ok: true, event: result.event };

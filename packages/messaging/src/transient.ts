@@ -15,6 +15,8 @@ const TRANSIENT_CODES = new Set([
   '53300', // too many connections
   '40001', // serialization failure
   '40P01', // deadlock
+  '57014', // statement timeout (a lock held too long, a database under load): the same work may pass later
+  '25P03', // idle-in-transaction timeout ended the session; the transaction can be tried again
 ]);
 
 /**

@@ -12,6 +12,12 @@ export const TokenSettings = Type.Object({
     Type.String({ description: "an external issuer's JWKS endpoint (https); its RS256/ES256 tokens are trusted" }),
   ),
   JWT_JWKS_ISSUER: Type.Optional(Type.String({ description: 'the `iss` of the external issuer, exactly' })),
+  JWT_MAX_AGE_SECONDS: Type.Integer({
+    minimum: 60,
+    maximum: 86_400,
+    default: 3_600,
+    description: 'oldest token accepted, counted from its `iat` (a token without `iat` is refused)',
+  }),
 });
 
 type TokenEnv = Static<typeof TokenSettings>;
@@ -23,7 +29,12 @@ export function tokenTrust(config: TokenEnv): TokenTrust {
   if (!local && !external) {
     throw new Error('Set JWT_SECRET (local issuer) or JWT_JWKS_URL and JWT_JWKS_ISSUER (external issuer)');
   }
-  return { audience: config.JWT_AUDIENCE, ...(local && { local }), ...(external && { external }) };
+  return {
+    audience: config.JWT_AUDIENCE,
+    maxAgeSeconds: config.JWT_MAX_AGE_SECONDS,
+    ...(local && { local }),
+    ...(external && { external }),
+  };
 }
 
 function localIssuer({ JWT_SECRET: secret, JWT_ISSUER: issuer }: TokenEnv) {

@@ -1,6 +1,8 @@
 import { type Static, type TObject, type TProperties, Type } from '@sinclair/typebox';
 import { envSchema } from 'env-schema';
 import { TokenSettings, tokenTrust } from './config-tokens.js';
+import { type DatabaseTimeouts, DEFAULT_IDLE_IN_TRANSACTION_TIMEOUT_MS, DEFAULT_STATEMENT_TIMEOUT_MS } from './db.js';
+import type { HttpTimeouts } from './http/server.js';
 
 export const PlatformConfigSchema = Type.Object({
   HOST: Type.String({ default: '127.0.0.1' }),
@@ -25,6 +27,30 @@ export const PlatformConfigSchema = Type.Object({
   OTEL_EXPORTER_OTLP_ENDPOINT: Type.Optional(
     Type.String({ minLength: 1, description: "an OpenTelemetry collector's base URL; traces are off without it" }),
   ),
+  HTTP_REQUEST_TIMEOUT_MS: Type.Integer({
+    minimum: 1_000,
+    maximum: 300_000,
+    default: 10_000,
+    description: 'the whole request, headers and body, must arrive within this, else 408 and the connection closed',
+  }),
+  HTTP_HANDLER_TIMEOUT_MS: Type.Integer({
+    minimum: 1_000,
+    maximum: 300_000,
+    default: 30_000,
+    description: 'an answer not ready within this is a 503',
+  }),
+  DB_STATEMENT_TIMEOUT_MS: Type.Integer({
+    minimum: 100,
+    maximum: 3_600_000,
+    default: DEFAULT_STATEMENT_TIMEOUT_MS,
+    description: "PostgreSQL statement_timeout on the service's connections",
+  }),
+  DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: Type.Integer({
+    minimum: 1_000,
+    maximum: 3_600_000,
+    default: DEFAULT_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    description: "PostgreSQL idle_in_transaction_session_timeout on the service's connections",
+  }),
 });
 
 export type PlatformConfig = Static<typeof PlatformConfigSchema>;
@@ -46,4 +72,15 @@ export function loadConfig<T extends TProperties>(
 
 export function brokerList(config: PlatformConfig): string[] {
   return config.KAFKA_BROKERS.split(',').map((broker) => broker.trim());
+}
+
+export function databaseTimeouts(config: PlatformConfig): DatabaseTimeouts {
+  return {
+    statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
+    idleInTransactionTimeoutMs: config.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+  };
+}
+
+export function httpTimeouts(config: PlatformConfig): HttpTimeouts {
+  return { requestTimeoutMs: config.HTTP_REQUEST_TIMEOUT_MS, handlerTimeoutMs: config.HTTP_HANDLER_TIMEOUT_MS };
 }

@@ -16,3 +16,21 @@ describe('the Kafka consumer session setting', () => {
     expect(() => load({ KAFKA_SESSION_TIMEOUT_MS: 'soon' })).toThrow(/KAFKA_SESSION_TIMEOUT_MS/);
   });
 });
+
+describe('the timeout settings', () => {
+  it('default to 10 s for a request to arrive, 30 s for its answer, 15 s a statement, 60 s idle in a transaction', () => {
+    expect(load({})).toMatchObject({
+      HTTP_REQUEST_TIMEOUT_MS: 10_000,
+      HTTP_HANDLER_TIMEOUT_MS: 30_000,
+      DB_STATEMENT_TIMEOUT_MS: 15_000,
+      DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: 60_000,
+    });
+  });
+
+  it.each(['HTTP_REQUEST_TIMEOUT_MS', 'HTTP_HANDLER_TIMEOUT_MS', 'DB_STATEMENT_TIMEOUT_MS'])(
+    'refuses %s of zero (no limit), naming the setting',
+    (name) => {
+      expect(() => load({ [name]: '0' })).toThrow(new RegExp(name));
+    },
+  );
+});

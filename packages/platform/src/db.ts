@@ -8,21 +8,36 @@ export interface DatabaseConnection<TSchema extends Record<string, unknown>> {
   close(): Promise<void>;
 }
 
+export interface DatabaseTimeouts {
+  /** A statement running longer is cancelled by the server (SQLSTATE 57014); 0: no limit. */
+  statementTimeoutMs?: number;
+  /** A session idle inside an open transaction longer is ended by the server (25P03), releasing its locks. */
+  idleInTransactionTimeoutMs?: number;
+}
+
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 15_000;
+export const DEFAULT_IDLE_IN_TRANSACTION_TIMEOUT_MS = 60_000;
+
+/** A pool whose every connection carries the statement and idle-in-transaction timeouts (defaults: 15 s, 60 s). */
 export function connectDatabase<TSchema extends Record<string, unknown>>(
   url: string,
   schema: TSchema,
-  options: { max?: number } = {},
+  options: { max?: number } & DatabaseTimeouts = {},
 ): DatabaseConnection<TSchema> {
   const sql = postgres(url, {
     max: options.max ?? 10,
     onnotice: () => {},
-    connection: { application_name: 'resettle' },
+    connection: {
+      application_name: 'resettle',
+      statement_timeout: options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS,
+      idle_in_transaction_session_timeout: options.idleInTransactionTimeoutMs ?? DEFAULT_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    },
   });
   const db = drizzle(sql, { schema });
   return { sql, db, close: () => sql.end({ timeout: 5 }) };
 }
 
-/** Applies the service's committed drizzle-kit migrations. */
+/** Applies the service's committed drizzle-kit migrations (no statement timeout: a migration may take its time). */
 export async function migrateDatabase(url: string, migrationsFolder: string): Promise<void> {
   const sql = postgres(url, { max: 1, onnotice: () => {} });
   try {

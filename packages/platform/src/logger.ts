@@ -1,8 +1,9 @@
+import { safeError, safeErrorDescription } from '@resettle/messaging';
 import pino, { type Logger, type LoggerOptions } from 'pino';
 
 /**
- * Log lines carry ids and outcomes, never personal data. Requests and responses are serialised from an allow-list,
- * and any field below that slips into a log object is censored.
+ * Log lines carry ids and outcomes, never personal data. Requests, responses and errors are serialised from an
+ * allow-list, and any field below that slips into a log object is censored.
  */
 const REDACTED_PATHS = [
   '*.name',
@@ -24,6 +25,16 @@ export function loggerOptions(service: string, level: string): LoggerOptions {
     level,
     base: { service },
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    hooks: {
+      // `log.error(err)` with no message would make the error's message the line's `msg`: describe it instead.
+      logMethod(args, method) {
+        const [first, second] = args as unknown[];
+        if (first instanceof Error && typeof second !== 'string') {
+          return method.call(this, first, safeErrorDescription(first));
+        }
+        return method.apply(this, args);
+      },
+    },
     serializers: {
       req: (req: { id?: string; method?: string; routeOptions?: { url?: string } }) => ({
         id: req.id,
@@ -31,7 +42,8 @@ export function loggerOptions(service: string, level: string): LoggerOptions {
         route: req.routeOptions?.url,
       }),
       res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
-      err: pino.stdSerializers.err,
+      // By class, code and constraint: a database error's message, detail and parameters hold the statement's values.
+      err: safeError,
     },
   };
 }

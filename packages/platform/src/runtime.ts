@@ -8,7 +8,7 @@ import type { Sql } from 'postgres';
 import { enforceAuditAppendOnly } from './audit/append-only.js';
 import { auditRoutes } from './audit/routes.js';
 import { eventBusFor } from './bus.js';
-import { loadConfig, type PlatformConfig } from './config.js';
+import { databaseTimeouts, httpTimeouts, loadConfig, type PlatformConfig } from './config.js';
 import { tokenTrust } from './config-tokens.js';
 import { connectDatabase, migrateDatabase } from './db.js';
 import { buildServer, type Server } from './http/server.js';
@@ -66,7 +66,7 @@ export async function startService<T extends TProperties>(
   installTracing({ otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT, exporter: options.spanExporter });
   const logger = options.logger ?? createLogger(definition.name, config.LOG_LEVEL);
   await migrateDatabase(config.DATABASE_URL, definition.migrationsFolder);
-  const { db, sql, close } = connectDatabase(config.DATABASE_URL, definition.schema);
+  const { db, sql, close } = connectDatabase(config.DATABASE_URL, definition.schema, databaseTimeouts(config));
   const bus = eventBusFor(config, definition.name, logger);
   await bus.ensureTopics(ALL_TOPICS);
   const clock = options.clock ?? (() => new Date());
@@ -108,6 +108,7 @@ export async function startService<T extends TProperties>(
     logger,
     auth: tokenTrust(config),
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
+    timeouts: httpTimeouts(config),
     readiness: {
       database: async () => void (await sql`select 1`),
       broker: async () => void (await bus.endOffsets(ALL_TOPICS[0] ?? '')),

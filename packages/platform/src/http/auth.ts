@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { httpError } from './problems.js';
-import { registerTokenVerifiers, type TokenTrust, verifierFor } from './token-verifiers.js';
+import { issuedInThePast, registerTokenVerifiers, type TokenTrust, verifierFor } from './token-verifiers.js';
 
 export const ROLES = [
   'prison-healthcare',
@@ -28,6 +28,31 @@ export interface Caller {
   region?: string;
 }
 
+type CaseloadClaim = 'prison' | 'organisation' | 'region';
+
+/** The claim that bounds each role's caseload. A token holding the role without it is refused, never read as "all". */
+export const CASELOAD_CLAIM: Partial<Record<Role, CaseloadClaim>> = {
+  'prison-healthcare': 'prison',
+  'release-planner': 'prison',
+  'release-supervisor': 'prison',
+  provider: 'organisation',
+  probation: 'region',
+};
+
+/** The first role the caller holds whose caseload claim is missing, empty or not a string. */
+export function missingCaseload(
+  caller: Caller,
+  held: readonly Role[],
+): { role: Role; claim: CaseloadClaim } | undefined {
+  for (const role of held) {
+    const claim = CASELOAD_CLAIM[role];
+    if (!claim) continue;
+    const value: unknown = caller[claim];
+    if (typeof value !== 'string' || value.trim() === '') return { role, claim };
+  }
+  return undefined;
+}
+
 declare module '@fastify/jwt' {
   interface FastifyJWT {
     payload: Caller;
@@ -45,15 +70,11 @@ declare module 'fastify' {
 /** Which issuers' tokens are trusted: the local issuer's shared secret, an external issuer's JWKS, or both. */
 export type AuthOptions = TokenTrust;
 
-/** Bearer tokens: signature, exp, nbf, audience and issuer checked; `alg: none` and unlisted algorithms never accepted. */
+/** Bearer tokens: signature, exp, nbf, iat (maximum age), audience and issuer required and checked; `alg: none` and unlisted algorithms never accepted. */
 export const authPlugin = fp(async (app: FastifyInstance, options: AuthOptions) => {
   await registerTokenVerifiers(app, options);
   app.decorate('requireRole', (...roles: Role[]) => async (request: FastifyRequest, reply: FastifyReply) => {
-    try {
-      const verify = verifierFor(request, options);
-      if (!verify) throw new Error('no trusted issuer signs with this algorithm');
-      await verify();
-    } catch {
+    if (!(await authenticated(request, options))) {
       void reply.header('www-authenticate', 'Bearer');
       throw httpError(401, 'A valid bearer token is required');
     }
@@ -61,5 +82,35 @@ export const authPlugin = fp(async (app: FastifyInstance, options: AuthOptions) 
     if (!held.some((role) => roles.includes(role))) {
       throw httpError(403, `This needs one of the roles: ${roles.join(', ')}`);
     }
+    const unscoped = missingCaseload(request.user, held);
+    if (unscoped) {
+      throw httpError(403, `The role ${unscoped.role} needs a non-empty \`${unscoped.claim}\` claim in the token`);
+    }
   });
 });
+
+const verified = new WeakMap<FastifyRequest, Promise<boolean>>();
+
+/**
+ * Whether the request's bearer token is valid (then `request.user` holds its claims). Checked once per request:
+ * the rate limit, which runs first, and the role check share the answer.
+ */
+export function authenticated(request: FastifyRequest, trust: AuthOptions): Promise<boolean> {
+  let answer = verified.get(request);
+  if (!answer) {
+    answer = verifyBearer(request, trust);
+    verified.set(request, answer);
+  }
+  return answer;
+}
+
+async function verifyBearer(request: FastifyRequest, trust: AuthOptions): Promise<boolean> {
+  const verify = verifierFor(request, trust);
+  if (!verify) return false; // no trusted issuer signs with this algorithm (or no token at all)
+  try {
+    await verify();
+  } catch {
+    return false;
+  }
+  return issuedInThePast(request.user);
+}

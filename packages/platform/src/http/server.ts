@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import helmet from '@fastify/helmet';
-import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -10,6 +9,7 @@ import { type AuthOptions, authPlugin } from './auth.js';
 import { type ReadinessCheck, registerHealthRoutes } from './health.js';
 import { registerNulGuard } from './nul-guard.js';
 import { registerProblemHandlers } from './problems.js';
+import { registerRateLimit } from './rate-limit.js';
 
 export interface ServerOptions {
   service: string;
@@ -19,18 +19,35 @@ export interface ServerOptions {
   auth: AuthOptions;
   readiness?: Record<string, ReadinessCheck>;
   bodyLimit?: number;
-  /** Requests per minute per client (token subject, else address). */
+  timeouts?: HttpTimeouts;
+  /** Requests per minute per client (a valid token's subject, else the address), counted before authentication. */
   rateLimitPerMinute?: number;
 }
+
+export interface HttpTimeouts {
+  /** The whole request (headers and body) must arrive within this, else 408 and the connection is closed. */
+  requestTimeoutMs: number;
+  /** An answer not ready within this is a 503 (the database's statement timeout stops the work behind it). */
+  handlerTimeoutMs: number;
+}
+
+const DEFAULT_TIMEOUTS: HttpTimeouts = { requestTimeoutMs: 10_000, handlerTimeoutMs: 30_000 };
 
 const CORRELATION_HEADER = 'x-correlation-id';
 const SAFE_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 /** The one way a service gets its Fastify instance: logging, auth, OpenAPI at /docs, problem+json, health. */
 export async function buildServer(options: ServerOptions) {
+  const { requestTimeoutMs, handlerTimeoutMs } = options.timeouts ?? DEFAULT_TIMEOUTS;
   const app = Fastify({
     loggerInstance: options.logger,
     bodyLimit: options.bodyLimit ?? 64 * 1024,
+    requestTimeout: requestTimeoutMs,
+    handlerTimeout: handlerTimeoutMs,
+    // A socket silent for longer than a request may take to arrive and be answered is dropped.
+    connectionTimeout: requestTimeoutMs + handlerTimeoutMs,
+    // Node looks for overdue requests every 30 s by default; look every second so the timeout means what it says.
+    http: { headersTimeout: requestTimeoutMs, connectionsCheckingInterval: 1_000 },
     requestIdHeader: false,
     genReqId: (request) => {
       const given = request.headers[CORRELATION_HEADER];
@@ -48,11 +65,7 @@ export async function buildServer(options: ServerOptions) {
   registerNulGuard(app as unknown as FastifyInstance);
   // The docs page needs inline scripts and styles; every API answer is JSON, where CSP does not matter.
   await app.register(helmet, { contentSecurityPolicy: false, global: true });
-  await app.register(rateLimit, {
-    max: options.rateLimitPerMinute ?? 600,
-    timeWindow: '1 minute',
-    keyGenerator: (request) => request.headers.authorization?.slice(-24) ?? request.ip,
-  });
+  await registerRateLimit(app as unknown as FastifyInstance, options.rateLimitPerMinute ?? 600, options.auth);
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',

@@ -11,16 +11,20 @@ declare module 'fastify' {
 
 export interface TokenTrust {
   audience: string;
+  /** Oldest token accepted, counted from its `iat`. */
+  maxAgeSeconds: number;
   /** HS256 tokens signed with a shared secret: the local issuer (development and tests). */
   local?: { secret: string; issuer: string };
   /** RS256/ES256 tokens from an external issuer, checked against the public keys its JWKS endpoint publishes. */
   external?: { jwksUrl: string; issuer: string };
 }
 
-const claimChecks = (audience: string, issuer: string) => ({
-  allowedAud: audience,
+/** Every token names its audience, issuer, subject, issue and expiry times; none older than `maxAgeSeconds`. */
+const claimChecks = (trust: TokenTrust, issuer: string) => ({
+  allowedAud: trust.audience,
   allowedIss: issuer,
-  requiredClaims: ['exp', 'sub'],
+  maxAge: trust.maxAgeSeconds, // @fastify/jwt reads a number here as seconds
+  requiredClaims: ['aud', 'iss', 'iat', 'exp', 'sub'],
 });
 
 /**
@@ -33,7 +37,7 @@ export async function registerTokenVerifiers(app: FastifyInstance, trust: TokenT
       namespace: 'local',
       jwtVerify: 'verifyLocalToken',
       secret: trust.local.secret,
-      verify: { algorithms: ['HS256'], ...claimChecks(trust.audience, trust.local.issuer) },
+      verify: { algorithms: ['HS256'], ...claimChecks(trust, trust.local.issuer) },
     });
   }
   if (trust.external) {
@@ -42,9 +46,18 @@ export async function registerTokenVerifiers(app: FastifyInstance, trust: TokenT
       jwtVerify: 'verifyExternalToken',
       secret: jwksKeyFor(trust.external.jwksUrl),
       decode: { complete: true },
-      verify: { algorithms: EXTERNAL_ALGORITHMS, ...claimChecks(trust.audience, trust.external.issuer) },
+      verify: { algorithms: EXTERNAL_ALGORITHMS, ...claimChecks(trust, trust.external.issuer) },
     });
   }
+}
+
+/** Clocks differ a little between issuer and service; an `iat` further ahead than this is refused. */
+const ISSUED_AHEAD_TOLERANCE_SECONDS = 30;
+
+/** `iat` is a time already past (so the maximum age cannot be stretched by dating a token in the future). */
+export function issuedInThePast(payload: unknown, nowMs = Date.now()): boolean {
+  const iat = (payload as { iat?: unknown } | null)?.iat;
+  return typeof iat === 'number' && iat <= nowMs / 1000 + ISSUED_AHEAD_TOLERANCE_SECONDS;
 }
 
 /** The verifier for this request's token, by the `alg` in its (not yet verified) header; none for `none` or HS384… */

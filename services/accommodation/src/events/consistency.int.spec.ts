@@ -9,7 +9,7 @@ import { accommodation } from '../app.js';
 import { releaseRescheduled, releaseScheduled, watchTopic } from '../test-support/events.js';
 
 const coordinator: Caller = { sub: 'housing-1', roles: ['accommodation-coordinator'] };
-const probation: Caller = { sub: 'pp-1', roles: ['probation'] };
+const probation: Caller = { sub: 'pp-1', roles: ['probation'], region: 'South West' };
 const clock = () => new Date('2026-11-02T10:00:00Z');
 
 describe('accommodation kept consistent through events', () => {

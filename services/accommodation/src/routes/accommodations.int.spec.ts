@@ -10,7 +10,7 @@ import { accommodationBody } from '../test-support/accommodations.js';
 import { releaseScheduled, treatmentIn, watchTopic } from '../test-support/events.js';
 
 const coordinator: Caller = { sub: 'housing-1', roles: ['accommodation-coordinator'] };
-const probation: Caller = { sub: 'pp-1', roles: ['probation'] };
+const probation: Caller = { sub: 'pp-1', roles: ['probation'], region: 'South West' };
 const clock = () => new Date('2026-11-02T10:00:00Z');
 
 describe('accommodation API on the real database and broker', () => {
