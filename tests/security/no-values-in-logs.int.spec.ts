@@ -80,13 +80,13 @@ describe('a database error with personal values reaches no log and no dead-lette
     const letters: IncomingMessage[] = [];
     const watcher = await harness.bus.subscribe({
       groupId: `dlq-watch-${randomUUID()}`,
-      topics: [`${harness.prefix}dlq`],
+      topics: ['dlq'],
       handle: async (message) => void letters.push(message),
     });
     const consumer = new InboxConsumer({
       groupId: `canary-${randomUUID()}`,
       topics: [harness.topic],
-      deadLetterTopic: `${harness.prefix}dlq`,
+      deadLetterTopic: 'dlq',
       db: harness.db,
       bus: harness.bus,
       logger,
