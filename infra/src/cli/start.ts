@@ -35,8 +35,11 @@ const jwtSecret = process.env.JWT_SECRET ?? readDevSecret();
 const running: ServiceProcess[] = [];
 let stopping = false;
 
-async function stopEverything(exitCode: number): Promise<never> {
-  if (!stopping) {
+let stopped: Promise<never> | undefined;
+
+/** Stops what we started, once: Ctrl-C reaches us more than once (from the terminal, and relayed by pnpm and tsx). */
+function stopEverything(exitCode: number): Promise<never> {
+  stopped ??= (async () => {
     stopping = true;
     console.log('\nstopping services, broker and database we started…');
     try {
@@ -47,8 +50,9 @@ async function stopEverything(exitCode: number): Promise<never> {
       await postgresServer.stop();
     }
     console.log('stopped.');
-  }
-  process.exit(exitCode);
+    process.exit(exitCode);
+  })();
+  return stopped;
 }
 process.on('SIGINT', () => void stopEverything(0));
 process.on('SIGTERM', () => void stopEverything(0));
@@ -62,7 +66,9 @@ try {
   for (const spec of availableServices()) {
     const databaseUrl = await createDatabaseIfMissing(postgresServer.url, spec.database);
     const env = { DATABASE_URL: databaseUrl, KAFKA_BROKERS: kafka.brokers, JWT_SECRET: jwtSecret, ...sessionTimeout };
-    running.push(spawnService(spec, { ...env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' }));
+    // In a process group of their own: a Ctrl-C reaches only us, and we stop each service once, in order.
+    const serviceEnv = { ...env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' };
+    running.push(spawnService(spec, serviceEnv, undefined, { ownProcessGroup: true }));
     recordServicePids(running.flatMap((service) => (service.child.pid ? [service.child.pid] : [])));
   }
   await Promise.all(running.map((service) => waitUntilReady(service)));
