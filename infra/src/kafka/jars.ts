@@ -16,6 +16,7 @@ export function ensureKafkaJars(log: (line: string) => void = console.log): stri
     [
       '-q',
       '-B',
+      '-Dstyle.color=never',
       '-f',
       join(kafkaDir, 'pom.xml'),
       'dependency:copy-dependencies',
