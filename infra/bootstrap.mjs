@@ -24,6 +24,8 @@ const env = {
   COREPACK_ENABLE_DOWNLOAD_PROMPT: '0',
   COREPACK_INTEGRITY_KEYS: process.env.COREPACK_INTEGRITY_KEYS ?? '0',
 };
+// Hints printed later (`pnpm demo`, `pnpm token …`) are given as npm commands when pnpm is not on the user's PATH.
+if (!onPath('pnpm')) env.RESETTLE_HINT_NPM = '1';
 env.PATH = [pnpmShimDir(), env.PATH].filter(Boolean).join(delimiter);
 
 if (dependenciesStale()) {

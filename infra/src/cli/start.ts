@@ -81,7 +81,12 @@ try {
   console.log('\nResettle is running:');
   for (const service of running)
     console.log(`  ${service.spec.name.padEnd(22)} ${service.url}   (API docs: ${service.url}/docs)`);
-  console.log('\nA token for trying the APIs: pnpm token --role probation --region south-west');
+  // Started by `npm start` on a machine without pnpm on the PATH, the hints must be npm commands too.
+  const npm = process.env.RESETTLE_HINT_NPM === '1';
+  const command = (script: string, args = '') =>
+    npm ? `npm run -s ${script}${args && ` -- ${args}`}` : `pnpm ${script}${args && ` ${args}`}`;
+  console.log(`\nIn another terminal, seed a few women (released from EWI to the South West): ${command('demo')}`);
+  console.log(`A token that sees them: ${command('token', '--role probation --region "South West"')}`);
   console.log('Press Ctrl-C to stop everything.');
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
