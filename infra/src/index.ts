@@ -1,3 +1,4 @@
+export { type CliOutput, commandLine, HELP, helpOption, listWrapped, UsageError } from './cli/args.js';
 export { readDevSecret } from './dev-secret.js';
 export { dockerEngineAvailable } from './docker.js';
 export { type BrokerHandle, LOCAL_BROKER_SESSION_TIMEOUT_MS, LocalKafkaBroker } from './kafka/broker.js';

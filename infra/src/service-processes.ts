@@ -15,17 +15,20 @@ export interface ServiceProcess {
 
 /**
  * Starts one service as its own Node process (as in production, one process per service). Its output is echoed with
- * a name prefix, or handed line by line to `onLine` when given (tests search logs that way).
+ * a name prefix, or handed line by line to `onLine` when given (tests search logs that way). With `ownProcessGroup`,
+ * a Ctrl-C in the terminal does not reach it: whoever started it stops it (once, in order).
  */
 export function spawnService(
   spec: ServiceSpec,
   env: NodeJS.ProcessEnv,
   onLine?: (line: string) => void,
+  options: { ownProcessGroup?: boolean } = {},
 ): ServiceProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', spec.entry], {
     cwd: repoRoot,
     env: { ...process.env, ...env, PORT: String(spec.port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: options.ownProcessGroup === true,
   });
   const prefix = `[${spec.name}] `;
   const forward = (target: NodeJS.WriteStream) => (chunk: Buffer) => {

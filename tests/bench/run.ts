@@ -1,15 +1,15 @@
-// pnpm bench [--quick] [--only raw,projection,…] [--profile | --no-profile]; see docs/performance.md.
+// pnpm bench [--quick] [--only raw,projection,…] [--profile | --no-profile]; see --help and docs/performance.md.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { repoRoot } from '@resettle/infra';
+import { commandLine, repoRoot } from '@resettle/infra';
 import { benchDir } from './lib/child.js';
 import { cleanupAll, installExitHandlers } from './lib/cleanup.js';
 import { startInfra } from './lib/infra.js';
 import { checkAgainstContracts } from './lib/journeys.js';
 import { machineFacts } from './lib/machine.js';
-import { benchOptions } from './lib/options.js';
+import { benchOptions, benchUsage } from './lib/options.js';
 import { tableOf } from './lib/report.js';
 import { Runner } from './lib/runner.js';
 import { System } from './lib/system.js';
@@ -22,7 +22,7 @@ import { measureRecovery } from './measures/recovery.js';
 import { measureWholePath } from './measures/whole-path.js';
 import { type ProfileResult, runProfiles, type SlowPart } from './profile/run.js';
 
-const options = benchOptions();
+const options = commandLine(benchUsage, benchOptions);
 installExitHandlers();
 const runner = new Runner(options);
 let profiles: ProfileResult[] = [];

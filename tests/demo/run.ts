@@ -1,6 +1,9 @@
 // pnpm demo — with `pnpm start` running: seeds a handful of women in different situations through the public APIs,
 // prints each passport, and leaves the probation page showing them.
-import { call, serviceUrl, token } from './client.js';
+import { commandLine } from '@resettle/infra';
+import { REGION } from '../shared/people.js';
+import { demoUsage, parseDemoArgs } from './args.js';
+import { call, SERVICES, type ServiceName, serviceUrl, token } from './client.js';
 import { type PassportView, passportTable } from './print.js';
 import { daysFromToday, nextWeekday, prisonNumber, probation } from './staff.js';
 import { arrangeTravel, book, handOver, house, type Release, schedule } from './steps.js';
@@ -58,6 +61,17 @@ const scenarios: [string, () => Promise<Release>][] = [
   ],
 ];
 
+commandLine(demoUsage, parseDemoArgs);
+const notAnswering: string[] = [];
+for (const name of Object.keys(SERVICES) as ServiceName[]) {
+  const ready = await fetch(`${serviceUrl(name)}/health/ready`).catch(() => undefined);
+  if (ready?.status !== 200) notAnswering.push(`${name} (${serviceUrl(name)})`);
+}
+if (notAnswering.length > 0) {
+  console.error(`error: not answering: ${notAnswering.join(', ')}. Start the system first (npm start), then run this.`);
+  process.exit(1);
+}
+
 const settle = () => new Promise((wait) => setTimeout(wait, 1_500));
 
 for (const [title, seed] of scenarios) {
@@ -73,4 +87,4 @@ for (const [title, seed] of scenarios) {
 }
 
 console.log(`\nThe probation page: ${serviceUrl('passport')}/probation`);
-console.log(`Paste this probation token into it (South West region):\n${token(probation)}`);
+console.log(`Paste this probation token into it (${REGION} region):\n${token(probation)}`);

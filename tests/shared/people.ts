@@ -1,7 +1,9 @@
 import type { Caller } from '@resettle/platform';
+import type { ProbationRegion } from '@resettle/platform/cli';
 
 export const PRISON = 'EWI';
-export const REGION = 'South West';
+/** Where the demo's and the journeys' women are released to: a probation token must name it to see them. */
+export const REGION: ProbationRegion = 'South West';
 export const PROVIDER = 'bristol-drug-project';
 
 export const planner: Caller = { sub: 'omu-planner', roles: ['release-planner'], prison: PRISON };

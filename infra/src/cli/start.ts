@@ -35,8 +35,11 @@ const jwtSecret = process.env.JWT_SECRET ?? readDevSecret();
 const running: ServiceProcess[] = [];
 let stopping = false;
 
-async function stopEverything(exitCode: number): Promise<never> {
-  if (!stopping) {
+let stopped: Promise<never> | undefined;
+
+/** Stops what we started, once: Ctrl-C reaches us more than once (from the terminal, and relayed by pnpm and tsx). */
+function stopEverything(exitCode: number): Promise<never> {
+  stopped ??= (async () => {
     stopping = true;
     console.log('\nstopping services, broker and database we started…');
     try {
@@ -47,8 +50,9 @@ async function stopEverything(exitCode: number): Promise<never> {
       await postgresServer.stop();
     }
     console.log('stopped.');
-  }
-  process.exit(exitCode);
+    process.exit(exitCode);
+  })();
+  return stopped;
 }
 process.on('SIGINT', () => void stopEverything(0));
 process.on('SIGTERM', () => void stopEverything(0));
@@ -62,7 +66,9 @@ try {
   for (const spec of availableServices()) {
     const databaseUrl = await createDatabaseIfMissing(postgresServer.url, spec.database);
     const env = { DATABASE_URL: databaseUrl, KAFKA_BROKERS: kafka.brokers, JWT_SECRET: jwtSecret, ...sessionTimeout };
-    running.push(spawnService(spec, { ...env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' }));
+    // In a process group of their own: a Ctrl-C reaches only us, and we stop each service once, in order.
+    const serviceEnv = { ...env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' };
+    running.push(spawnService(spec, serviceEnv, undefined, { ownProcessGroup: true }));
     recordServicePids(running.flatMap((service) => (service.child.pid ? [service.child.pid] : [])));
   }
   await Promise.all(running.map((service) => waitUntilReady(service)));
@@ -75,7 +81,12 @@ try {
   console.log('\nResettle is running:');
   for (const service of running)
     console.log(`  ${service.spec.name.padEnd(22)} ${service.url}   (API docs: ${service.url}/docs)`);
-  console.log('\nA token for trying the APIs: pnpm token --role probation --region south-west');
+  // Started by `npm start` on a machine without pnpm on the PATH, the hints must be npm commands too.
+  const npm = process.env.RESETTLE_HINT_NPM === '1';
+  const command = (script: string, args = '') =>
+    npm ? `npm run -s ${script}${args && ` -- ${args}`}` : `pnpm ${script}${args && ` ${args}`}`;
+  console.log(`\nIn another terminal, seed a few women (released from EWI to the South West): ${command('demo')}`);
+  console.log(`A token that sees them: ${command('token', '--role probation --region "South West"')}`);
   console.log('Press Ctrl-C to stop everything.');
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { kafkaDir, kafkaJarsDir } from '../paths.js';
 
 export function kafkaJarsPresent(): boolean {
@@ -22,8 +23,13 @@ export function ensureKafkaJars(log: (line: string) => void = console.log): stri
       `-DoutputDirectory=${kafkaJarsDir}`,
       '-DincludeScope=runtime',
     ],
-    { stdio: 'inherit' },
+    // Quiet Maven still writes colour resets to a terminal; pass on only what says something.
+    { stdio: ['ignore', 'pipe', 'pipe'] },
   );
+  for (const output of [result.stdout, result.stderr]) {
+    const said = stripVTControlCharacters(output?.toString('utf8') ?? '').trim();
+    if (said) log(said);
+  }
   if (result.status !== 0 || !kafkaJarsPresent()) {
     throw new Error('could not fetch the Kafka jars with Maven (is `mvn` on the PATH, with access to Maven Central?)');
   }

@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { type Consumer, type EachBatchPayload, Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
 import type { Logger } from 'pino';
 import { backoffDelay } from './backoff.js';
+import { kafkaLogVerdict } from './kafka-log.js';
 
 export interface OutgoingMessage {
   key: string;
@@ -77,11 +78,8 @@ export function createEventBus(options: EventBusOptions): EventBus {
     // kafkajs warns on every retry while a broker starts or restarts; those retries are expected and handled here.
     logLevel: logLevel.ERROR,
     logCreator: () => (entry) => {
-      const line = { kafka: entry.log.message, namespace: entry.namespace };
-      // Protocol-level errors on a connection (coordinator not ready yet, topic created by another service) are
-      // retried by the client; only what reaches our code as an exception matters.
-      if (entry.namespace === 'Connection') options.logger.debug(line);
-      else options.logger.error(line);
+      const { level, note } = kafkaLogVerdict(entry.namespace, entry.log);
+      options.logger[level]({ kafka: entry.log.message, namespace: entry.namespace, ...(note ? { note } : {}) });
     },
     // Short waits between retries: once a broker is back, every client notices within a second (recovery target 10 s).
     retry: { initialRetryTime: 200, maxRetryTime: 1_000, retries: 15 },

@@ -27,12 +27,32 @@ export default async function setup(project: TestProject) {
     `[test infra] Kafka ${kafka.brokers} (${kafka.origin}${kafka.local ? `, pid file in ${kafka.local.dataDir}` : ''}); ` +
       `PostgreSQL ${new URL(postgresServer.url).host} (${postgresServer.origin})`,
   );
+  // Interrupted (Ctrl-C), vitest exits without the teardown below: our broker, a process of its own, must not outlive
+  // it. Our listeners go first: vitest's own call process.exit(), after which no other listener runs.
+  const broker = kafka.local && (await LocalKafkaBroker.create(kafka.local.dataDir));
+  let brokerStopped = false;
+  const stopBroker = () => {
+    const pid = brokerStopped ? undefined : broker?.pid;
+    brokerStopped = true;
+    if (pid !== undefined) process.kill(pid, 'SIGTERM');
+  };
+  const onSignal = (signal: NodeJS.Signals) => {
+    stopBroker();
+    // Without a handler of vitest's own, the signal ends the process as it would have without ours.
+    if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+  };
+  process.prependOnceListener('exit', stopBroker);
+  process.prependOnceListener('SIGINT', onSignal);
+  process.prependOnceListener('SIGTERM', onSignal);
   project.provide('kafkaBrokers', kafka.brokers);
   project.provide('postgresServerUrl', postgresServer.url);
   project.provide('testRunId', runId);
   project.provide('kafkaOrigin', kafka.origin);
 
   return async () => {
+    process.off('exit', stopBroker);
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
     await kafka.stop();
     await dropDatabasesLike(postgresServer.url, runDatabasePrefix(runId));
     await postgresServer.stop();

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { HELP, helpOption, UsageError } from '@resettle/infra';
 
 /** Every duration and size the bench uses: flag `--raw-messages 5000` or env `BENCH_RAW_MESSAGES=5000`. */
 const FULL = {
@@ -48,39 +49,55 @@ export interface BenchOptions extends Sizes {
 const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 const envName = (name: string) => `BENCH_${kebab(name).replaceAll('-', '_').toUpperCase()}`;
 
-export function benchOptions(argv = process.argv.slice(2)): BenchOptions {
+export const benchUsage = `Measures throughput, latency and recovery of the whole system on this machine (see docs/performance.md).
+It starts its own broker and services; the full run takes 6 to 8 minutes on 2 cores, --quick about 2.
+
+usage: pnpm bench [--quick] [--only LIST] [--profile | --no-profile] [--SIZE N]…
+
+  --quick          small sizes and short durations (also BENCH_QUICK=1); no profiling unless --profile
+  --only LIST      run only these measurements, comma-separated (also BENCH_ONLY):
+                   ${MEASURES.join(',')}
+  --profile        profile the parts that missed their target (the default without --quick)
+  --no-profile     never profile
+  -h, --help       this text
+
+Sizes and durations (full run / --quick):
+${Object.keys(FULL)
+  .map((key) => {
+    const name = key as keyof Sizes;
+    const flag = `  --${kebab(key)} N`.padEnd(27);
+    return `${flag}${`${FULL[name]} / ${QUICK[name]}`.padEnd(16)}(env ${envName(key)})`;
+  })
+  .join('\n')}`;
+
+export function benchOptions(argv: string[], env: NodeJS.ProcessEnv = process.env): BenchOptions | typeof HELP {
   const numeric = Object.fromEntries(Object.keys(FULL).map((key) => [kebab(key), { type: 'string' as const }]));
   const { values } = parseArgs({
     args: argv,
     options: {
       ...numeric,
-      quick: { type: 'boolean', default: process.env.BENCH_QUICK === '1' },
+      quick: { type: 'boolean', default: env.BENCH_QUICK === '1' },
       profile: { type: 'boolean' },
       'no-profile': { type: 'boolean', default: false },
-      only: { type: 'string', default: process.env.BENCH_ONLY },
-      help: { type: 'boolean', default: false },
+      only: { type: 'string', default: env.BENCH_ONLY },
+      ...helpOption,
     },
   });
-  if (values.help) {
-    console.log(`pnpm bench [--quick] [--only ${MEASURES.join(',')}] [--profile | --no-profile]`);
-    console.log(
-      Object.keys(FULL)
-        .map((key) => `  --${kebab(key)} N   (env ${envName(key)})`)
-        .join('\n'),
-    );
-    process.exit(0);
-  }
+  if (values.help) return HELP;
   const quick = values.quick === true;
   const base = quick ? QUICK : FULL;
   const sizes = { ...base };
   for (const key of Object.keys(base) as (keyof Sizes)[]) {
-    const given = (values as Record<string, unknown>)[kebab(key)] ?? process.env[envName(key)];
+    const given = (values as Record<string, unknown>)[kebab(key)] ?? env[envName(key)];
     if (given === undefined) continue;
     const value = Number(given);
-    if (!Number.isFinite(value) || value <= 0) throw new Error(`--${kebab(key)} must be a positive number`);
+    if (!Number.isFinite(value) || value <= 0) throw new UsageError(`--${kebab(key)} must be a positive number`);
     sizes[key] = value;
   }
   const only = new Set((values.only ? String(values.only).split(',') : MEASURES) as MeasureName[]);
-  for (const name of only) if (!MEASURES.includes(name)) throw new Error(`unknown measurement ${name}`);
+  for (const name of only) {
+    if (!MEASURES.includes(name))
+      throw new UsageError(`unknown measurement "${name}"; choose from ${MEASURES.join(', ')}`);
+  }
   return { ...sizes, quick, only, profile: values['no-profile'] !== true && (values.profile ?? !quick) };
 }

@@ -1,8 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { TOPICS } from '@resettle/contracts';
+import type { ProbationRegion } from '@resettle/platform/cli';
 import { personIdOf } from './calendar.js';
 
-export const REGIONS = ['London', 'South West', 'Wales', 'North West', 'Midlands', 'Yorkshire', 'South East'];
+/** Seven of the probation regions, in their one spelling (the bench's women are spread across them). */
+export const REGIONS: ProbationRegion[] = [
+  'London',
+  'South West',
+  'Wales',
+  'North West',
+  'West Midlands',
+  'Yorkshire and the Humber',
+  'Kent, Surrey and Sussex',
+];
 export const PRISONS = ['DWI', 'EWI', 'STI', 'NHI', 'BZI', 'FHI', 'DHI', 'LNI'];
 export const SOURCE_TOPIC: Record<string, [string, string]> = {
   release: ['release-scheduling', TOPICS.releaseScheduling],
