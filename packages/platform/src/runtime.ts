@@ -96,12 +96,11 @@ export async function startService<T extends TProperties>(
 
   const relay = new OutboxRelay({ sql, bus, logger });
   await relay.start();
-  const consumer = definition.consumes && (await startConsumer(definition, definition.consumes, context));
+  const consumer = definition.consumes && (await consumerFor(definition, definition.consumes, context));
   const workers = new Workers(
     (definition.workers ?? []).map((worker) => worker(context)),
     logger,
   );
-  await workers.start();
   const app = await buildServer({
     service: definition.name,
     description: definition.description,
@@ -131,6 +130,10 @@ export async function startService<T extends TProperties>(
   }
   await definition.routes(app, context);
   const url = await app.listen({ host: config.HOST, port: config.PORT });
+  // Only now: the start-up work above blocks the event loop for seconds, and a consumer that had joined its group
+  // by then could miss its heartbeats and be evicted as soon as it joined.
+  await consumer?.start();
+  await workers.start();
   return {
     app,
     url,
@@ -148,7 +151,7 @@ export async function startService<T extends TProperties>(
   };
 }
 
-async function startConsumer<T extends TProperties>(
+async function consumerFor<T extends TProperties>(
   definition: ServiceDefinition<T>,
   consumption: Consumption<ServiceContext<Static<TObject<T>>>>,
   context: ServiceContext<Static<TObject<T>>>,
@@ -166,7 +169,6 @@ async function startConsumer<T extends TProperties>(
     handlers: plumbing.handlers,
     ...(plumbing.applyBatch ? { applyBatch: plumbing.applyBatch } : {}),
   });
-  await consumer.start();
   return consumer;
 }
 
