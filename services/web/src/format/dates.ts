@@ -46,3 +46,15 @@ export function dateParts(isoDate: string | undefined): { day: string; month: st
   const [year = '', month = '', day = ''] = (isoDate ?? '').split('-');
   return { day: day.replace(/^0/, ''), month: month.replace(/^0/, ''), year };
 }
+
+/** A London date and local time as an instant with its offset (e.g. 2026-12-10T13:00:00.000+00:00). */
+export function londonInstant(isoDate: string, hhmm: string): string | undefined {
+  const at = DateTime.fromISO(`${isoDate}T${hhmm}`, { zone: ZONE });
+  return at.isValid && at.toFormat('HH:mm') === hhmm ? (at.toISO() ?? undefined) : undefined;
+}
+
+/** An instant's London date and HH:mm, for filling a form from a stored value. */
+export function londonParts(isoInstant: string): { date: string; time: string } {
+  const at = DateTime.fromISO(isoInstant).setZone(ZONE);
+  return { date: at.toISODate() ?? '', time: at.toFormat('HH:mm') };
+}

@@ -50,3 +50,13 @@ function plainValidation(field: string, message: string): string {
   if (/must have required property/.test(message)) return `Enter ${name}`;
   return `${name} ${message}`;
 }
+
+/** Maps the API's field names to form field ids by the longest matching prefix (`body.firstAppointment.at` …). */
+export function fieldsByPrefix(map: Record<string, string>): (apiField: string) => string | undefined {
+  const prefixes = Object.keys(map).sort((a, b) => b.length - a.length);
+  return (apiField) => {
+    const field = apiField.startsWith('body.') ? apiField : `body.${apiField}`;
+    const prefix = prefixes.find((candidate) => field === candidate || field.startsWith(`${candidate}.`));
+    return prefix ? map[prefix] : undefined;
+  };
+}

@@ -2,9 +2,9 @@ import type { Problem } from '../clients/api.js';
 import type { ReleaseRequest } from '../clients/release-scheduling.js';
 import { dateFromParts } from '../format/dates.js';
 import { type FormErrors, formErrors, problemErrors } from './errors.js';
+import type { FormValues } from './values.js';
 
-/** What the planner typed, kept as typed so a refused form comes back as she left it. */
-export type ReleaseForm = Record<string, string | undefined>;
+export type ReleaseForm = FormValues;
 
 export const PROBATION_REGIONS = [
   'East Midlands',
@@ -124,15 +124,4 @@ export function normaliseTime(value: string | undefined): string | undefined {
 
 function wholeNumber(value: string | undefined): number | undefined {
   return /^\s*\d{1,5}\s*$/.test(value ?? '') ? Number(value) : undefined;
-}
-
-/** A posted form as strings: repeated fields (ticked checkboxes) joined with commas; the CSRF token left out. */
-export function formValues(body: unknown): ReleaseForm {
-  const values: ReleaseForm = {};
-  for (const [name, value] of Object.entries((body ?? {}) as Record<string, unknown>)) {
-    if (name === '_csrf') continue;
-    if (typeof value === 'string') values[name] = value;
-    else if (Array.isArray(value)) values[name] = value.filter((item) => typeof item === 'string').join(',');
-  }
-  return values;
 }

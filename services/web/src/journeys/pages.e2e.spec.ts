@@ -51,7 +51,7 @@ describe('the web pages in Debian’s Chromium, against the running services and
       await page.waitForURL(/\/releases\/[0-9a-f-]{36}$/);
       releaseId = page.url().split('/').at(-1) ?? '';
       expect(await page.locator('.govuk-notification-banner').textContent()).toContain(`Release scheduled for ${her}`);
-      expect(await page.locator('.govuk-summary-list').textContent()).toContain('12:00');
+      expect(await page.locator('.govuk-summary-list').textContent()).toContain('midday');
       await screenshot(page, 'web-planner-release');
       const saved = await web.system.call('release-scheduling', planner, 'GET', `/api/releases/${releaseId}`);
       expect(saved.body).toMatchObject({ personId: her, releaseDate: thursday, gateTime: '12:00' });
@@ -156,7 +156,7 @@ describe('the web pages in Debian’s Chromium, against the running services and
       await page.getByRole('link', { name: new RegExp(`^${her}`) }).click();
       await page.waitForURL(`${web.url}/probation/passports/${releaseId}`);
       expect(await page.locator('h1').textContent()).toContain(her);
-      expect(await page.locator('#whats-missing').textContent()).toContain('Drug treatment');
+      expect(await page.locator('#whats-missing').textContent()).toContain('Treatment');
       expect(await page.locator('.govuk-summary-list').textContent()).toContain('9:30am');
       expect(await page.locator('ol.govuk-list').textContent()).toMatch(/\w+day \d{1,2} \w+ \d{4} at/);
       await expectAccessible(page);

@@ -4,7 +4,8 @@ import { takeFlash } from '../auth/session.js';
 import { type Release, releaseScheduling } from '../clients/release-scheduling.js';
 import { dateParts, londonDate } from '../format/dates.js';
 import { formErrors, NO_ERRORS } from '../forms/errors.js';
-import { formValues, PROBATION_REGIONS, type ReleaseForm, readReleaseForm, ruleErrors } from '../forms/release-form.js';
+import { PROBATION_REGIONS, type ReleaseForm, readReleaseForm, ruleErrors } from '../forms/release-form.js';
+import { formValues } from '../forms/values.js';
 import { forRoles, tokenOf, userOf } from './access.js';
 
 const HOME = { text: 'Resettle', href: '/' };
