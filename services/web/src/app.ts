@@ -15,11 +15,17 @@ import { discoverIssuer, signInRoutes } from './auth/sign-in.js';
 import { apiClient, ServiceUnavailable } from './clients/api.js';
 import { localTime, longDate, longDateTime } from './format/dates.js';
 import { renderPlugin } from './render.js';
+import { accommodationRoutes } from './routes/accommodation.js';
+import { handoffRoutes } from './routes/handoffs.js';
 import { homeRoutes } from './routes/home.js';
 import { probationRoutes } from './routes/probation.js';
+import { providerRoutes } from './routes/provider.js';
 import { releaseRoutes } from './routes/releases.js';
+import { travelRoutes } from './routes/travel.js';
 import type { WebSettings } from './settings.js';
 
+/** Styles, scripts, fonts and images: the same for everyone, so they load on the sign-in and error pages too. */
+const PUBLIC_FILES = /^\/(assets|govuk|public)\//;
 const GOVUK = fileURLToPath(new URL('../node_modules/govuk-frontend/dist', import.meta.url));
 
 /** The five APIs, each called with the signed-in user's token. */
@@ -103,7 +109,7 @@ export async function buildWeb(settings: WebSettings, logger: Logger): Promise<F
 
   // Signed in first (an expired session goes to sign-in and back), then every form's CSRF token.
   app.addHook('preHandler', (request, reply, done) => {
-    if (request.routeOptions.config.public) return done();
+    if (request.routeOptions.config.public || PUBLIC_FILES.test(request.url)) return done();
     if (!currentUser(request)) {
       void sendToSignIn(request, reply);
       return;
@@ -153,5 +159,9 @@ export async function buildWeb(settings: WebSettings, logger: Logger): Promise<F
   await app.register(homeRoutes);
   await app.register(probationRoutes, { apis: services });
   await app.register(releaseRoutes, { apis: services });
+  await app.register(handoffRoutes, { apis: services });
+  await app.register(providerRoutes, { apis: services });
+  await app.register(accommodationRoutes, { apis: services });
+  await app.register(travelRoutes, { apis: services });
   return app as unknown as FastifyInstance;
 }

@@ -43,6 +43,21 @@ export const DEV_USERS: readonly DevUser[] = [
     roles: ['probation'],
     region: 'South West',
   },
+  // A second caseload for the same roles, to see that one prison's or region's records stay hidden from another.
+  {
+    sub: 'probation-wales',
+    name: 'Wyn Jones',
+    job: 'Probation practitioner, Wales',
+    roles: ['probation'],
+    region: 'Wales',
+  },
+  {
+    sub: 'omu-planner-styal',
+    name: 'Sara Lee',
+    job: 'Release planner, HMP Styal',
+    roles: ['release-planner'],
+    prison: 'STI',
+  },
 ];
 
 export function devUser(sub: string): DevUser | undefined {

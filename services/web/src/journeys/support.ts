@@ -27,10 +27,15 @@ export async function fillDate(page: Page, id: string, isoDate: string): Promise
   await page.locator(`#${id}-year`).fill(year ?? '');
 }
 
-/** The error summary's messages, in order. */
-export function errorSummary(page: Page): Promise<string[]> {
-  return page
-    .locator('.govuk-error-summary__list li')
-    .allTextContents()
-    .then((items) => items.map((item) => item.trim()));
+/** The error summary's messages, in order, once the page shows them. */
+export async function errorSummary(page: Page): Promise<string[]> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const items = await page
+      .locator('.govuk-error-summary__list li')
+      .allTextContents()
+      .catch(() => []);
+    if (items.length > 0 || Date.now() > deadline) return items.map((item) => item.trim());
+    await page.waitForTimeout(100);
+  }
 }
