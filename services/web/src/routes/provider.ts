@@ -4,6 +4,7 @@ import { takeFlash } from '../auth/session.js';
 import { type ProviderHandoff, treatmentContinuity } from '../clients/treatment-continuity.js';
 import { dateFromParts, londonInstant } from '../format/dates.js';
 import { type FormErrors, fieldsByPrefix, formErrors, problemErrors } from '../forms/errors.js';
+import { TREATMENTS } from '../forms/handoff-form.js';
 import { normaliseTime } from '../forms/release-form.js';
 import { type FormValues, formValues } from '../forms/values.js';
 import { forRoles, tokenOf, userOf } from './access.js';
