@@ -169,6 +169,7 @@ describe('the web pages in Debian’s Chromium, against the running services and
       expect(await page.locator('#keyWorkerGender-error').textContent()).toContain('female key worker');
       await expectAccessible(page);
       await screenshot(page, 'web-provider-handoff');
+      expect(await page.locator('.govuk-summary-list').textContent()).toContain('Methadone, 60 mg daily');
 
       await page.getByLabel('Female', { exact: true }).check();
       await page.getByRole('button', { name: 'Accept handoff' }).click();
@@ -405,6 +406,31 @@ describe('the web pages in Debian’s Chromium, against the running services and
       expect(wrongToken.status()).toBe(403);
       const listed = await web.system.call('release-scheduling', planner, 'GET', '/api/releases?pageSize=200');
       expect(listed.body.items.map((release: { personId: string }) => release.personId)).not.toContain(forged);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('with JavaScript off: signs in, checks a date and is refused with the nearest allowed; the token never reaches the page', async () => {
+    const browser = await openBrowser({ javaScript: false });
+    try {
+      const { page, context } = browser;
+      await signIn(page, web.url, 'Priya Patel', '/releases/new');
+      await page.getByLabel('Prison number').fill(freshPrisonNumber('Z'));
+      await page.getByLabel('Probation region she will be supervised in').selectOption('Wales');
+      await fillDate(page, 'legalReleaseDate', legalDate);
+      await page.getByLabel('Gate time').fill('07:00');
+      await page.getByLabel('Sentence length in days').fill('90');
+      await page.getByLabel('Days served since sentence').fill('60');
+      await page.getByRole('button', { name: 'Check date' }).click();
+      expect((await errorSummary(page))[0]).toContain('before the prison’s release window opens');
+      await page.getByRole('button', { name: /^Use .* at 8am$/ }).click();
+      await expect.poll(() => page.locator('#verdict').textContent()).toContain('at 8am');
+
+      const [session] = await context.cookies(web.url);
+      expect(session).toMatchObject({ name: 'resettle-session', httpOnly: true, sameSite: 'Lax' });
+      expect(await page.content()).not.toMatch(/eyJ[\w-]+\.eyJ/);
+      expect(session?.value).not.toMatch(/eyJ[\w-]+\.eyJ/);
     } finally {
       await browser.close();
     }

@@ -53,6 +53,8 @@ export async function providerRoutes(app: FastifyInstance, { apis }: { apis: Api
         title: `Handoff for ${handoff.personId}`,
         handoff,
         statusView: handoffStatus(handoff.status),
+        treatmentLabel:
+          TREATMENTS.find((treatment) => treatment.value === handoff.treatment.kind)?.text ?? handoff.treatment.kind,
         canAnswer: ['sent', 'needs-reconfirmation'].includes(handoff.status),
         values,
         ...(errors && { errors }),

@@ -85,13 +85,16 @@ export class RunningWeb {
 }
 
 /** Debian's Chromium with a fresh profile: nothing downloaded, nothing shared between users. */
-export async function openBrowser(): Promise<{ context: BrowserContext; page: Page; close(): Promise<void> }> {
+export async function openBrowser(
+  options: { javaScript?: boolean } = {},
+): Promise<{ context: BrowserContext; page: Page; close(): Promise<void> }> {
   const profile = await mkdtemp(join(tmpdir(), 'resettle-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
     args: CHROMIUM_ARGS,
     headless: true,
     viewport: { width: 1280, height: 900 },
+    javaScriptEnabled: options.javaScript ?? true,
   });
   const page = context.pages()[0] ?? (await context.newPage());
   return {
