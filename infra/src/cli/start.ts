@@ -16,6 +16,7 @@ import {
   waitUntilReady,
 } from '../service-processes.js';
 import { availableServices } from '../services.js';
+import { developmentUsers, webPlan } from '../web.js';
 
 // Ctrl-C reaches pnpm too, which may exit and close our output first: a failed write must not abort the shutdown.
 for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {});
@@ -62,16 +63,39 @@ process.on('SIGHUP', () => void stopEverything(0));
 const sessionTimeout =
   kafka.origin === 'local process' ? { KAFKA_SESSION_TIMEOUT_MS: String(LOCAL_BROKER_SESSION_TIMEOUT_MS) } : {};
 
+const services = availableServices();
+const apiUrls = Object.fromEntries(
+  services.map((spec) => [`${spec.name.toUpperCase().replaceAll('-', '_')}_URL`, `http://127.0.0.1:${spec.port}`]),
+);
+const web = webPlan(apiUrls, jwtSecret);
+const logLevel = process.env.LOG_LEVEL ?? 'warn';
+const remember = () => recordServicePids(running.flatMap((service) => (service.child.pid ? [service.child.pid] : [])));
+
 try {
-  for (const spec of availableServices()) {
+  if (web?.devIdp) {
+    running.push(
+      spawnService(web.devIdp, { ...web.devIdpEnv, LOG_LEVEL: logLevel }, undefined, { ownProcessGroup: true }),
+    );
+    remember();
+  }
+  for (const spec of services) {
     const databaseUrl = await createDatabaseIfMissing(postgresServer.url, spec.database);
     const env = { DATABASE_URL: databaseUrl, KAFKA_BROKERS: kafka.brokers, JWT_SECRET: jwtSecret, ...sessionTimeout };
+    // The APIs trust the development identity provider's keys, as they would a real issuer's in production.
     // In a process group of their own: a Ctrl-C reaches only us, and we stop each service once, in order.
-    const serviceEnv = { ...env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' };
+    const serviceEnv = { ...env, ...web?.apiTrust, LOG_LEVEL: logLevel };
     running.push(spawnService(spec, serviceEnv, undefined, { ownProcessGroup: true }));
-    recordServicePids(running.flatMap((service) => (service.child.pid ? [service.child.pid] : [])));
+    remember();
   }
   await Promise.all(running.map((service) => waitUntilReady(service)));
+  if (web) {
+    const webProcess = spawnService(web.web, { ...web.webEnv, LOG_LEVEL: logLevel }, undefined, {
+      ownProcessGroup: true,
+    });
+    running.push(webProcess);
+    remember();
+    await waitUntilReady(webProcess);
+  }
   for (const service of running) {
     service.child.on('exit', (code) => {
       if (!stopping) console.error(`${service.spec.name} exited (${code}); stopping everything`);
@@ -79,14 +103,22 @@ try {
     });
   }
   console.log('\nResettle is running:');
-  for (const service of running)
+  for (const service of running.filter((started) => started.spec.database))
     console.log(`  ${service.spec.name.padEnd(22)} ${service.url}   (API docs: ${service.url}/docs)`);
+  if (web) {
+    console.log(`\nThe web pages: ${web.webEnv.WEB_BASE_URL}   (sign in at ${web.webEnv.OIDC_ISSUER})`);
+    if (web.devIdp) {
+      console.log('Development users (the development identity provider lets you pick one; no password):');
+      for (const user of await developmentUsers())
+        console.log(`  ${user.name.padEnd(14)} ${user.job.padEnd(40)} ${user.roles.join(', ')}`);
+    }
+  }
   // Started by `npm start` on a machine without pnpm on the PATH, the hints must be npm commands too.
   const npm = process.env.RESETTLE_HINT_NPM === '1';
   const command = (script: string, args = '') =>
     npm ? `npm run -s ${script}${args && ` -- ${args}`}` : `pnpm ${script}${args && ` ${args}`}`;
   console.log(`\nIn another terminal, seed a few women (released from EWI to the South West): ${command('demo')}`);
-  console.log(`A token that sees them: ${command('token', '--role probation --region "South West"')}`);
+  console.log(`To try the APIs, a token that sees them: ${command('token', '--role probation --region "South West"')}`);
   console.log('Press Ctrl-C to stop everything.');
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);

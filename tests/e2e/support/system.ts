@@ -30,7 +30,9 @@ export class RunningSystem {
   /** Every line every service printed (captured rather than echoed, so tests can search the logs). */
   readonly logLines: string[] = [];
 
-  static async start(options: { logLevel?: string; kafkaBrokers?: string[] } = {}): Promise<RunningSystem> {
+  static async start(
+    options: { logLevel?: string; kafkaBrokers?: string[]; env?: Record<string, string> } = {},
+  ): Promise<RunningSystem> {
     const system = new RunningSystem();
     for (const spec of availableServices()) {
       const database = await freshDatabase(spec.name);
@@ -41,6 +43,7 @@ export class RunningSystem {
         KAFKA_TOPIC_PREFIX: system.topicPrefix,
         JWT_SECRET: system.secret,
         LOG_LEVEL: options.logLevel ?? process.env.TEST_LOG_LEVEL ?? 'warn',
+        ...options.env,
       };
       system.specs.set(spec.name as ServiceName, { ...spec, port: await freePort(), env });
     }

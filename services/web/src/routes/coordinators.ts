@@ -1,0 +1,33 @@
+import type { FastifyReply } from 'fastify';
+import { formErrors } from '../forms/errors.js';
+
+const RELEASE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const PERSON_ID = /^[A-Z][0-9]{4}[A-Z]{2}$/;
+
+/**
+ * Coordinators find a release by her prison number and the release reference the planner gives them: the APIs
+ * have no coordinator caseload to list from yet.
+ */
+export function readFind(query: { personId?: string; releaseId?: string }) {
+  const personId = (query.personId ?? '').trim().toUpperCase();
+  const releaseId = (query.releaseId ?? '').trim().toLowerCase();
+  const problems: { field: string; text: string }[] = [];
+  if (!PERSON_ID.test(personId)) problems.push({ field: 'personId', text: 'Enter her prison number, like A1234BC' });
+  if (!RELEASE_ID.test(releaseId))
+    problems.push({ field: 'releaseId', text: 'Enter the release reference from the release planner' });
+  return problems.length ? { errors: formErrors(problems) } : { personId, releaseId };
+}
+
+export function findPage(
+  reply: FastifyReply,
+  journey: { title: string; action: string; intro: string },
+  values = {},
+  extra = {},
+  status = 200,
+) {
+  return reply.page(
+    'coordinators/find.njk',
+    { ...journey, values, breadcrumbs: [{ text: 'Resettle', href: '/' }], ...extra },
+    status,
+  );
+}
