@@ -75,6 +75,11 @@ const definitions = [
     treatment.HandoffAppointmentChangedV1,
   ),
   treatmentEvent(
+    'treatment.handoff.withdrawn',
+    'Prison healthcare withdrew the handoff, with a reason; the provider is told',
+    treatment.HandoffWithdrawnV1,
+  ),
+  treatmentEvent(
     'treatment.handoff.logistics',
     "Where and when her treatment starts (provider's area, first appointment time), no clinical detail",
     treatment.HandoffLogisticsV1,
@@ -126,6 +131,12 @@ const definitions = [
     judgement.PathwayJudgedV1,
   ),
   passportEvent('passport.updated', 'A passport changed', passport.PassportUpdatedV1),
+  passportEvent(
+    'passport.updated',
+    "A passport changed: each pathway as its owner judged the current release revision, or awaiting the owner's re-check",
+    passport.PassportUpdatedV2,
+    { version: 2 },
+  ),
   passportEvent(
     'passport.completed',
     'Every required pathway is complete and consistent',

@@ -101,6 +101,7 @@ export const EXAMPLE_EVENT_DATA: Omit<EventTypeMap, JudgedType> = {
     gateAt: '2026-11-18T09:00:00+00:00',
   },
   'treatment.handoff.appointment-changed': { ...handoff, firstAppointment: appointment, previous: null },
+  'treatment.handoff.withdrawn': { ...handoff, reason: 'Booked with the wrong provider' },
   'treatment.handoff.logistics': { handoffId, releaseId, providerArea: area(), firstAppointmentAt: appointment.at },
   'accommodation.confirmed': accommodationFacts,
   'accommodation.changed': { ...accommodationFacts, type: 'approved-premises' },
@@ -158,6 +159,22 @@ const EXAMPLE_LATER_DATA: { [K in LaterKey | JudgedKey]: DataOf<K> } = {
   'treatment.pathway-judged@v1': judged('treatment', 'complete'),
   'accommodation.pathway-judged@v1': judged('accommodation', 'at-risk'),
   'transport.pathway-judged@v1': judged('transport', 'in-progress'),
+  'passport.updated@v2': {
+    releaseId,
+    complete: false,
+    releaseRevision: 3,
+    pathways: [
+      { pathway: 'release', required: true, status: 'complete', reason: null, reasons: [], owedBy: null },
+      {
+        pathway: 'accommodation',
+        required: true,
+        status: 'awaiting-re-check',
+        reason: 'accommodation has not re-checked since the release moved to Thursday 10 December',
+        reasons: ['accommodation has not re-checked since the release moved to Thursday 10 December'],
+        owedBy: 'accommodation',
+      },
+    ],
+  },
 };
 
 /** A valid `data` for any event at any version. */

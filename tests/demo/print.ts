@@ -14,7 +14,13 @@ export interface PassportView {
   shortNoticeChecklist: { label: string; status: string }[] | null;
 }
 
-const SYMBOL: Record<string, string> = { complete: '✓', 'in-progress': '◐', 'at-risk': '⚠', 'not-started': '○' };
+const SYMBOL: Record<string, string> = {
+  complete: '✓',
+  'in-progress': '◐',
+  'at-risk': '⚠',
+  'not-started': '○',
+  'awaiting-re-check': '↻',
+};
 
 /** One passport as a readable table: a line per required pathway, with the reason for every gap. */
 export function passportTable(title: string, passport: PassportView): string {

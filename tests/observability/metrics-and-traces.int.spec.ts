@@ -60,9 +60,12 @@ describe('what an operator sees', () => {
     await eventually(async () => {
       expect(await figure(passports, 'resettle_passports', { prison: 'DWI', state: 'incomplete' })).toBe(2);
     });
-    expect(await figure(passports, 'resettle_consumer_events', { outcome: 'applied' })).toBe(before + 2);
+    // Each booking is two events for the passport: release.scheduled and release-scheduling's verdict on it.
+    await eventually(async () => {
+      expect(await figure(passports, 'resettle_consumer_events', { outcome: 'applied' })).toBe(before + 4);
+    });
     await eventually(async () => expect(await figure(passports, 'resettle_consumer_lag')).toBe(0));
-    expect(await figure(scheduling, 'resettle_outbox_published')).toBeGreaterThanOrEqual(2);
+    expect(await figure(scheduling, 'resettle_outbox_published')).toBeGreaterThanOrEqual(4);
     await eventually(async () => expect(await figure(scheduling, 'resettle_outbox_pending')).toBe(0));
     expect(await figure(scheduling, 'http_request_duration_seconds_count', { route: '/api/releases' })).toBe(2);
   });

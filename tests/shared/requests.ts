@@ -38,7 +38,7 @@ export function handoffBody(release: ReleaseFacts, changes: Record<string, unkno
       nextInjectionDue: null,
     },
     naloxoneSupplied: true,
-    bridgingPrescription: false,
+    bridgingPrescription: null,
     weekendCoverPlan: null,
     providerId: PROVIDER,
     providerArea: { localAuthority: 'Bristol', postcodeDistrict: 'BS1' },

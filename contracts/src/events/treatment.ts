@@ -125,3 +125,7 @@ export const HandoffLogisticsV2 = Type.Object(
   strict,
 );
 export type HandoffLogistics = Static<typeof HandoffLogisticsV1>;
+
+/** Prison healthcare ended a live handoff (a wrong provider, say), with a reason: the provider stops preparing for her. */
+export const HandoffWithdrawnV1 = Type.Object({ ...handoffStatusFacts, reason: Type.String({ minLength: 1 }) }, strict);
+export type HandoffWithdrawn = Static<typeof HandoffWithdrawnV1>;

@@ -11,7 +11,7 @@ export const transport: ServiceDefinition<(typeof settings)['properties']> = {
   description:
     'The journey from the gate: leaves after the gate time, arrives before the first appointment and the evening ' +
     'cut-off, and is re-checked when the release, appointment or accommodation changes.',
-  /** APPOINTMENT_MARGIN_MINUTES, EVENING_CUTOFF, LONG_JOURNEY_HOURS. */
+  /** EVENING_CUTOFF, LONG_JOURNEY_HOURS (the arrival margin is ARRIVAL_MARGIN_MINUTES from @resettle/rules). */
   settings,
   schema,
   migrationsFolder: fileURLToPath(new URL('../migrations', import.meta.url)),

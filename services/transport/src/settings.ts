@@ -1,9 +1,9 @@
 import type { ServiceContext } from '@resettle/platform';
+import { ARRIVAL_MARGIN_MINUTES } from '@resettle/rules';
 import { type Static, Type } from '@sinclair/typebox';
 import type { TravelSettings } from './domain/index.js';
 
 export const settings = Type.Object({
-  APPOINTMENT_MARGIN_MINUTES: Type.Integer({ minimum: 0, maximum: 240, default: 30 }),
   EVENING_CUTOFF: Type.String({ default: '17:00', pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' }),
   LONG_JOURNEY_HOURS: Type.Number({ exclusiveMinimum: 0, maximum: 24, default: 3 }),
 });
@@ -12,7 +12,8 @@ export type TransportContext = ServiceContext<Static<typeof settings>>;
 
 export function travelSettingsOf(context: TransportContext): TravelSettings {
   return {
-    appointmentMarginMinutes: context.config.APPOINTMENT_MARGIN_MINUTES,
+    // Shared with treatment-continuity (is the appointment reachable?): one margin, not a setting of each service.
+    appointmentMarginMinutes: ARRIVAL_MARGIN_MINUTES,
     eveningCutoff: context.config.EVENING_CUTOFF,
     longJourneyHours: context.config.LONG_JOURNEY_HOURS,
   };

@@ -32,7 +32,7 @@ type Downstream = 'treatment-continuity' | 'accommodation' | 'transport';
 
 /**
  * A write about a release to a service that learns of releases from events: until the release event has reached
- * it, the service answers 400 naming `body.releaseId`, so the write is retried until it knows.
+ * it, the service answers 409 RELEASE_NOT_YET_KNOWN (with Retry-After), so the write is retried until it knows.
  */
 async function postAboutRelease(
   system: RunningSystem,
@@ -44,7 +44,7 @@ async function postAboutRelease(
   return eventually(
     async () => {
       const reply = await system.call(service, caller, 'POST', path, body);
-      const unknownRelease = reply.status === 400 && JSON.stringify(reply.body).includes('body.releaseId');
+      const unknownRelease = reply.status === 409 && JSON.stringify(reply.body).includes('RELEASE_NOT_YET_KNOWN');
       expect(unknownRelease, `${service} has not heard of the release yet`).toBe(false);
       return ok(reply);
     },

@@ -22,8 +22,13 @@ export const InvalidRequest = Type.Object({
   errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), rule: Type.String(), message: Type.String() }))),
 });
 
-/** 409: the state the record is in forbids it. */
-export const ConflictProblem = Type.Object({ ...problem, status: Type.Literal(409), rule: Type.String() });
+/** 409: the state the record is in forbids it (or it is not known here yet: try again after `Retry-After`). */
+export const ConflictProblem = Type.Object({
+  ...problem,
+  status: Type.Literal(409),
+  rule: Type.String(),
+  field: Type.Optional(Type.String()),
+});
 
 /** 422: the first rule broken and its field, with every rule broken. */
 export const Refusal = Type.Object({

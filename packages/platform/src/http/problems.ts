@@ -45,6 +45,8 @@ export class Conflict extends Error {
   constructor(
     readonly rule: string,
     message: string,
+    /** The field the conflict is about, and when to try again if waiting is all it takes (`Retry-After`). */
+    readonly about: { field?: string; retryAfterSeconds?: number } = {},
   ) {
     super(message);
   }
@@ -67,6 +69,9 @@ export function registerProblemHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | RuleRefusal | Conflict | InvalidField, request, reply) => {
     const body = problemFor(error);
     if (body.status >= 500) request.log.error({ err: error }, 'request failed');
+    if (error instanceof Conflict && error.about.retryAfterSeconds !== undefined) {
+      void reply.header('retry-after', String(error.about.retryAfterSeconds));
+    }
     void reply
       .code(body.status)
       .type('application/problem+json')
@@ -98,7 +103,15 @@ function problemFor(
     };
   }
   if (error instanceof Conflict) {
-    return { type: `${PROBLEM_BASE}conflict`, title: 'Conflict', status: 409, rule: error.rule, detail: error.message };
+    const field = error.about.field === undefined ? {} : { field: error.about.field };
+    return {
+      type: `${PROBLEM_BASE}conflict`,
+      title: 'Conflict',
+      status: 409,
+      rule: error.rule,
+      detail: error.message,
+      ...field,
+    };
   }
   if ('validation' in error && error.validation) {
     const errors = error.validation.map((issue) => ({

@@ -22,12 +22,13 @@ describe('refusals shared by the services', () => {
     expect(() => refuseFirstBroken([])).not.toThrow();
   });
 
-  it('accepts only a known, uncancelled release of the woman named', () => {
+  it('accepts only a known, uncancelled release of the woman named; one not known yet is a 409 to retry', () => {
     const release = { personId: 'A1234BC', status: 'scheduled', releaseDate: '2026-11-19' };
     expect(usableRelease(release, 'A1234BC')).toBe(release);
     expect(thrown(() => usableRelease(undefined, 'A1234BC'))).toMatchObject({
-      statusCode: 400,
-      field: 'body.releaseId',
+      statusCode: 409,
+      rule: 'RELEASE_NOT_YET_KNOWN',
+      about: { field: 'body.releaseId', retryAfterSeconds: 2 },
     });
     expect(thrown(() => usableRelease(release, 'B1234BC'))).toBeInstanceOf(InvalidField);
     expect(thrown(() => usableRelease({ ...release, status: 'cancelled' }, 'A1234BC'))).toBeInstanceOf(Conflict);

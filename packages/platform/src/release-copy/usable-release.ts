@@ -9,12 +9,23 @@ export interface ReleaseCopy {
   status: string;
 }
 
+/** Seconds a caller waits before asking again about a release whose event is still on its way. */
+export const RELEASE_NOT_YET_KNOWN_RETRY_SECONDS = 2;
+
 /**
- * The release a request names, as this service knows it: unknown or someone else's is a 400 naming the field (it
- * may simply not have arrived yet); a cancelled one is a 409.
+ * The release a request names, as this service knows it. Unknown is not the caller's mistake: release-scheduling's
+ * event may still be on its way, so it is a 409 RELEASE_NOT_YET_KNOWN with `Retry-After`. Someone else's is a 400
+ * naming the field; a cancelled one is a 409.
  */
 export function usableRelease<Release extends ReleaseCopy>(release: Release | undefined, personId: string): Release {
-  if (!release) throw new InvalidField('body.releaseId', 'unknown-release', 'no scheduled release has this id');
+  if (!release) {
+    throw new Conflict(
+      'RELEASE_NOT_YET_KNOWN',
+      'this release has not reached this service yet (its schedule is on its way from release-scheduling); ' +
+        'try again in a moment',
+      { field: 'body.releaseId', retryAfterSeconds: RELEASE_NOT_YET_KNOWN_RETRY_SECONDS },
+    );
+  }
   if (release.personId !== personId) {
     throw new InvalidField('body.personId', 'not-this-release', 'the release belongs to someone else');
   }

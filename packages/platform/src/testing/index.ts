@@ -8,6 +8,10 @@ import type { Clock } from '../kernel/unit-of-work.js';
 import { type RunningService, type ServiceDefinition, startService } from '../runtime.js';
 import { localTokenIssuer } from '../tokens.js';
 
+/** A response as tests read it: status, the JSON body and the headers (lower-case names). */
+// biome-ignore lint/suspicious/noExplicitAny: tests assert on arbitrary JSON response bodies
+export type TestAnswer = { status: number; body: any; headers: Record<string, string> };
+
 export interface TestService extends RunningService {
   database: TestDatabase;
   /** The topic namespace this service lives in (its own, unless one was given to share with other services). */
@@ -16,8 +20,7 @@ export interface TestService extends RunningService {
   kafkaEnv: { KAFKA_BROKERS: string; KAFKA_TOPIC_PREFIX: string };
   tokenFor(caller: Caller): string;
   /** fetch against the running service with a bearer token for `caller`. */
-  // biome-ignore lint/suspicious/noExplicitAny: tests assert on arbitrary JSON response bodies
-  call(caller: Caller, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }>;
+  call(caller: Caller, method: string, path: string, body?: unknown): Promise<TestAnswer>;
   close(): Promise<void>;
 }
 
@@ -68,7 +71,8 @@ export async function startTestService<T extends TProperties>(
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       const text = await response.text();
-      return { status: response.status, body: text ? JSON.parse(text) : undefined };
+      const headers = Object.fromEntries(response.headers.entries());
+      return { status: response.status, body: text ? JSON.parse(text) : undefined, headers };
     },
     close: async () => {
       await service.stop();

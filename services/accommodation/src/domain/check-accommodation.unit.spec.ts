@@ -28,3 +28,22 @@ describe('checkAccommodation', () => {
     );
   });
 });
+
+describe('checkAccommodation: the local authority is a place we know', () => {
+  it.each(['Bristol', 'City of Bristol', 'Bristol, City of', 'bristol city council', 'Caerdydd'])(
+    'accepts %j',
+    (name) => {
+      expect(checkAccommodation(anAccommodation({ localAuthority: name }))).toEqual([]);
+    },
+  );
+
+  it('refuses an unknown authority, naming the field and saying it is not a known local authority', () => {
+    expect(checkAccommodation(anAccommodation({ localAuthority: 'Bristoll' }))).toEqual([
+      expect.objectContaining({
+        rule: 'LOCAL_AUTHORITY_UNKNOWN',
+        field: 'localAuthority',
+        message: expect.stringContaining('is not a known local authority'),
+      }),
+    ]);
+  });
+});

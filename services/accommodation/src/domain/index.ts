@@ -2,6 +2,8 @@ export { type Violation, violation } from '@resettle/platform/rules';
 export * from './accommodation.js';
 export * from './check-accommodation.js';
 export * from './dates.js';
+export * from './judge-accommodation.js';
+export * from './local-authority.js';
 export * from './local-treatment.js';
 export * from './postcode-district.js';
 export * from './release-date.js';

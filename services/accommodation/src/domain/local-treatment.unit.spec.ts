@@ -17,3 +17,11 @@ describe('localTreatmentMismatch', () => {
     expect(localTreatmentMismatch({ localAuthority: 'Bristol' }, { localAuthority: '' })).toBe(false);
   });
 });
+
+describe('localTreatmentMismatch by the place, not the spelling', () => {
+  it('is false for two spellings of one authority', () => {
+    expect(
+      localTreatmentMismatch({ localAuthority: 'Bristol, City of' }, { localAuthority: 'Bristol City Council' }),
+    ).toBe(false);
+  });
+});

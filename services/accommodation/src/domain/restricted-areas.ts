@@ -1,5 +1,6 @@
 import { type Violation, violation } from '@resettle/platform/rules';
 import { type Accommodation, normalise } from './accommodation.js';
+import { sameLocalAuthority } from './local-authority.js';
 
 export const RESTRICTED_AREA_KINDS = ['postcode-district', 'local-authority'] as const;
 
@@ -28,7 +29,12 @@ export function checkRestrictedAreas(
 }
 
 function isInside(accommodation: Pick<Accommodation, 'localAuthority' | 'postcodeDistrict'>, area: RestrictedArea) {
-  const actual = area.kind === 'postcode-district' ? accommodation.postcodeDistrict : accommodation.localAuthority;
+  if (area.kind === 'local-authority') {
+    // The place, not the spelling: 'Bristol' and 'Bristol, City of' are one authority (one GSS code).
+    const home = accommodation.localAuthority;
+    return home !== null && home.trim() !== '' && area.value.trim() !== '' && sameLocalAuthority(home, area.value);
+  }
+  const district = accommodation.postcodeDistrict;
   // Whole-value equality: a 'BS1' restriction must not catch 'BS10'.
-  return actual !== null && normalise(area.value) !== '' && normalise(actual) === normalise(area.value);
+  return district !== null && normalise(area.value) !== '' && normalise(district) === normalise(area.value);
 }

@@ -53,3 +53,26 @@ describe('checkRestrictedAreas', () => {
     );
   });
 });
+
+describe('checkRestrictedAreas: the place, not the spelling', () => {
+  it.each(['Bristol', 'City of Bristol', 'Bristol, City of', 'bristol city council', 'E06000023'])(
+    'a restriction on %j catches accommodation recorded as "Bristol, City of"',
+    (restricted) => {
+      const home = anAccommodation({ localAuthority: 'Bristol, City of' });
+      expect(checkRestrictedAreas(home, [authority(restricted)])).toHaveLength(1);
+    },
+  );
+
+  it('matches Welsh and English names of one Welsh area, and a postcode district in any case or spacing', () => {
+    expect(checkRestrictedAreas(anAccommodation({ localAuthority: 'Caerdydd' }), [authority('Cardiff')])).toHaveLength(
+      1,
+    );
+    expect(checkRestrictedAreas(anAccommodation({ postcodeDistrict: 'bs1' }), [district('BS1')])).toHaveLength(1);
+    expect(checkRestrictedAreas(anAccommodation({ postcodeDistrict: 'BS1' }), [district('b s 1')])).toHaveLength(1);
+  });
+
+  it('does not let one authority catch its neighbour', () => {
+    const home = anAccommodation({ localAuthority: 'South Gloucestershire' });
+    expect(checkRestrictedAreas(home, [authority('City of Bristol')])).toEqual([]);
+  });
+});

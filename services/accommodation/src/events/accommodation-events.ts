@@ -1,5 +1,7 @@
 import type { EventDraft } from '@resettle/contracts';
+import type { KnownRelease } from '@resettle/platform/release-copy';
 import type { AccommodationRow } from '../db/accommodations.js';
+import type { AccommodationVerdict } from '../domain/index.js';
 
 /** What others may know: never her restricted areas, nor who confirmed it. */
 function accommodationFacts(row: AccommodationRow) {
@@ -38,4 +40,22 @@ export function accommodationAtRisk(row: AccommodationRow, releaseDate: string):
 export function accommodationWithdrawn(row: AccommodationRow, reason: string): EventDraft<'accommodation.withdrawn'> {
   const data = { accommodationId: row.id, releaseId: row.releaseId, reason };
   return { type: 'accommodation.withdrawn', personId: row.personId, data };
+}
+
+/** accommodation's verdict on the pathway, stamped with the release revision it was judged against. */
+export function accommodationPathwayJudged(
+  release: KnownRelease,
+  verdict: AccommodationVerdict,
+): EventDraft<'accommodation.pathway-judged'> {
+  return {
+    type: 'accommodation.pathway-judged',
+    personId: release.personId,
+    data: {
+      releaseId: release.releaseId,
+      pathway: 'accommodation',
+      required: true,
+      ...verdict,
+      judgedAgainst: { releaseRevision: release.revision },
+    },
+  };
 }

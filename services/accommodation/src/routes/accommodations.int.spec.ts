@@ -26,7 +26,7 @@ describe('accommodation API on the real database and broker', () => {
     await service.close();
   });
 
-  /** Publishes her release and waits until the service knows it (a POST stops answering 400 unknown-release). */
+  /** Publishes her release and waits until the service knows it (a POST stops answering 409 RELEASE_NOT_YET_KNOWN). */
   async function knownRelease(personId: string, body: Record<string, unknown> = {}) {
     const releaseId = randomUUID();
     await watcher.publish(TOPICS.releaseScheduling, releaseScheduled(personId, releaseId, '2026-11-18'));
@@ -35,7 +35,7 @@ describe('accommodation API on the real database and broker', () => {
         ...accommodationBody(personId, releaseId),
         ...body,
       });
-      expect(response.status).not.toBe(400);
+      expect(response.body.rule).not.toBe('RELEASE_NOT_YET_KNOWN');
       return response;
     });
     return { releaseId, created };
@@ -119,7 +119,7 @@ describe('accommodation API on the real database and broker', () => {
     expect(JSON.stringify(log.body)).not.toContain('M14');
   });
 
-  it('answers 400 naming the field for malformed input or an unknown release, and 403 for the wrong role', async () => {
+  it('answers 400 naming the field for malformed input, 409 to retry for a release not known yet, 403 for the wrong role', async () => {
     const releaseId = randomUUID();
     const badPerson = await service.call(
       coordinator,
@@ -139,8 +139,11 @@ describe('accommodation API on the real database and broker', () => {
       '/api/accommodations',
       accommodationBody('A2004AA', releaseId),
     );
-    expect(unknown.status).toBe(400);
-    expect(unknown.body.errors[0]).toMatchObject({ field: 'body.releaseId', rule: 'unknown-release' });
+    // Not the caller's mistake: the release's event may still be on its way.
+    expect(unknown.status).toBe(409);
+    expect(unknown.headers['retry-after']).toBe('2');
+    expect(unknown.body).toMatchObject({ field: 'body.releaseId', rule: 'RELEASE_NOT_YET_KNOWN' });
+    expect(unknown.body.detail).toContain('try again in a moment');
     const wrongRole = await service.call(
       { sub: 't-1', roles: ['transport-coordinator'] },
       'POST',

@@ -22,6 +22,7 @@ import {
   accommodationConfirmed,
   accommodationWithdrawn,
 } from '../events/accommodation-events.js';
+import { judgeRelease, judgeReleaseById } from '../events/judge.js';
 import { decideAccommodation, knownFacts } from './decide.js';
 import { Accommodation, AccommodationChange, AccommodationRequest, WithdrawRequest } from './schemas.js';
 import { asAccommodationView } from './view.js';
@@ -76,6 +77,7 @@ export async function accommodationRoutes(app: Server, context: ServiceContext):
           const decision = decideAccommodation(asked, facts);
           const inserted = await insertAccommodation(work.tx, { id: randomUUID(), ...asked, ...decision });
           work.publish(accommodationConfirmed(inserted));
+          await judgeRelease(work, facts.release);
           await work.audit(recordAudit(accommodations, 'confirm-accommodation', inserted));
           return inserted;
         },
@@ -93,9 +95,11 @@ export async function accommodationRoutes(app: Server, context: ServiceContext):
     action: 'change-accommodation',
     refusable: true,
     apply: async (work, current, asked) => {
-      const decision = decideAccommodation(asked, await knownFacts(work.tx, current.releaseId, current.personId));
+      const facts = await knownFacts(work.tx, current.releaseId, current.personId);
+      const decision = decideAccommodation(asked, facts);
       const updated = await updateAccommodation(work.tx, current, { ...asked, ...decision }, work.now());
       work.publish(accommodationChanged(updated));
+      await judgeRelease(work, facts.release);
       return updated;
     },
   });
@@ -111,6 +115,7 @@ export async function accommodationRoutes(app: Server, context: ServiceContext):
       const withdrawn = { status: 'withdrawn' as const, withdrawnReason: reason };
       const updated = await updateAccommodation(work.tx, current, withdrawn, work.now());
       work.publish(accommodationWithdrawn(updated, reason));
+      await judgeReleaseById(work, updated.releaseId);
       return updated;
     },
   });

@@ -8,7 +8,8 @@ import {
 } from '@resettle/platform';
 import { activeAccommodationsOf } from '../db/accommodations.js';
 import { replaceRestrictedAreas, restrictedAreasOf } from '../db/restricted-areas.js';
-import { isPostcodeDistrict, type RestrictedArea } from '../domain/index.js';
+import { isPostcodeDistrict, localAuthorityOf, type RestrictedArea } from '../domain/index.js';
+import { judgeReleasesOf } from '../events/judge.js';
 import { recheckAccommodations } from '../events/recheck.js';
 import { PersonParams, PersonRestrictedAreas, RestrictedAreas } from './schemas.js';
 
@@ -32,12 +33,13 @@ export async function restrictedAreaRoutes(app: Server, context: ServiceContext)
     async (request) => {
       const { personId } = request.params;
       const areas = request.body.restrictedAreas;
-      areas.forEach(requireKnownDistrict);
+      areas.forEach(requireKnownArea);
       const stored = await context.transact(
         request,
         async (work) => {
           await replaceRestrictedAreas(work.tx, personId, areas, request.user.sub, work.now());
           await recheckAccommodations(work, await activeAccommodationsOf(work.tx, personId));
+          await judgeReleasesOf(work, personId);
           await work.audit(audited('record-restricted-areas', personId));
           return restrictedAreasOf(work.tx, personId);
         },
@@ -66,12 +68,17 @@ export async function restrictedAreaRoutes(app: Server, context: ServiceContext)
   );
 }
 
-function requireKnownDistrict(area: RestrictedArea, index: number): void {
+/** A restriction on a misspelt place would match nothing: each value must be a district or authority we know. */
+function requireKnownArea(area: RestrictedArea, index: number): void {
+  const field = `body.restrictedAreas.${index}.value`;
   if (area.kind === 'postcode-district' && !isPostcodeDistrict(area.value)) {
+    throw new InvalidField(field, 'postcode-district', 'enter the first part of the postcode only, for example BS1');
+  }
+  if (area.kind === 'local-authority' && !localAuthorityOf(area.value)) {
     throw new InvalidField(
-      `body.restrictedAreas.${index}.value`,
-      'postcode-district',
-      'enter the first part of the postcode only, for example BS1',
+      field,
+      'local-authority',
+      'this is not a known local authority in England or Wales; enter the council area as it is officially named',
     );
   }
 }

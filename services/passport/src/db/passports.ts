@@ -117,7 +117,14 @@ export async function saveOutcomes(tx: DatabaseOrTransaction, outcomes: ReleaseO
     .values(outcomes)
     .onConflictDoUpdate({
       target: releaseOutcomes.releaseId,
-      set: excludedColumns(releaseOutcomes, ['prisonCode', 'month', 'releasedAt', 'complete', 'missing']),
+      set: excludedColumns(releaseOutcomes, [
+        'prisonCode',
+        'month',
+        'releasedAt',
+        'complete',
+        'missing',
+        'awaitingReCheck',
+      ]),
     });
 }
 

@@ -66,7 +66,8 @@ export function outcomeShares(db: DatabaseOrTransaction, filter: { prison?: stri
       prisonCode: releaseOutcomes.prisonCode,
       month: releaseOutcomes.month,
       releases: count(),
-      releasedComplete: sql<number>`count(*) filter (where ${releaseOutcomes.complete})::int`,
+      releasedComplete: sql<number>`count(*) filter (where ${releaseOutcomes.complete} and not ${releaseOutcomes.awaitingReCheck})::int`,
+      awaitingReCheck: sql<number>`count(*) filter (where ${releaseOutcomes.awaitingReCheck})::int`,
     })
     .from(releaseOutcomes)
     .where(and(...filters))

@@ -45,7 +45,10 @@ export const passportTimeline = pgTable(
   (table) => [index('passport_timeline_by_release').on(table.releaseId, table.at)],
 );
 
-/** Whether each release happened with a complete passport: the number that matters most. */
+/**
+ * Whether each release happened with a complete passport: the number that matters most. Awaiting re-check until every
+ * required owner has judged the revision of the gate passing (then `complete` and `missing` are the outcome).
+ */
 export const releaseOutcomes = pgTable(
   'release_outcomes',
   {
@@ -55,6 +58,7 @@ export const releaseOutcomes = pgTable(
     releasedAt: timestamp('released_at', { withTimezone: true }).notNull(),
     complete: boolean('complete').notNull(),
     missing: jsonb('missing').$type<string[]>().notNull(),
+    awaitingReCheck: boolean('awaiting_re_check').notNull().default(false),
   },
   (table) => [index('release_outcomes_by_prison_month').on(table.prisonCode, table.month)],
 );

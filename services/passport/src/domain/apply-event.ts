@@ -2,7 +2,7 @@ import { PATHWAYS } from '@resettle/contracts';
 import { isComplete } from './completeness.js';
 import { derivePassport } from './derive.js';
 import { foldFacts } from './fold-facts.js';
-import { EMPTY_FACTS, PATHWAY_LABELS, type Passport, type PassportSettings, type PathwayName } from './passport.js';
+import { EMPTY_FACTS, PATHWAY_LABELS, type Passport, type PathwayName } from './passport.js';
 import { sameValue } from './same-value.js';
 import type { UpstreamEvent } from './upstream.js';
 
@@ -18,11 +18,11 @@ export interface Applied {
 }
 
 /** Every event a passport folds belongs to exactly one release. */
-export function applyEvent(before: Passport | undefined, event: UpstreamEvent, settings: PassportSettings): Applied {
+export function applyEvent(before: Passport | undefined, event: UpstreamEvent): Applied {
   const ids = { personId: event.personId, releaseId: event.data.releaseId };
   const previous = before?.facts ?? EMPTY_FACTS;
   const { facts, summary } = foldFacts(previous, event);
-  const passport = derivePassport(ids, facts, settings);
+  const passport = derivePassport(ids, facts);
   const factsChanged = !sameValue(withoutClock(previous), withoutClock(facts));
   if (before && !factsChanged) return { passport: before, changes: [] };
   return { passport, changes: [{ kind: 'fact', summary }, ...pathwayChanges(before, passport)] };
@@ -32,21 +32,32 @@ function withoutClock(facts: Passport['facts']) {
   return { ...facts, lastEventAt: null };
 }
 
+const STATUS_WORDS: Record<string, string> = {
+  'not-started': 'not started',
+  'in-progress': 'in progress',
+  complete: 'complete',
+  'at-risk': 'at risk',
+  'awaiting-re-check': 'awaiting re-check',
+};
+
+/** A timeline line for each pathway whose status, reasons or need changed, saying why. */
 function pathwayChanges(before: Passport | undefined, after: Passport): Change[] {
   const changes: Change[] = [];
   for (const name of PATHWAYS) {
     const was = before?.pathways[name];
     const now = after.pathways[name];
-    if (was && was.status === now.status && was.reason === now.reason && was.required === now.required) continue;
+    if (was && was.status === now.status && sameValue(was.reasons, now.reasons) && was.required === now.required)
+      continue;
     if (!was && (!now.required || now.status === 'not-started')) continue;
     const from = was ? was.status : 'none';
-    const because = now.reason ? `: ${now.reason}` : '';
+    const by = now.status === 'awaiting-re-check' && now.owedBy ? ` by ${now.owedBy}` : '';
+    const because = now.reasons.length > 0 ? `: ${now.reasons.join('; ')}` : '';
     changes.push({
       kind: 'pathway',
       pathway: name,
       from,
       to: now.status,
-      summary: `${PATHWAY_LABELS[name]} ${from === now.status ? 'still' : 'now'} ${now.status.replace('-', ' ')}${because}`,
+      summary: `${PATHWAY_LABELS[name]} ${from === now.status ? 'still' : 'now'} ${STATUS_WORDS[now.status]}${by}${because}`,
     });
   }
   const wasComplete = before ? isComplete(before) : false;

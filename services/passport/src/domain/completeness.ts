@@ -6,13 +6,15 @@ export function pathwayEntries(passport: Passport) {
   return PATHWAYS.map((name) => ({ name, ...passport.pathways[name] }));
 }
 
-/** Required pathways that are not complete (each pathway is already judged against the current release). */
+/** Required pathways not complete: an owner's verdict short of complete, or one not yet given for this release. */
 export function gapsOf(passport: Passport) {
   return pathwayEntries(passport).filter((pathway) => pathway.required && pathway.status !== 'complete');
 }
 
+/** Every required pathway complete by its owner's verdict on the current release, and the release going ahead. */
 export function isComplete(passport: Passport): boolean {
-  return passport.releaseStatus !== 'unknown' && gapsOf(passport).length === 0;
+  const going = passport.releaseStatus === 'scheduled' || passport.releaseStatus === 'released';
+  return going && gapsOf(passport).length === 0;
 }
 
 /** 'Treatment: Provider has not yet accepted the handoff'. */

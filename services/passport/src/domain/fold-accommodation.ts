@@ -1,29 +1,23 @@
-import type { AccommodationConfirmed, KnownEvent } from '@resettle/contracts';
+import type { AccommodationConfirmed } from '@resettle/contracts';
 import { longDate } from './dates.js';
 import type { Folded } from './fold-release.js';
 import type { AccommodationFacts } from './passport.js';
+import type { UpstreamEvent } from './upstream.js';
 
+/** Accommodation's status events, for the timeline only: whether it will do is accommodation's verdict. */
 export function foldAccommodation(
   current: AccommodationFacts | null,
-  event: KnownEvent,
+  event: UpstreamEvent,
 ): Folded<AccommodationFacts> | null {
   switch (event.type) {
     case 'accommodation.confirmed':
       return { facts: confirmed(event.data), summary: `Accommodation confirmed: ${describe(event.data)}` };
     case 'accommodation.changed':
       return { facts: confirmed(event.data), summary: `Accommodation changed: ${describe(event.data)}` };
-    case 'accommodation.at-risk': {
-      const { accommodationId, reason, releaseDate, confirmedFrom } = event.data;
-      const base = current ?? unknownAccommodation(accommodationId);
-      return {
-        facts: { ...base, status: 'at-risk', confirmedFrom, atRisk: { reason, releaseDate } },
-        summary: `Accommodation at risk: ${reason}`,
-      };
-    }
     case 'accommodation.withdrawn': {
-      const base = current ?? unknownAccommodation(event.data.accommodationId);
+      const base = current ?? { accommodationId: event.data.accommodationId, type: 'none' };
       return {
-        facts: { ...base, status: 'withdrawn', withdrawnReason: event.data.reason, atRisk: null },
+        facts: { ...base, status: 'withdrawn' },
         summary: `Accommodation withdrawn: ${event.data.reason}`,
       };
     }
@@ -52,23 +46,5 @@ function describe(data: AccommodationConfirmed): string {
 }
 
 function confirmed(data: AccommodationConfirmed): AccommodationFacts {
-  return {
-    accommodationId: data.accommodationId,
-    status: 'confirmed',
-    type: data.type,
-    confirmedFrom: data.confirmedFrom,
-    atRisk: null,
-    withdrawnReason: null,
-  };
-}
-
-function unknownAccommodation(accommodationId: string): AccommodationFacts {
-  return {
-    accommodationId,
-    status: 'confirmed',
-    type: 'none',
-    confirmedFrom: null,
-    atRisk: null,
-    withdrawnReason: null,
-  };
+  return { accommodationId: data.accommodationId, status: 'confirmed', type: data.type };
 }

@@ -1,9 +1,10 @@
-import type { KnownEvent } from '@resettle/contracts';
 import { foldAccommodation } from './fold-accommodation.js';
-import { foldRelease } from './fold-release.js';
+import { foldJudgement, isJudgement } from './fold-judgement.js';
+import { foldRelease, isReleaseChange } from './fold-release.js';
 import { foldTransport } from './fold-transport.js';
 import { foldTreatment } from './fold-treatment.js';
-import type { PassportFacts } from './passport.js';
+import { EMPTY_FACTS, type PassportFacts } from './passport.js';
+import type { UpstreamEvent } from './upstream.js';
 
 export interface FactsFold {
   facts: PassportFacts;
@@ -12,15 +13,20 @@ export interface FactsFold {
 }
 
 /** Folds one upstream event into the facts it speaks about; the other facts are left as they were. */
-export function foldFacts(facts: PassportFacts, event: KnownEvent): FactsFold {
-  const lastEventAt = later(facts.lastEventAt, event.occurredAt);
-  const folded = foldBySource(facts, event);
+export function foldFacts(facts: PassportFacts, event: UpstreamEvent): FactsFold {
+  // A passport saved before verdicts existed has none of their fields.
+  const known = { ...EMPTY_FACTS, ...facts, release: withRevision(facts.release) };
+  const lastEventAt = later(known.lastEventAt, event.occurredAt);
+  const folded = foldBySource(known, event);
   return { facts: { ...folded.facts, lastEventAt }, summary: folded.summary };
 }
 
-function foldBySource(facts: PassportFacts, event: KnownEvent): FactsFold {
-  const release = foldRelease(facts.release, event);
-  if (release) return { facts: { ...facts, release: release.facts }, summary: release.summary };
+function foldBySource(facts: PassportFacts, event: UpstreamEvent): FactsFold {
+  if (isJudgement(event)) return foldJudgement(facts, event);
+  if (isReleaseChange(event)) {
+    const release = foldRelease(facts.release, event);
+    return { facts: { ...facts, release: release.facts }, summary: release.summary };
+  }
   const handoff = foldTreatment(facts.handoff, event);
   if (handoff) return { facts: { ...facts, handoff: handoff.facts }, summary: handoff.summary };
   const accommodation = foldAccommodation(facts.accommodation, event);
@@ -28,6 +34,12 @@ function foldBySource(facts: PassportFacts, event: KnownEvent): FactsFold {
   const transport = foldTransport(facts.transport, event);
   if (transport) return { facts: { ...facts, transport: transport.facts }, summary: transport.summary };
   return { facts, summary: `${event.type} does not change a passport` };
+}
+
+function withRevision(release: PassportFacts['release']): PassportFacts['release'] {
+  if (!release) return null;
+  const latestChange = release.latestChange ?? { kind: 'scheduled', releaseDate: release.releaseDate };
+  return { ...release, revision: release.revision ?? 0, latestChange };
 }
 
 function later(a: string | null, b: string): string {

@@ -1,69 +1,83 @@
-import type { KnownEvent, ReleaseScheduled } from '@resettle/contracts';
+import type { ReleaseScheduled } from '@resettle/contracts';
 import { longDate } from './dates.js';
 import type { ReleaseFacts } from './passport.js';
+import type { ReleaseEvent } from './upstream.js';
 
 export interface Folded<T> {
   facts: T;
   summary: string;
 }
 
-export function foldRelease(current: ReleaseFacts | null, event: KnownEvent): Folded<ReleaseFacts> | null {
+type ReleaseChangeEvent = Exclude<ReleaseEvent, { type: 'release.pathway-judged' }>;
+
+/** A v1 event (published before revisions existed) counts as revision 0. */
+function revisionOf(event: ReleaseChangeEvent): number {
+  return 'revision' in event.data ? event.data.revision : 0;
+}
+
+export function isReleaseChange(event: { type: string }): event is ReleaseChangeEvent {
+  return ['release.scheduled', 'release.rescheduled', 'release.cancelled', 'release.occurred'].includes(event.type);
+}
+
+/** The release's own topic keeps its order, so each event is the latest; the revision never goes back. */
+export function foldRelease(current: ReleaseFacts | null, event: ReleaseChangeEvent): Folded<ReleaseFacts> {
+  const revision = Math.max(current?.revision ?? 0, revisionOf(event));
+  const stamp = revision > 0 ? ` (revision ${revision})` : '';
   switch (event.type) {
     case 'release.scheduled':
       return {
         facts: {
           ...scheduledFacts(event.data, current),
-          gateHistory: withGate(current, event.occurredAt, event.data.gateAt),
-          movedFrom: current?.movedFrom ?? null,
+          revision,
+          latestChange: { kind: 'scheduled', releaseDate: event.data.releaseDate },
         },
-        summary: `Release scheduled for ${longDate(event.data.releaseDate)} at ${event.data.gateTime}`,
+        summary: `Release scheduled for ${longDate(event.data.releaseDate)} at ${event.data.gateTime}${stamp}`,
       };
     case 'release.rescheduled':
       return {
         facts: {
           ...scheduledFacts(event.data, current),
-          gateHistory: withGate(current, event.occurredAt, event.data.gateAt),
-          movedFrom:
-            event.data.previous.releaseDate === event.data.releaseDate
-              ? (current?.movedFrom ?? null)
-              : event.data.previous.releaseDate,
+          revision,
+          latestChange: { kind: 'moved', releaseDate: event.data.releaseDate },
         },
         summary:
           `Release moved from ${longDate(event.data.previous.releaseDate)} at ${event.data.previous.gateTime} ` +
-          `to ${longDate(event.data.releaseDate)} at ${event.data.gateTime}: ${event.data.reason}`,
+          `to ${longDate(event.data.releaseDate)} at ${event.data.gateTime}${stamp}: ${event.data.reason}`,
       };
-    case 'release.cancelled':
+    case 'release.cancelled': {
+      const base = current ?? placeholder(event.data.prisonCode);
       return {
         facts: {
-          ...(current ?? placeholder(event.data.prisonCode)),
+          ...base,
+          revision,
           status: 'cancelled',
           cancelledReason: event.data.reason,
+          latestChange: { kind: 'cancelled', releaseDate: base.releaseDate },
         },
-        summary: `Release cancelled: ${event.data.reason}`,
+        summary: `Release cancelled${stamp}: ${event.data.reason}`,
       };
-    case 'release.occurred':
+    }
+    case 'release.occurred': {
+      const base = current ?? { ...placeholder(event.data.prisonCode), releaseDate: event.data.releaseDate };
       return {
         facts: {
-          ...(current ?? { ...placeholder(event.data.prisonCode), releaseDate: event.data.releaseDate }),
+          ...base,
+          revision,
           status: 'released',
           gatePassedAt: event.data.gatePassedAt,
+          latestChange: { kind: 'released', releaseDate: event.data.releaseDate },
         },
-        summary: `She left custody on ${longDate(event.data.releaseDate)}`,
+        summary: `She left custody on ${longDate(event.data.releaseDate)}${stamp}`,
       };
-    default:
-      return null;
+    }
   }
 }
 
 /** A release that has already passed the gate stays released whatever arrives late. */
-function withGate(current: ReleaseFacts | null, at: string, gateAt: string) {
-  return [...(current?.gateHistory ?? []), { at, gateAt }].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
-}
-
 function scheduledFacts(
   data: ReleaseScheduled,
   current: ReleaseFacts | null,
-): Omit<ReleaseFacts, 'movedFrom' | 'gateHistory'> {
+): Omit<ReleaseFacts, 'revision' | 'latestChange'> {
   return {
     status: current?.status === 'released' ? 'released' : 'scheduled',
     prisonCode: data.prisonCode,
@@ -84,13 +98,13 @@ function scheduledFacts(
 function placeholder(prisonCode: string): ReleaseFacts {
   return {
     status: 'scheduled',
+    revision: 0,
+    latestChange: { kind: 'scheduled', releaseDate: null },
     prisonCode,
     probationRegion: null,
     releaseDate: null,
     gateTime: null,
     gateAt: null,
-    gateHistory: [],
-    movedFrom: null,
     shortNotice: false,
     shortNoticeReason: null,
     shortSentence: false,

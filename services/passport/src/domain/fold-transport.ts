@@ -1,7 +1,8 @@
-import type { KnownEvent, TransportArranged } from '@resettle/contracts';
+import type { TransportArranged } from '@resettle/contracts';
 import { londonDateOf, londonTimeOf, longDate } from './dates.js';
 import type { Folded } from './fold-release.js';
 import type { TransportFacts } from './passport.js';
+import type { UpstreamEvent } from './upstream.js';
 
 const MODE_WORDS: Record<string, string> = {
   'met-at-gate': 'met at the gate',
@@ -10,24 +11,17 @@ const MODE_WORDS: Record<string, string> = {
   'prison-transport': 'prison transport',
 };
 
-export function foldTransport(current: TransportFacts | null, event: KnownEvent): Folded<TransportFacts> | null {
+/** Transport's status events, for the timeline only: whether the journey fits is transport's verdict. */
+export function foldTransport(current: TransportFacts | null, event: UpstreamEvent): Folded<TransportFacts> | null {
   switch (event.type) {
     case 'transport.arranged':
       return { facts: arranged(event.data), summary: `Travel arranged: ${describe(event.data)}` };
     case 'transport.changed':
       return { facts: arranged(event.data), summary: `Travel changed: ${describe(event.data)}` };
-    case 'transport.at-risk': {
-      const reasons = event.data.reasons.map((reason) => reason.message);
-      const base = current ?? unknownPlan(event.data.travelPlanId);
-      return {
-        facts: { ...base, status: 'at-risk', atRiskReasons: reasons },
-        summary: `Travel at risk: ${reasons.join('; ')}`,
-      };
-    }
     case 'transport.cancelled': {
-      const base = current ?? unknownPlan(event.data.travelPlanId);
+      const base = current ?? { travelPlanId: event.data.travelPlanId, mode: 'unknown' };
       return {
-        facts: { ...base, status: 'cancelled', cancelledReason: event.data.reason, atRiskReasons: [] },
+        facts: { ...base, status: 'cancelled' },
         summary: `Travel cancelled: ${event.data.reason}`,
       };
     }
@@ -43,28 +37,5 @@ function describe(data: TransportArranged): string {
 }
 
 function arranged(data: TransportArranged): TransportFacts {
-  return {
-    travelPlanId: data.travelPlanId,
-    status: 'arranged',
-    mode: data.mode,
-    departureAt: data.departureAt,
-    expectedArrivalAt: data.expectedArrivalAt,
-    destination: data.destination,
-    atRiskReasons: [],
-    cancelledReason: null,
-  };
-}
-
-/** An at-risk or cancellation that arrived with no plan before it: nothing usable is known about the journey. */
-function unknownPlan(travelPlanId: string): TransportFacts {
-  return {
-    travelPlanId,
-    status: 'cancelled',
-    mode: 'unknown',
-    departureAt: '',
-    expectedArrivalAt: '',
-    destination: 'accommodation',
-    atRiskReasons: [],
-    cancelledReason: null,
-  };
+  return { travelPlanId: data.travelPlanId, status: 'arranged', mode: data.mode };
 }

@@ -1,30 +1,43 @@
-import type { PATHWAY_STATUSES, PATHWAYS } from '@resettle/contracts';
+import type { PASSPORT_PATHWAY_STATUSES, PATHWAY_OWNERS, PATHWAY_STATUSES, PATHWAYS } from '@resettle/contracts';
 
 export type PathwayName = (typeof PATHWAYS)[number];
-export type PathwayStatus = (typeof PATHWAY_STATUSES)[number];
+/** What an owner can say of a pathway. */
+export type JudgedStatus = (typeof PATHWAY_STATUSES)[number];
+/** What the passport shows: the owner's verdict, or that it waits for the owner to judge the current release. */
+export type PathwayStatus = (typeof PASSPORT_PATHWAY_STATUSES)[number];
+export type PathwayOwner = (typeof PATHWAY_OWNERS)[number];
 
 export interface Pathway {
   required: boolean;
   status: PathwayStatus;
   /** Why it is not complete, in words a probation practitioner understands; null when complete or not needed. */
   reason: string | null;
+  /** Every reason (the owner's, or why the passport waits for a re-check). */
+  reasons: string[];
+  /** Who the passport is waiting on for this pathway; null once the owner has judged the current release. */
+  owedBy: PathwayOwner | null;
 }
 
 export type ReleaseStatus = 'unknown' | 'scheduled' | 'cancelled' | 'released';
 
+/** What changed in the release's latest revision, for the words of an awaiting re-check. */
+export interface ReleaseChange {
+  kind: 'scheduled' | 'moved' | 'cancelled' | 'released';
+  releaseDate: string | null;
+}
+
 /** What the release-scheduling events said about this release. */
 export interface ReleaseFacts {
   status: Exclude<ReleaseStatus, 'unknown'>;
+  /** Grows with every change (v1 events count as 0): what each owner's verdict must have been judged against. */
+  revision: number;
+  latestChange: ReleaseChange;
   prisonCode: string;
   probationRegion: string | null;
   /** Null only when a cancellation arrived with no schedule before it. */
   releaseDate: string | null;
   gateTime: string | null;
   gateAt: string | null;
-  /** Every gate time this release has had, with when it was set: what a provider accepted against. */
-  gateHistory: { at: string; gateAt: string }[];
-  /** The release date before the latest move, if it ever moved. */
-  movedFrom: string | null;
   shortNotice: boolean;
   shortNoticeReason: 'COURT' | 'VIDEO_LINK' | 'UNDER_48_HOURS_NOTICE' | null;
   shortSentence: boolean;
@@ -33,53 +46,49 @@ export interface ReleaseFacts {
   gatePassedAt: string | null;
 }
 
-export type HandoffStatus = 'booked' | 'blocked-no-consent' | 'accepted' | 'declined' | 'needs-reconfirmation';
+/** One owner's verdict on one pathway, as its judgement event said it. */
+export interface Judgement {
+  owner: PathwayOwner;
+  required: boolean;
+  status: JudgedStatus;
+  reasons: { rule: string; message: string }[];
+  missing: string[];
+  judgedAgainst: { releaseRevision: number; handoffRevision: number | null };
+}
 
-/** Statuses and dates from treatment-continuity's status topic; never the clinical detail. */
+/** Display only, from treatment-continuity's status topic: never clinical detail, never used to judge. */
 export interface HandoffFacts {
   handoffId: string;
-  providerId: string;
-  status: HandoffStatus;
+  status: 'booked' | 'blocked-no-consent' | 'accepted' | 'declined' | 'needs-reconfirmation';
   dailyOst: boolean;
   naloxoneSupplied: boolean;
-  bridgingPrescription: boolean;
-  weekendCoverPlan: { prescriptionCoversUntil: string; outOfHoursContact: boolean } | null;
-  firstAppointmentAt: string | null;
-  femaleKeyWorkerRequested: boolean;
-  keyWorkerFemale: boolean | null;
-  referrals: { mentalHealth: boolean; domesticAbuse: boolean };
-  /** When the provider accepted, by the event's own time (not when it reached the passport). */
-  acceptedAt: string | null;
-  /** The gate time a re-confirmation was asked and given for; otherwise the gate in force at acceptedAt counts. */
-  confirmedForGateAt: string | null;
-  /** Set by needs-reconfirmation: the release the provider is asked to confirm again. */
-  reconfirmFor: { releaseDate: string | null; gateAt: string | null; reason: string } | null;
-  declinedReason: string | null;
 }
 
+/** Display only: what she has, not whether it will do (accommodation judges that). */
 export interface AccommodationFacts {
   accommodationId: string;
-  status: 'confirmed' | 'at-risk' | 'withdrawn';
+  status: 'confirmed' | 'withdrawn';
   type: string;
-  confirmedFrom: string | null;
-  /** Upstream at-risk: its reason and the release date it was judged against. */
-  atRisk: { reason: string; releaseDate: string } | null;
-  withdrawnReason: string | null;
 }
 
+/** Display only: how she travels, not whether it fits (transport judges that). */
 export interface TransportFacts {
   travelPlanId: string;
-  status: 'arranged' | 'at-risk' | 'cancelled';
+  status: 'arranged' | 'cancelled';
   mode: string;
-  departureAt: string;
-  expectedArrivalAt: string;
-  destination: 'accommodation' | 'first-appointment';
-  atRiskReasons: string[];
-  cancelledReason: string | null;
 }
 
 export interface PassportFacts {
   release: ReleaseFacts | null;
+  /** Each pathway's owner's latest verdict. */
+  judgements: Partial<Record<PathwayName, Judgement>>;
+  /**
+   * Each pathway's first verdict against the release revision of its latest verdict: the verdict given when the owner
+   * first heard of that revision (for the release outcome: the verdict at the gate, whatever came after).
+   */
+  firstJudgements: Partial<Record<PathwayName, Judgement>>;
+  /** The newest handoff revision any verdict was judged against: a verdict naming an older one is out of date. */
+  newestHandoffRevision: number | null;
   handoff: HandoffFacts | null;
   accommodation: AccommodationFacts | null;
   transport: TransportFacts | null;
@@ -102,6 +111,7 @@ export interface Passport {
   gateTime: string | null;
   gateAt: string | null;
   releaseStatus: ReleaseStatus;
+  releaseRevision: number;
   shortNotice: boolean;
   shortSentence: boolean;
   weekendCoverPlanRequired: boolean;
@@ -114,7 +124,7 @@ export interface Passport {
 export interface PassportSettings {
   /** Working days before release at which an incomplete passport is at risk. */
   atRiskWorkingDays: number;
-  /** Latest local arrival time on release day, HH:mm. */
+  /** Latest local arrival time on release day, HH:mm (transport's rule now; kept so the setting still parses). */
   eveningCutoff: string;
 }
 
@@ -131,8 +141,26 @@ export const PATHWAY_LABELS: Record<PathwayName, string> = {
   'id-and-finance': 'ID and finance',
 };
 
+/** The one service whose verdict on a pathway counts. */
+export const PATHWAY_OWNER: Record<PathwayName, PathwayOwner> = {
+  release: 'release-scheduling',
+  treatment: 'treatment-continuity',
+  accommodation: 'accommodation',
+  transport: 'transport',
+  'mental-health': 'treatment-continuity',
+  'domestic-abuse-support': 'treatment-continuity',
+  'children-and-family': 'treatment-continuity',
+  'id-and-finance': 'treatment-continuity',
+};
+
+/** Required whatever her needs; the others only when their owner's latest verdict says so. */
+export const ALWAYS_REQUIRED: readonly PathwayName[] = ['release', 'treatment', 'accommodation', 'transport'];
+
 export const EMPTY_FACTS: PassportFacts = {
   release: null,
+  judgements: {},
+  firstJudgements: {},
+  newestHandoffRevision: null,
   handoff: null,
   accommodation: null,
   transport: null,

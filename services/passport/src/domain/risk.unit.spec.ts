@@ -22,12 +22,21 @@ describe('assessRisk', () => {
     const e = eventsFor('A1234BC');
     const tenDays = assessRisk(fold([e.scheduled('2026-11-16')]), now, DEFAULT_SETTINGS);
     expect(tenDays).toMatchObject({ atRisk: false, workingDaysToRelease: 10, thresholdWorkingDays: 10 });
-    const nineDays = assessRisk(fold([e.scheduled('2026-11-13'), e.booked()]), now, DEFAULT_SETTINGS);
+    const nineDays = assessRisk(
+      fold([
+        e.scheduled('2026-11-13'),
+        e.judged('release', 'complete'),
+        e.judged('treatment', 'in-progress', { reasons: ['Provider has not yet accepted the handoff'] }),
+        e.judged('accommodation', 'not-started', { reasons: ['No release-night accommodation recorded yet'] }),
+      ]),
+      now,
+      DEFAULT_SETTINGS,
+    );
     expect(nineDays).toMatchObject({ atRisk: true, workingDaysToRelease: 9 });
     expect(nineDays.missing).toEqual([
       'Treatment: Provider has not yet accepted the handoff',
       'Accommodation: No release-night accommodation recorded yet',
-      'Transport: No travel from the gate arranged yet',
+      'Transport: transport has not judged this pathway yet',
     ]);
   });
 
@@ -50,33 +59,19 @@ describe('assessRisk', () => {
 
   it('is never at risk when complete, cancelled or unknown', () => {
     const e = eventsFor('A1234BC');
-    const complete = fold([
-      e.scheduled('2026-11-04'),
-      e.booked(),
-      e.accepted('2026-11-04T13:00:00Z'),
-      e.accommodationConfirmed('2026-11-04'),
-      e.transportArranged('2026-11-04'),
-    ]);
+    const complete = fold([e.scheduled('2026-11-04'), ...e.allComplete()]);
     expect(assessRisk(complete, now, DEFAULT_SETTINGS).atRisk).toBe(false);
     expect(assessRisk(fold([e.scheduled('2026-11-04'), e.cancelled()]), now, DEFAULT_SETTINGS).atRisk).toBe(false);
     expect(assessRisk(fold([e.booked()]), now, DEFAULT_SETTINGS).atRisk).toBe(false);
   });
-});
 
-describe('short-notice checklist', () => {
-  it('is shown only for short-notice releases, each item done, missing or not needed', () => {
+  it('counts a pathway awaiting its owner’s re-check as missing', () => {
     const e = eventsFor('A1234BC');
-    expect(fold([e.scheduled()]).shortNoticeChecklist).toBeNull();
-    const passport = fold([
-      e.scheduled('2026-11-18', '09:30', { shortNotice: true, shortNoticeReason: 'UNDER_48_HOURS_NOTICE' }),
-      e.booked({ dailyOst: false, naloxoneSupplied: false }),
-      e.accommodationConfirmed('2026-11-18'),
-    ]);
-    expect(passport.shortNoticeChecklist).toEqual([
-      { item: 'naloxone', label: 'Naloxone supplied', status: 'missing' },
-      { item: 'bridging-prescription', label: 'Bridging prescription', status: 'not-needed' },
-      { item: 'release-night-accommodation', label: 'Release-night accommodation', status: 'done' },
-      { item: 'travel', label: 'Travel from the gate', status: 'missing' },
-    ]);
+    const moved = fold([e.scheduled('2026-11-10'), ...e.allComplete(), e.rescheduled('2026-11-10', '2026-11-09')]);
+    const risk = assessRisk(moved, now, DEFAULT_SETTINGS);
+    expect(risk).toMatchObject({ atRisk: true, workingDaysToRelease: 5 });
+    expect(risk.missing).toContain(
+      'Accommodation: accommodation has not re-checked since the release moved to Monday 9 November',
+    );
   });
 });

@@ -8,9 +8,11 @@ import {
   gapsOf,
   isComplete,
   londonDateOf,
-  missingOf,
   type Passport,
   type PassportSettings,
+  type ReleaseOutcome,
+  releaseOutcome,
+  sameValue,
   type UpstreamEvent,
 } from '../domain/index.js';
 import { passportAtRisk, passportCompleted, passportReleasedIncomplete, passportUpdated } from './passport-events.js';
@@ -52,21 +54,13 @@ export async function foldAndSave(
 /** Folds one event into the working set (no I/O). */
 export function foldOne(working: WorkingSet, event: UpstreamEvent, options: FoldOptions): void {
   const before = working.current(event.data.releaseId);
-  const applied = applyEvent(before?.passport, event, options.settings);
+  const applied = applyEvent(before?.passport, event);
   const cause: Cause = { correlationId: event.correlationId, causationId: event.id };
   // Absent for a rebuild, so that it does not even build the events it would discard.
   const publish = options.publish ? (draft: EventDraft) => void working.outgoing.push({ ...draft, cause }) : undefined;
-  if (applied.changes.length > 0) saveChanges(working, event, applied, before?.atRisk ?? false, options, publish);
-  if (event.type === 'release.occurred') {
-    recordRelease(working, event, applied.passport, publish);
-  } else if (applied.changes.length > 0 && applied.passport.releaseStatus === 'released') {
-    const { passport } = applied;
-    working.correctOutcomeIfEarlier(
-      passport.releaseId,
-      new Date(event.occurredAt),
-      isComplete(passport),
-      missingOf(passport),
-    );
+  if (applied.changes.length > 0) {
+    saveChanges(working, event, applied, before?.atRisk ?? false, options, publish);
+    recordOutcome(working, event, applied.passport, publish);
   }
 }
 
@@ -86,32 +80,63 @@ function saveChanges(
   const becameAtRisk = risk.atRisk && !wasAtRisk;
   const summaries = changes.map((change) => change.summary);
   if (becameAtRisk) summaries.push(`At risk: ${risk.reason}`);
-  const at = new Date(event.occurredAt);
-  const { id: eventId, type: eventType, source, correlationId } = event;
-  for (const summary of summaries) {
-    working.timeline.push({ releaseId: passport.releaseId, at, eventId, eventType, source, correlationId, summary });
-  }
+  appendLines(working, event, passport.releaseId, summaries);
   publish?.(passportUpdated(passport, complete));
   if (changes.some((change) => change.kind === 'completion' && change.complete)) publish?.(passportCompleted(passport));
   if (becameAtRisk) publish?.(passportAtRisk(passport, risk));
 }
 
-function recordRelease(
-  working: WorkingSet,
-  event: Extract<UpstreamEvent, { type: 'release.occurred' }>,
-  passport: Passport,
-  publish: Publish,
-): void {
-  const complete = isComplete(passport);
-  const missing = missingOf(passport);
-  const { prisonCode, releaseDate, gatePassedAt } = event.data;
+function appendLines(working: WorkingSet, event: UpstreamEvent, releaseId: string, summaries: string[]): void {
+  const at = new Date(event.occurredAt);
+  const { id: eventId, type: eventType, source, correlationId } = event;
+  for (const summary of summaries) {
+    working.timeline.push({ releaseId, at, eventId, eventType, source, correlationId, summary });
+  }
+}
+
+/**
+ * Once she has left: the outcome awaits every required owner's verdict on the gate passing, then is complete or not
+ * (with why). passport.released-incomplete goes out once, when the outcome is first known to be incomplete.
+ */
+function recordOutcome(working: WorkingSet, event: UpstreamEvent, passport: Passport, publish: Publish): void {
+  const outcome = releaseOutcome(passport);
+  const release = passport.facts.release;
+  if (!outcome || !release) return;
+  const previous = working.outcomes.get(passport.releaseId);
+  if (previous && !previous.awaitingReCheck) return;
+  const awaitingReCheck = outcome.status === 'awaiting-re-check';
+  const complete = outcome.status === 'complete';
+  if (
+    previous &&
+    sameValue(previous.missing, outcome.reasons) &&
+    previous.complete === complete &&
+    previous.awaitingReCheck === awaitingReCheck
+  )
+    return;
+  const releaseDate = release.releaseDate ?? londonDateOf(release.gatePassedAt ?? event.occurredAt);
+  const releasedAt = release.gatePassedAt ?? event.occurredAt;
   working.recordOutcome({
     releaseId: passport.releaseId,
-    prisonCode,
-    month: londonDateOf(gatePassedAt).slice(0, 7),
-    releasedAt: new Date(gatePassedAt),
+    prisonCode: release.prisonCode,
+    month: londonDateOf(releasedAt).slice(0, 7),
+    releasedAt: new Date(releasedAt),
     complete,
-    missing,
+    missing: outcome.reasons,
+    awaitingReCheck,
   });
-  if (!complete) publish?.(passportReleasedIncomplete(passport, { prisonCode, releaseDate }, missing));
+  appendLines(working, event, passport.releaseId, [outcomeLine(outcome)]);
+  if (outcome.status === 'incomplete') {
+    publish?.(passportReleasedIncomplete(passport, { prisonCode: release.prisonCode, releaseDate }, outcome.reasons));
+  }
+}
+
+function outcomeLine(outcome: ReleaseOutcome): string {
+  switch (outcome.status) {
+    case 'awaiting-re-check':
+      return `Release outcome awaiting re-check by ${outcome.owedBy.join(', ')}: ${outcome.reasons.join('; ')}`;
+    case 'complete':
+      return 'Released with a complete passport';
+    case 'incomplete':
+      return `Released without a complete passport: ${outcome.reasons.join('; ')}`;
+  }
 }

@@ -1,18 +1,23 @@
 import type { EventDraft } from '@resettle/contracts';
 import { type Passport, pathwayEntries, type RiskAssessment } from '../domain/index.js';
 
+/** v2: each pathway's owner's verdict on the current release revision, or awaiting re-check and by whom. */
 export function passportUpdated(passport: Passport, complete: boolean): EventDraft<'passport.updated'> {
   return {
     type: 'passport.updated',
+    version: 2,
     personId: passport.personId,
     data: {
       releaseId: passport.releaseId,
       complete,
-      pathways: pathwayEntries(passport).map(({ name, required, status, reason }) => ({
+      releaseRevision: passport.releaseRevision,
+      pathways: pathwayEntries(passport).map(({ name, required, status, reason, reasons, owedBy }) => ({
         pathway: name,
         required,
         status,
         reason,
+        reasons,
+        owedBy,
       })),
     },
   };

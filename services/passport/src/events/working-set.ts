@@ -37,11 +37,4 @@ export class WorkingSet {
     this.outcomes.set(outcome.releaseId, outcome);
     this.changedOutcomes.add(outcome.releaseId);
   }
-
-  /** Only an outcome recorded at or after the event is about a time the event was already true. */
-  correctOutcomeIfEarlier(releaseId: string, occurredAt: Date, complete: boolean, missing: string[]): void {
-    const outcome = this.outcomes.get(releaseId);
-    if (!outcome || outcome.releasedAt < occurredAt) return;
-    this.recordOutcome({ ...outcome, complete, missing });
-  }
 }

@@ -48,24 +48,34 @@ describe('rebuilding passports from the topics', () => {
     const moved = eventsFor('A3001AA');
     const released = eventsFor('A3002AA');
     const early = eventsFor('A3003AA');
+    const court = { shortNotice: true, shortNoticeReason: 'COURT' as const };
     await feed.publish(
-      moved.scheduled('2026-11-18'),
+      // From before revisions: a v1 schedule (revision 0) and verdicts on it, then a v2 move.
+      moved.scheduledV1('2026-11-18'),
       moved.booked(),
       moved.accommodationConfirmed('2026-11-18'),
       moved.transportArranged('2026-11-18'),
-      released.booked({ referrals: { mentalHealth: true, domesticAbuse: false } }),
-      released.scheduled('2026-11-19', '10:00', { shortNotice: true, shortNoticeReason: 'COURT' }),
+      ...moved.allComplete(),
+      moved.rescheduled('2026-11-18', '2026-11-17', '09:30', {}, 2),
+      moved.judged('accommodation', 'complete'),
+      moved.judged('transport', 'at-risk', { reasons: ['Travel is arranged for the day before'] }),
+      // A verdict that overtakes the schedule; then she leaves and the owners judge the gate passing.
+      released.judged('treatment', 'complete', { revision: 1 }),
+      released.scheduled('2026-11-19', '10:00', court),
+      released.judged('release', 'complete'),
+      released.occurred('2026-11-19', '14:10'),
+      released.judged('release', 'complete'),
+      released.judged('treatment', 'complete'),
+      released.judged('accommodation', 'complete'),
+      released.judged('transport', 'at-risk', { reasons: ['She passed the gate after the transport left'] }),
       early.transportArranged('2026-11-25'),
-      early.booked({ consentToShare: false }),
-      moved.accepted(),
-      moved.rescheduled('2026-11-18', '2026-11-17'),
-      moved.needsReconfirmation('2026-11-17'),
-      released.occurred('2026-11-19'),
+      early.judged('transport', 'complete', { revision: 1 }),
     );
     await eventually(async () => {
       expect(await service.consumer!.lag()).toBe(0);
       expect(await passportsIn(service.context.db)).toHaveLength(3);
-      expect(await service.context.db.select().from(schema.releaseOutcomes)).toHaveLength(1);
+      const outcomes = await service.context.db.select().from(schema.releaseOutcomes);
+      expect(outcomes).toMatchObject([{ awaitingReCheck: false, complete: false }]);
     });
     const live = await passportsIn(service.context.db);
 
@@ -78,8 +88,8 @@ describe('rebuilding passports from the topics', () => {
       onProgress: (step) => progress.push(step),
       pollMs: 100,
     });
-    expect(result).toMatchObject({ done: 12, total: 12 });
-    expect(progress.at(-1)?.done).toBe(12);
+    expect(result).toMatchObject({ done: 21, total: 21 });
+    expect(progress.at(-1)?.done).toBe(21);
 
     const rebuilt = connectDatabase(database.url, schema);
     try {
@@ -118,8 +128,8 @@ describe('rebuilding passports from the topics', () => {
       const { stderr } = await run(process.execPath, ['--import', 'tsx', cli, '--database-url', database.url], {
         env: { ...process.env, ...service.kafkaEnv },
       });
-      expect(stderr).toMatch(/\[#{30}\] 12\/12 events {2}100\.0% {2}\d+ events\/s/);
-      expect(stderr).toMatch(/rebuilt from 12 events/);
+      expect(stderr).toMatch(/\[#{30}\] 21\/21 events {2}100\.0% {2}\d+ events\/s/);
+      expect(stderr).toMatch(/rebuilt from 21 events/);
       const rebuilt = connectDatabase(database.url, schema);
       try {
         expect(await passportsIn(rebuilt.db)).toHaveLength(3);

@@ -19,12 +19,16 @@ export async function outcomeRoutes(app: Server, context: ServiceContext) {
     async (request) => {
       const rows = await outcomeShares(context.db, request.query);
       return {
-        items: rows.map((row) => ({
-          ...row,
-          releases: Number(row.releases),
-          releasedComplete: Number(row.releasedComplete),
-          share: Number(row.releases) === 0 ? 0 : Number(row.releasedComplete) / Number(row.releases),
-        })),
+        items: rows.map((row) => {
+          const decided = Number(row.releases) - Number(row.awaitingReCheck);
+          return {
+            ...row,
+            releases: Number(row.releases),
+            releasedComplete: Number(row.releasedComplete),
+            awaitingReCheck: Number(row.awaitingReCheck),
+            share: decided === 0 ? 0 : Number(row.releasedComplete) / decided,
+          };
+        }),
       };
     },
   );

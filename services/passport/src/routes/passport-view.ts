@@ -7,18 +7,39 @@ import {
   PATHWAY_LABELS,
   type Passport,
   type PassportSettings,
+  type Pathway,
   pathwayEntries,
+  releaseOutcome,
 } from '../domain/index.js';
 
 type TimelineRow = { at: Date; eventType: string; source: string; correlationId: string; summary: string };
 
+const STATUS_TEXT: Record<Pathway['status'], string> = {
+  'not-started': 'Not started',
+  'in-progress': 'In progress',
+  complete: 'Complete',
+  'at-risk': 'At risk',
+  'awaiting-re-check': 'Awaiting re-check',
+};
+
+/** 'Awaiting re-check by accommodation': who the passport waits on, in words. */
+export function statusText(pathway: Pick<Pathway, 'required' | 'status' | 'owedBy'>): string {
+  if (!pathway.required) return 'Not needed';
+  const words = STATUS_TEXT[pathway.status];
+  return pathway.status === 'awaiting-re-check' && pathway.owedBy ? `${words} by ${pathway.owedBy}` : words;
+}
+
 export function pathwaysView(passport: Passport) {
-  return pathwayEntries(passport).map(({ name, required, status, reason }) => ({
+  // A passport saved before verdicts existed has no reasons or owner on its pathways.
+  return pathwayEntries(passport).map(({ name, required, status, reason, reasons = [], owedBy = null }) => ({
     pathway: name,
     label: PATHWAY_LABELS[name],
     required,
     status,
     reason,
+    reasons,
+    owedBy,
+    statusText: statusText({ required, status, owedBy }),
   }));
 }
 
@@ -31,10 +52,16 @@ export function releaseSummary(row: PassportRow, now: Date) {
     releaseDate: row.releaseDate,
     daysToRelease: row.releaseDate ? calendarDaysUntil(londonDateOf(now), row.releaseDate) : null,
     releaseStatus: row.releaseStatus,
+    releaseRevision: passport.releaseRevision ?? 0,
     shortNotice: passport.shortNotice,
     complete: isComplete(passport),
     gaps: row.gaps,
   };
+}
+
+function outcomeView(passport: Passport) {
+  const outcome = passport.facts.release ? releaseOutcome(passport) : null;
+  return outcome && { status: outcome.status, reasons: outcome.reasons };
 }
 
 /** What a probation practitioner sees: statuses, reasons, checklist and timeline — never the facts behind them. */
@@ -50,6 +77,7 @@ export function passportView(row: PassportRow, timeline: TimelineRow[], now: Dat
     risk: assessRisk(passport, now, settings),
     pathways: pathwaysView(passport),
     shortNoticeChecklist: passport.shortNoticeChecklist,
+    outcome: outcomeView(passport),
     timeline: timeline.map((entry) => ({
       at: entry.at.toISOString(),
       eventType: entry.eventType,

@@ -38,9 +38,16 @@ describe('passport service on the real broker and database', () => {
     });
   }
 
+  /** Steps each event in turn (topics are not ordered with each other), answering the last update. */
+  async function steps(...events: KnownEvent[]) {
+    let last: Awaited<ReturnType<typeof step>> | undefined;
+    for (const event of events) last = await step(event);
+    return last!;
+  }
+
   const get = (caller: Caller, path: string) => service.call(caller, 'GET', path);
 
-  it('drives every required pathway through every status, with events only', async () => {
+  it('drives every required pathway through every status, from its owner’s verdicts only', async () => {
     const her = eventsFor('A1001AA');
     const seenStatuses = new Map<string, Set<string>>();
     const record = (update: Awaited<ReturnType<typeof step>>) => {
@@ -50,98 +57,149 @@ describe('passport service on the real broker and database', () => {
       return update;
     };
     const courtRelease = { shortNotice: true, shortNoticeReason: 'COURT' as const };
+    const referral = 'Referral made; the community provider has not yet accepted it';
     record(await step(her.scheduled('2026-11-18', '09:30', courtRelease)));
-    record(await step(her.booked({ consentToShare: false })));
+    record(await step(her.judged('release', 'in-progress', { reasons: ['Short-notice release from court'] })));
+    record(await step(her.judged('treatment', 'at-risk', { reasons: ['No consent to share'], handoffRevision: 1 })));
     record(await step(her.booked({ dailyOst: false, referrals: { mentalHealth: true, domesticAbuse: false } })));
-    record(await step(her.accommodationConfirmed(null)));
-    record(await step(her.transportArranged('2026-11-18')));
-    record(await step(her.accepted()));
-    const complete = record(await step(her.accommodationChanged('2026-11-18')));
-    expect(complete.pathways.find((p) => p.pathway === 'release')?.status).toBe('complete');
-    expect(complete.complete).toBe(true); // the mental-health referral is complete with the accepted handoff
+    record(await step(her.judged('treatment', 'in-progress', { reasons: ['Not yet accepted'], handoffRevision: 2 })));
+    record(await step(her.judged('mental-health', 'in-progress', { reasons: [referral] })));
+    record(await step(her.judged('accommodation', 'in-progress', { missing: ['confirmed-from date'] })));
+    record(
+      await step(
+        her.judged('transport', 'at-risk', { reasons: ['Arrives after her appointment'], handoffRevision: 2 }),
+      ),
+    );
+    record(await step(her.judged('release', 'complete')));
+    record(await step(her.judged('treatment', 'complete', { handoffRevision: 3 })));
+    record(await step(her.judged('mental-health', 'complete')));
+    record(await step(her.judged('accommodation', 'complete')));
+    const complete = record(await step(her.judged('transport', 'complete', { handoffRevision: 3 })));
+    expect(complete.complete).toBe(true);
     record(await step(her.accommodationWithdrawn()));
-    record(await step(her.accommodationConfirmed('2026-11-18')));
-    record(await step(her.transportAtRisk()));
-    record(await step(her.transportChanged('2026-11-18')));
+    record(await step(her.judged('accommodation', 'at-risk', { reasons: ['Accommodation withdrawn'] })));
+    record(await step(her.judged('accommodation', 'complete')));
+    const moved = record(await step(her.rescheduled('2026-11-18', '2026-12-10')));
+    expect(moved).toMatchObject({ complete: false, releaseRevision: 2 });
+    expect(moved.pathways.find((p) => p.pathway === 'accommodation')).toMatchObject({
+      status: 'awaiting-re-check',
+      owedBy: 'accommodation',
+      reason: 'accommodation has not re-checked since the release moved to Thursday 10 December',
+    });
+    record(
+      await step(her.judged('transport', 'in-progress', { reasons: ['Checking the new day'], handoffRevision: 3 })),
+    );
     const cancelled = record(await step(her.cancelled()));
     expect(cancelled.complete).toBe(false);
-    // Before her release is scheduled: the release pathway not started, travel waiting for a date to check.
-    const early = eventsFor('A1005AA');
-    record(await step(early.booked()));
-    record(await step(early.transportArranged('2026-11-18')));
+    record(await step(her.judged('release', 'at-risk', { reasons: ['Release cancelled: Sentence recalculated'] })));
 
     for (const pathway of ['release', 'treatment', 'accommodation', 'transport']) {
       expect([...(seenStatuses.get(pathway) ?? [])].sort()).toEqual([
         'at-risk',
+        'awaiting-re-check',
         'complete',
         'in-progress',
         'not-started',
       ]);
     }
-    expect([...(seenStatuses.get('mental-health') ?? [])].sort()).toEqual(['complete', 'in-progress', 'not-started']);
+    expect([...(seenStatuses.get('mental-health') ?? [])].sort()).toEqual([
+      'awaiting-re-check',
+      'complete',
+      'in-progress',
+      'not-started',
+    ]);
     expect(feed.passportEvents('passport.at-risk', her.releaseId).length).toBeGreaterThanOrEqual(1);
-
     const response = await get(southWest, `/api/passports/${her.releaseId}`);
     expect(response.status).toBe(200);
-    expect(response.body.pathways.find((p: { pathway: string }) => p.pathway === 'release')).toMatchObject({
-      status: 'at-risk',
-      reason: 'Release cancelled: Sentence recalculated',
-    });
-    expect(response.body.pathways.find((p: { pathway: string }) => p.pathway === 'mental-health')).toMatchObject({
+    const pathway = (name: string) => response.body.pathways.find((p: { pathway: string }) => p.pathway === name);
+    expect(pathway('release')).toMatchObject({ status: 'at-risk', reason: 'Release cancelled: Sentence recalculated' });
+    expect(pathway('mental-health')).toMatchObject({
       required: true,
-      status: 'complete',
+      status: 'awaiting-re-check',
+      owedBy: 'treatment-continuity',
+      statusText: 'Awaiting re-check by treatment-continuity',
     });
-    expect(response.body.timeline.map((entry: { summary: string }) => entry.summary)).toContain(
-      'Accommodation withdrawn: Landlord withdrew the room',
+    expect(pathway('accommodation')).toMatchObject({
+      statusText: 'Awaiting re-check by accommodation',
+      reasons: [
+        'accommodation has not re-checked since the release was cancelled',
+        'Its last verdict, before that change, was complete',
+      ],
+    });
+    const timeline = response.body.timeline.map((entry: { summary: string }) => entry.summary);
+    expect(timeline).toContain('Accommodation withdrawn: Landlord withdrew the room');
+    expect(timeline).toContain(
+      'Accommodation now awaiting re-check by accommodation: accommodation has not re-checked since the release ' +
+        'moved to Thursday 10 December; Its last verdict, before that change, was complete',
     );
     expect(JSON.stringify(response.body)).not.toMatch(
       /dailyOst|injectable|provider-bristol|firstAppointment|keyWorker/,
     );
+
+    // A verdict that overtook the release it was judged against waits for it.
+    const early = eventsFor('A1005AA');
+    const overtaken = await step(early.judged('transport', 'complete', { revision: 1 }));
+    expect(overtaken.pathways.find((p) => p.pathway === 'transport')).toMatchObject({
+      status: 'awaiting-re-check',
+      owedBy: 'release-scheduling',
+    });
   });
 
-  it('makes a complete passport incomplete when the release moves earlier, and complete again', async () => {
+  it('awaits every owner’s re-check when the release moves, and judges the outcome against the gate passing', async () => {
     const her = eventsFor('A1002AA');
-    await feed.publish(her.scheduled('2026-11-18'), her.booked());
-    await step(her.accepted());
-    await step(her.accommodationConfirmed('2026-11-18'));
-    expect((await step(her.transportArranged('2026-11-18'))).complete).toBe(true);
+    expect((await steps(her.scheduled('2026-11-18'), ...her.allComplete())).complete).toBe(true);
     await eventually(() => expect(feed.passportEvents('passport.completed', her.releaseId)).toHaveLength(1));
-
     expect((await step(her.rescheduled('2026-11-18', '2026-11-17'))).complete).toBe(false);
     const moved = await get(southWest, `/api/passports/${her.releaseId}`);
-    expect(moved.body).toMatchObject({ complete: false, gaps: 3, releaseDate: '2026-11-17' });
+    expect(moved.body).toMatchObject({ complete: false, gaps: 4, releaseDate: '2026-11-17', releaseRevision: 2 });
     expect(moved.body.risk.missing).toContain(
-      'Accommodation: Release moved to Tuesday 17 November; accommodation is confirmed only from Wednesday 18 November',
+      'Accommodation: accommodation has not re-checked since the release moved to Tuesday 17 November',
     );
-
-    await step(her.needsReconfirmation('2026-11-17'));
-    await step(her.accepted('2026-11-17T13:00:00Z'));
-    await step(her.accommodationChanged('2026-11-17'));
-    expect((await step(her.transportChanged('2026-11-17'))).complete).toBe(true);
+    expect((await steps(...her.allComplete())).complete).toBe(true);
     await eventually(() => expect(feed.passportEvents('passport.completed', her.releaseId)).toHaveLength(2));
+    await step(her.occurred('2026-11-17'));
+    const awaiting = await get(southWest, `/api/passports/${her.releaseId}`);
+    expect(awaiting.body.outcome).toMatchObject({ status: 'awaiting-re-check' });
+    await feed.publish(...her.allComplete());
 
-    await feed.publish(her.occurred('2026-11-17'));
+    // She passed the gate after her transport left: transport says so on the gate's revision.
     const other = eventsFor('A1003AA');
-    await step(other.scheduled('2026-11-19'));
-    await step(other.booked());
-    await feed.publish(other.occurred('2026-11-19'));
+    const notAccepted = { reasons: ['Provider has not yet accepted the handoff'] };
+    await steps(
+      other.scheduled('2026-11-19'),
+      other.judged('release', 'complete'),
+      other.judged('accommodation', 'complete'),
+      other.judged('transport', 'complete'),
+      other.judged('treatment', 'in-progress', notAccepted),
+    );
+    await step(other.occurred('2026-11-19', '14:10'));
+    await step(other.judged('release', 'complete'));
+    await step(other.judged('accommodation', 'complete'));
+    await step(other.judged('treatment', 'in-progress', notAccepted));
+    expect(feed.passportEvents('passport.released-incomplete', other.releaseId)).toHaveLength(0);
+    await step(
+      other.judged('transport', 'at-risk', { reasons: ['She passed the gate at 14:10, after the transport left'] }),
+    );
     const leftIncomplete = await eventually(() => {
       const [event] = feed.passportEvents('passport.released-incomplete', other.releaseId);
       expect(event).toBeDefined();
       return event!;
     });
     expect(leftIncomplete.data).toMatchObject({ prisonCode: 'EHI', releaseDate: '2026-11-19' });
-    expect(leftIncomplete.data.missing).toContain('Treatment: Provider has not yet accepted the handoff');
-    expect(feed.passportEvents('passport.released-incomplete', her.releaseId)).toHaveLength(0);
-
+    expect(leftIncomplete.data.missing).toEqual([
+      'Treatment: Provider has not yet accepted the handoff',
+      'Transport: She passed the gate at 14:10, after the transport left',
+    ]);
     const outcomes = await eventually(async () => {
       const response = await get(southWest, '/api/outcomes?prison=EHI&month=2026-11');
-      expect(response.body.items[0]?.releases).toBe(2);
+      expect(response.body.items[0]).toMatchObject({ releases: 2, awaitingReCheck: 0 });
       return response.body;
     });
     expect(outcomes.items).toEqual([
-      { prisonCode: 'EHI', month: '2026-11', releases: 2, releasedComplete: 1, share: 0.5 },
+      { prisonCode: 'EHI', month: '2026-11', releases: 2, releasedComplete: 1, awaitingReCheck: 0, share: 0.5 },
     ]);
+    expect(feed.passportEvents('passport.released-incomplete', her.releaseId)).toHaveLength(0);
+    expect(feed.passportEvents('passport.released-incomplete', other.releaseId)).toHaveLength(1);
   });
 
   it('shows a practitioner only the passports of her region', async () => {
@@ -168,14 +226,21 @@ describe('passport service on the real broker and database', () => {
     const soon = eventsFor('A2002AA');
     const later = eventsFor('A2003AA');
     const ready = eventsFor('A2004AA');
-    await step(soonest.scheduled('2026-11-04', '09:30', region)); // 3 gaps, 2 days: 1.0
-    await step(soon.scheduled('2026-11-05', '09:30', region)); // 3 gaps, 3 days: 0.75
-    await step(later.scheduled('2026-11-25', '09:30', region)); // 3 gaps, 23 days: 0.125
-    await step(ready.scheduled('2026-11-06', '09:30', region));
-    await feed.publish(ready.booked({ firstAppointment: { at: '2026-11-06T13:00:00Z', place: 'Cardiff' } }));
-    await step(ready.accepted('2026-11-06T13:00:00Z'));
-    await step(ready.accommodationConfirmed('2026-11-06'));
-    expect((await step(ready.transportArranged('2026-11-06'))).complete).toBe(true);
+    for (const [her, date] of [
+      [soonest, '2026-11-04'], // 3 gaps, 2 days: 1.0
+      [soon, '2026-11-05'], // 3 gaps, 3 days: 0.75
+      [later, '2026-11-25'], // 3 gaps, 23 days: 0.125
+      [ready, '2026-11-06'],
+    ] as const) {
+      await step(her.scheduled(date, '09:30', region));
+      await step(her.judged('release', 'complete'));
+    }
+    const judged = await steps(
+      ready.judged('treatment', 'complete'),
+      ready.judged('accommodation', 'complete'),
+      ready.judged('transport', 'complete'),
+    );
+    expect(judged.complete).toBe(true);
 
     const first = await get(wales, '/api/upcoming-releases?pageSize=2');
     expect(first.body).toMatchObject({ page: 1, pageSize: 2, total: 4 });

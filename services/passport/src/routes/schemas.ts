@@ -1,4 +1,4 @@
-import { PATHWAY_STATUSES, PATHWAYS } from '@resettle/contracts';
+import { PASSPORT_PATHWAY_STATUSES, PATHWAY_OWNERS, PATHWAYS } from '@resettle/contracts';
 import { Type } from '@sinclair/typebox';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -8,7 +8,8 @@ export const PrisonCode = Type.String({ pattern: '^[A-Z]{3}$' });
 export const PersonId = Type.String({ pattern: '^[A-Z][0-9]{4}[A-Z]{2}$', description: 'prison number, e.g. A1234BC' });
 
 const PathwayName = Type.Union(PATHWAYS.map((name) => Type.Literal(name)));
-const PathwayStatus = Type.Union(PATHWAY_STATUSES.map((status) => Type.Literal(status)));
+const PathwayStatus = Type.Union(PASSPORT_PATHWAY_STATUSES.map((status) => Type.Literal(status)));
+const PathwayOwner = Type.Union(PATHWAY_OWNERS.map((owner) => Type.Literal(owner)));
 
 export const PathwayView = Type.Object({
   pathway: PathwayName,
@@ -16,6 +17,11 @@ export const PathwayView = Type.Object({
   required: Type.Boolean(),
   status: PathwayStatus,
   reason: Nullable(Type.String()),
+  reasons: Type.Array(Type.String()),
+  owedBy: Nullable(PathwayOwner),
+  statusText: Type.String({
+    description: "the status in words, e.g. 'Awaiting re-check by accommodation' (never colour alone)",
+  }),
 });
 
 export const RiskView = Type.Object({
@@ -33,6 +39,7 @@ const releaseFields = {
   releaseDate: Nullable(IsoDate),
   daysToRelease: Nullable(Type.Integer({ description: 'calendar days from today (London)' })),
   releaseStatus: Type.String(),
+  releaseRevision: Type.Integer({ description: "the release's revision every owner's verdict must be judged against" }),
   shortNotice: Type.Boolean(),
   complete: Type.Boolean(),
   gaps: Type.Integer({ description: 'required pathways not complete' }),
@@ -56,6 +63,12 @@ export const PassportView = Type.Object({
         status: Type.Union([Type.Literal('done'), Type.Literal('missing'), Type.Literal('not-needed')]),
       }),
     ),
+  ),
+  outcome: Nullable(
+    Type.Object({
+      status: Type.Union([Type.Literal('awaiting-re-check'), Type.Literal('complete'), Type.Literal('incomplete')]),
+      reasons: Type.Array(Type.String()),
+    }),
   ),
   timeline: Type.Array(
     Type.Object({
@@ -96,7 +109,10 @@ export const Outcome = Type.Object({
   month: Type.String({ description: 'YYYY-MM of the day she left (London)' }),
   releases: Type.Integer(),
   releasedComplete: Type.Integer(),
-  share: Type.Number({ description: 'releasedComplete ÷ releases, 0 to 1' }),
+  awaitingReCheck: Type.Integer({
+    description: 'releases whose outcome still waits for an owner to judge the gate passing (counted as neither)',
+  }),
+  share: Type.Number({ description: 'releasedComplete ÷ (releases − awaitingReCheck), 0 to 1' }),
 });
 
 export const ReleaseIdParams = Type.Object({ releaseId: Type.String({ format: 'uuid' }) });

@@ -50,4 +50,5 @@ const TOKEN_PANEL = `<section class="token-panel" aria-labelledby="token-heading
 </section>`;
 
 export const STATUS_LEGEND = `<p class="legend">Key: <span>✓ Complete</span> <span>◐ In progress</span>
-<span>⚠ At risk</span> <span>○ Not started</span> <span>– Not needed</span></p>`;
+<span>⚠ At risk</span> <span>↻ Awaiting re-check (the owner has not judged the latest release change)</span>
+<span>○ Not started</span> <span>– Not needed</span></p>`;

@@ -28,17 +28,22 @@ describe('the probation practitioner’s page in a real browser', () => {
       soonest.scheduled('2026-11-04'),
       planned.scheduled('2026-11-10'),
       ready.scheduled('2026-11-06'),
-      planned.booked({ firstAppointment: { at: '2026-11-10T13:00:00Z', place: 'Bristol' } }),
-      ready.booked({ firstAppointment: { at: '2026-11-06T13:00:00Z', place: 'Bristol' } }),
-      ready.accepted('2026-11-06T13:00:00Z'),
-      ready.accommodationConfirmed('2026-11-06'),
-      ready.transportArranged('2026-11-06'),
+      soonest.judged('release', 'complete'),
+      planned.judged('release', 'complete'),
+      planned.judged('accommodation', 'complete'),
+      planned.judged('treatment', 'in-progress', { reasons: ['Provider has not yet accepted the handoff'] }),
+      // Her release moves: release-scheduling and treatment-continuity re-judge; accommodation has not yet.
+      planned.rescheduled('2026-11-10', '2026-11-11'),
+      planned.judged('release', 'complete'),
+      planned.judged('treatment', 'in-progress', { reasons: ['Provider has not yet accepted the handoff'] }),
+      ...ready.allComplete(),
       soonest.accommodationConfirmed('2026-11-04'),
-      soonest.accommodationAtRisk('2026-11-04', '2026-11-04', HOSTILE_REASON),
+      soonest.judged('accommodation', 'at-risk', { reasons: [HOSTILE_REASON] }),
     );
     await eventually(async () => {
       const list = await service.call(practitioner, 'GET', '/api/upcoming-releases');
       expect(list.body.items.map((item: { gaps: number }) => item.gaps)).toEqual([3, 3, 0]);
+      expect(list.body.items[1].pathways[2].status).toBe('awaiting-re-check');
     });
     await feed.close();
     browser = await chromium.launch({
@@ -83,6 +88,8 @@ describe('the probation practitioner’s page in a real browser', () => {
     expect(await cell(1, 'Accommodation')).toBe('⚠ At risk');
     expect(await cell(1, 'Treatment')).toBe('○ Not started');
     expect(await cell(2, 'Treatment')).toBe('◐ In progress');
+    // In words, not colour only: who the passport is waiting on since her release moved.
+    expect(await cell(2, 'Accommodation')).toBe('↻ Awaiting re-check by accommodation');
     expect(await cell(3, 'Transport')).toBe('✓ Complete');
     expect(await cell(3, 'Mental health')).toBe('– Not needed');
     expect(await cell(1, 'Gaps')).toBe('3');
@@ -102,7 +109,9 @@ describe('the probation practitioner’s page in a real browser', () => {
     await expect.poll(() => page.locator('h1').textContent()).toBe('Resettlement Passport: A4001AA');
 
     const reasons = await page.locator('#pathways tbody tr').allTextContents();
-    expect(reasons.find((row) => row.startsWith('Treatment'))).toContain('No treatment handoff booked yet');
+    expect(reasons.find((row) => row.startsWith('Treatment'))).toContain(
+      'treatment-continuity has not judged this pathway yet',
+    );
     expect(reasons.find((row) => row.startsWith('Accommodation'))).toContain(HOSTILE_REASON);
     expect(await page.evaluate('typeof window.hacked')).toBe('undefined');
     expect(await page.locator('#timeline li').count()).toBeGreaterThanOrEqual(3);

@@ -62,10 +62,17 @@ describe('checkRelease', () => {
     expect(checkRelease(easter, late)).toMatchObject({ shortNotice: true, shortNoticeReason: 'UNDER_48_HOURS_NOTICE' });
   });
 
-  it('when the moved day has passed, offers the day s.23 fixes', () => {
+  it('when the moved day has passed, she leaves on the day s.23 fixes: short notice, with a warning and cover plan', () => {
     const now = new Date('2026-04-02T06:00:00Z');
     expect(checkRelease(easter, { calendar, now })).toMatchObject({
-      refusal: { rule: 'RELEASE_DATE_IN_PAST', nearestAllowed: { date: '2026-04-02', time: '09:00' } },
+      allowed: true,
+      releaseDate: '2026-04-02',
+      gateAt: '2026-04-02T09:00:00+01:00',
+      shortNotice: true,
+      shortNoticeReason: 'UNDER_48_HOURS_NOTICE',
+      weekendCoverPlanRequired: true,
+      rulesApplied: [{ rule: 'NON_WORKING_DAY' }, { rule: 'MOVE_DAY_PASSED', from: '2026-04-02', to: '2026-04-02' }],
+      warnings: [{ rule: 'PRE_BANK_HOLIDAY', message: expect.stringContaining('Wednesday 1 April 2026) has passed') }],
     });
   });
 
@@ -148,5 +155,72 @@ describe('checkRequestedDate (legal release date Easter Monday 2026)', () => {
     expect(checkRequestedDate(approved, before)).toMatchObject({
       refusal: { rule: 'FRIDAY_RELEASE', nearestAllowed: { date: '2024-12-23' } },
     });
+  });
+});
+
+describe('releases ordered by someone else cannot be refused', () => {
+  // Given Friday 20 November 2026, a legal release date she is eligible to move from (to Thursday 19th)
+  const friday = { ...easter, legalReleaseDate: '2026-11-20', gateTime: '14:30' };
+  const fridayAfternoon = { calendar, now: new Date('2026-11-20T13:45:00Z') };
+
+  it('a court release today after the gate window is recorded as short notice with every warning', () => {
+    // When the court releases her on the Friday at 14:30, after the window and after Thursday has gone
+    const result = checkRelease({ ...friday, from: 'COURT' }, fridayAfternoon);
+    // Then it stands, with the Friday rule and the late gate time as warnings and a weekend cover plan
+    expect(result).toMatchObject({
+      allowed: true,
+      releaseDate: '2026-11-20',
+      gateTime: '14:30',
+      gateAt: '2026-11-20T14:30:00+00:00',
+      shortNotice: true,
+      shortNoticeReason: 'COURT',
+      weekendCoverPlanRequired: true,
+    });
+    if (!result.allowed) throw new Error('refused');
+    expect(result.warnings.map((warning) => warning.rule)).toEqual(['FRIDAY_RELEASE', 'LATE_GATE_TIME']);
+  });
+
+  it('a video-link release whose gate time has already gone stands, saying so', () => {
+    const result = checkRelease({ ...friday, gateTime: '13:30', from: 'VIDEO_LINK' }, fridayAfternoon);
+    if (!result.allowed) throw new Error(JSON.stringify(result.refusal));
+    expect(result.shortNoticeReason).toBe('VIDEO_LINK');
+    expect(result.warnings.map((warning) => warning.rule)).toEqual([
+      'FRIDAY_RELEASE',
+      'LATE_GATE_TIME',
+      'GATE_TIME_IN_PAST',
+    ]);
+  });
+
+  it('a court release on an ordinary weekday after noon warns of the late gate time only', () => {
+    const wednesday = { ...easter, legalReleaseDate: '2026-11-18', gateTime: '15:00', from: 'COURT' as const };
+    const result = checkRelease(wednesday, { calendar, now: new Date('2026-11-18T14:00:00Z') });
+    expect(result).toMatchObject({ allowed: true, releaseDate: '2026-11-18', weekendCoverPlanRequired: false });
+    if (!result.allowed) throw new Error('refused');
+    expect(result.warnings).toEqual([{ rule: 'LATE_GATE_TIME', message: expect.stringContaining('ordered') }]);
+  });
+
+  it('a planner’s ordinary booking with a late gate time is still refused', () => {
+    // Given the same late time, from prison, a week ahead
+    const result = checkRelease({ ...friday, from: 'PRISON' }, { calendar, now: new Date('2026-11-10T10:00:00Z') });
+    // Then the 422 names the rule and the nearest allowed slot, as before
+    expect(result).toMatchObject({
+      allowed: false,
+      refusal: { rule: 'LATE_GATE_TIME', nearestAllowed: { date: '2026-11-19', time: '12:00' } },
+    });
+  });
+
+  it('a same-day prison release on the Friday with a late gate time is refused while the window is still open', () => {
+    const morning = { calendar, now: new Date('2026-11-20T08:30:00Z') };
+    expect(checkRelease({ ...friday, from: 'PRISON' }, morning)).toMatchObject({
+      refusal: { rule: 'LATE_GATE_TIME', nearestAllowed: { date: '2026-11-20', time: '12:00' } },
+    });
+    const result = checkRelease({ ...friday, gateTime: '10:00', from: 'PRISON' }, morning);
+    expect(result).toMatchObject({ allowed: true, releaseDate: '2026-11-20', shortNotice: true });
+    if (!result.allowed) throw new Error('refused');
+    expect(result.warnings.map((warning) => warning.rule)).toEqual(['FRIDAY_RELEASE']);
+  });
+
+  it('an ordinary release has no warnings', () => {
+    expect(checkRelease(easter, context)).toMatchObject({ allowed: true, warnings: [] });
   });
 });

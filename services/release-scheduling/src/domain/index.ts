@@ -13,7 +13,7 @@ export {
   type LocalTime,
   type ReleaseWindowTimes,
 } from './gate-time.js';
-export type { CheckContext, Refusal, RefusalRule, ReleaseCheck, Slot } from './release-check.js';
+export type { CheckContext, Refusal, RefusalRule, ReleaseCheck, Slot, Warning } from './release-check.js';
 export { adjustReleaseDate, type ReleaseDateAdjustment, type ReleaseRule, type RuleApplied } from './release-date.js';
 export { type ReleaseWindow, type ReleaseWindowInput, releaseWindow } from './release-window.js';
 export { classifyNotice, type NoticeClassification, type ReleaseFrom, type ShortNoticeReason } from './short-notice.js';

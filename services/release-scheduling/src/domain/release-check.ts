@@ -25,10 +25,20 @@ export interface Refusal {
   nearestAllowed: Slot | null;
 }
 
+/**
+ * A rule that would refuse an ordinary booking but cannot refuse this release (a court or video-link order, or a day
+ * the law fixes once the day it would have moved to has gone): the release stands and the planner is told.
+ */
+export interface Warning {
+  rule: RefusalRule | 'MOVE_DAY_PASSED';
+  message: string;
+}
+
 export type ReleaseCheck =
   | ({ allowed: true; gateTime: LocalTime; gateAt: string } & ReleaseDateAdjustment & {
         shortNotice: boolean;
         shortNoticeReason: ShortNoticeReason | null;
+        warnings: Warning[];
       })
   | { allowed: false; refusal: Refusal };
 

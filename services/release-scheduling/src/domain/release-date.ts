@@ -10,7 +10,9 @@ export type ReleaseRule =
   | 'PRE_BANK_HOLIDAY'
   | 'SECOND_DAY_APPROVED'
   | 'INELIGIBLE_DAY_OF_RELEASE_MOVE'
-  | 'NO_ALLOWED_DAY_IN_WINDOW';
+  | 'NO_ALLOWED_DAY_IN_WINDOW'
+  /** The day it would have moved to has gone: she leaves on the day the law fixes, at short notice. */
+  | 'MOVE_DAY_PASSED';
 
 /** One step from `from` to `to`; `from === to` records a rule that was weighed but left the date standing. */
 export interface RuleApplied {

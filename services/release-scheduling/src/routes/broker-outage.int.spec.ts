@@ -46,7 +46,8 @@ describe('an API write while the broker is down', () => {
       sentenceLengthDays: 200,
     });
     expect(response.status).toBe(201);
-    expect(await service.relay.pendingCount()).toBe(1);
+    // The release and the release pathway's verdict, committed together.
+    expect(await service.relay.pendingCount()).toBe(2);
 
     await broker.start();
     const bus = createEventBus({
@@ -61,11 +62,11 @@ describe('an API write while the broker is down', () => {
       handle: async (message) => void received.push(message),
     });
     try {
-      await eventually(() => expect(received).toHaveLength(1), 60_000, 200);
-      expect(JSON.parse(received[0]!.value!.toString())).toMatchObject({
-        type: 'release.scheduled',
-        personId: 'A2001AA',
-      });
+      await eventually(() => expect(received).toHaveLength(2), 60_000, 200);
+      expect(received.map((message) => JSON.parse(message.value!.toString()))).toMatchObject([
+        { type: 'release.scheduled', personId: 'A2001AA' },
+        { type: 'release.pathway-judged', personId: 'A2001AA' },
+      ]);
       await eventually(async () => expect(await service.relay.pendingCount()).toBe(0), 30_000);
     } finally {
       await watch.stop();

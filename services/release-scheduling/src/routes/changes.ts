@@ -1,8 +1,13 @@
 import type { EventDraft } from '@resettle/contracts';
-import { Conflict, type Server, type ServiceContext } from '@resettle/platform';
+import { Conflict, problemsFor, RuleRefusal, type Server, type ServiceContext } from '@resettle/platform';
 import type { FastifyRequest } from 'fastify';
 import { findRelease, type ReleaseRow, updateRelease } from '../db/releases.js';
-import { releaseCancelled, releaseOccurred, releaseRescheduled } from '../events/release-events.js';
+import {
+  releaseCancelled,
+  releaseOccurred,
+  releasePathwayJudged,
+  releaseRescheduled,
+} from '../events/release-events.js';
 import { releaseAudit, visibleRelease } from './access.js';
 import { requireApprovalRole } from './approval.js';
 import { decideRelease, prisonNamed } from './decide.js';
@@ -57,11 +62,11 @@ export async function changeRoutes(app: Server, context: ServiceContext): Promis
         });
         if (!row)
           throw new Conflict('CHANGED_MEANWHILE', 'the release changed while this request ran; read it and try again');
-        work.publish(releaseRescheduled(row, current, change.reason));
+        work.publish(releaseRescheduled(row, current, change.reason), releasePathwayJudged(row));
         await work.audit(releaseAudit(row, 'reschedule-release'));
         return row;
       });
-      return asReleaseView(updated);
+      return { ...asReleaseView(updated), warnings: decision.warnings };
     },
   );
 
@@ -96,12 +101,13 @@ export async function changeRoutes(app: Server, context: ServiceContext): Promis
         tags: ['releases'],
         params: IdParams,
         body: OccurredRequest,
-        response: { 200: Release },
+        response: { 200: Release, ...problemsFor(422) },
       },
     },
     async (request) => {
       const current = await scheduledRelease(context, request, request.params.id, 'record-gate-passed');
       const gatePassedAt = new Date(request.body.gatePassedAt);
+      refuseGatePassedInFuture(gatePassedAt, context.clock());
       return asReleaseView(
         await transition(context, request, current, { status: 'released', gatePassedAt }, (row) =>
           releaseOccurred(row, gatePassedAt),
@@ -135,8 +141,19 @@ async function transition(
     const row = await updateRelease(work.tx, current.id, current.revision, changes);
     if (!row)
       throw new Conflict('CHANGED_MEANWHILE', 'the release changed while this request ran; read it and try again');
-    work.publish(eventFor(row));
+    work.publish(eventFor(row), releasePathwayJudged(row));
     await work.audit(releaseAudit(row, `${row.status}-release`));
     return row;
   });
+}
+
+/** A gate cannot have been passed later than now (by the service's clock): recording it so would be a guess. */
+function refuseGatePassedInFuture(gatePassedAt: Date, now: Date): void {
+  if (gatePassedAt.getTime() <= now.getTime()) return;
+  const violation = {
+    rule: 'GATE_PASSED_IN_FUTURE',
+    field: 'body.gatePassedAt',
+    message: `The gate-passed time ${gatePassedAt.toISOString()} is in the future; record it once she has left.`,
+  };
+  throw new RuleRefusal(violation.rule, violation.message, { field: violation.field, violations: [violation] });
 }

@@ -23,6 +23,7 @@ export async function checkRoutes(app: Server, context: ServiceContext): Promise
             weekendCoverPlanRequired: Type.Boolean(),
             shortNotice: Type.Boolean(),
             shortNoticeReason: Type.Union([Type.String(), Type.Null()]),
+            warnings: Type.Array(Type.Object({ rule: Type.String(), message: Type.String() })),
           }),
           422: Refusal,
         },

@@ -16,8 +16,10 @@ const eligible = {
   paroleBoardRelease: false,
   daysServedSinceSentence: 120,
 };
-// "now" for the service: Monday 2 November 2026, 10:00 London
-const clock = () => new Date('2026-11-02T10:00:00Z');
+// "now" for the service: Monday 2 November 2026, 10:00 London, unless a test moves it on
+const MONDAY = new Date('2026-11-02T10:00:00Z');
+let now = MONDAY;
+const clock = () => now;
 
 function scheduleBody(personId: string, overrides: Record<string, unknown> = {}) {
   return {
@@ -58,8 +60,12 @@ describe('release-scheduling API on the real database and broker', () => {
     await service.close();
   });
 
-  const eventsFor = (personId: string) =>
+  const everyEventFor = (personId: string) =>
     events.map((message) => JSON.parse(message.value!.toString())).filter((event) => event.personId === personId);
+  const eventsFor = (personId: string) =>
+    everyEventFor(personId).filter((event) => event.type !== 'release.pathway-judged');
+  const judgementsFor = (personId: string) =>
+    everyEventFor(personId).filter((event) => event.type === 'release.pathway-judged');
 
   it('moves an eligible Friday release to Thursday and publishes release.scheduled exactly once', async () => {
     const response = await service.call(
@@ -77,7 +83,11 @@ describe('release-scheduling API on the real database and broker', () => {
     expect(response.body.rulesApplied.map((applied: { rule: string }) => applied.rule)).toContain('FRIDAY_RELEASE');
     await eventually(() => expect(eventsFor('A1001AA')).toHaveLength(1));
     const [event] = eventsFor('A1001AA');
-    expect(event).toMatchObject({ type: 'release.scheduled', version: 1, data: { releaseDate: '2026-11-19' } });
+    expect(event).toMatchObject({
+      type: 'release.scheduled',
+      version: 2,
+      data: { releaseDate: '2026-11-19', revision: 1 },
+    });
     expect(event.data.gateAt).toBe('2026-11-19T09:30:00.000Z');
   });
 
@@ -137,7 +147,7 @@ describe('release-scheduling API on the real database and broker', () => {
     expect(supervised.status).toBe(201);
   });
 
-  it('reschedules, cancels and records the gate, each change publishing one event', async () => {
+  it('reschedules, cancels and records the gate, each change publishing one v2 event and one judgement', async () => {
     const created = await service.call(planner, 'POST', '/api/releases', scheduleBody('A1006AA'));
     const id = created.body.id;
     const moved = await service.call(planner, 'POST', `/api/releases/${id}/reschedule`, {
@@ -145,22 +155,107 @@ describe('release-scheduling API on the real database and broker', () => {
       reason: 'sentence recalculated',
     });
     expect(moved.status).toBe(200);
-    expect(moved.body.releaseDate).toBe('2026-11-17');
-    const passed = await service.call(planner, 'POST', `/api/releases/${id}/occurred`, {
+    expect(moved.body).toMatchObject({ releaseDate: '2026-11-17', revision: 2, warnings: [] });
+    const early = await service.call(planner, 'POST', `/api/releases/${id}/occurred`, {
       gatePassedAt: '2026-11-17T09:40:00Z',
     });
-    expect(passed.body.status).toBe('released');
+    expect(early.status).toBe(422);
+    expect(early.body).toMatchObject({ rule: 'GATE_PASSED_IN_FUTURE', field: 'body.gatePassedAt' });
+    now = new Date('2026-11-17T10:00:00Z');
+    try {
+      const passed = await service.call(planner, 'POST', `/api/releases/${id}/occurred`, {
+        gatePassedAt: '2026-11-17T09:40:00Z',
+      });
+      expect(passed.body).toMatchObject({ status: 'released', revision: 3 });
+    } finally {
+      now = MONDAY;
+    }
     const again = await service.call(planner, 'POST', `/api/releases/${id}/cancel`, { reason: 'too late' });
     expect(again.status).toBe(409);
     await eventually(() =>
-      expect(eventsFor('A1006AA').map((event) => event.type)).toEqual([
-        'release.scheduled',
-        'release.rescheduled',
-        'release.occurred',
+      expect(eventsFor('A1006AA').map((event) => [event.type, event.version, event.data.revision])).toEqual([
+        ['release.scheduled', 2, 1],
+        ['release.rescheduled', 2, 2],
+        ['release.occurred', 2, 3],
       ]),
     );
     const rescheduled = eventsFor('A1006AA')[1];
     expect(rescheduled.data.previous.releaseDate).toBe('2026-11-18');
+    await eventually(() =>
+      expect(judgementsFor('A1006AA').map((event) => [event.data.status, event.data.judgedAgainst])).toEqual([
+        ['complete', { releaseRevision: 1 }],
+        ['complete', { releaseRevision: 2 }],
+        ['complete', { releaseRevision: 3 }],
+      ]),
+    );
+  });
+
+  it('judges a cancelled release not started, in the same unit of work as the cancellation', async () => {
+    const created = await service.call(planner, 'POST', '/api/releases', scheduleBody('A1008AA'));
+    const cancelled = await service.call(planner, 'POST', `/api/releases/${created.body.id}/cancel`, {
+      reason: 'remanded',
+    });
+    expect(cancelled.body).toMatchObject({ status: 'cancelled', revision: 2 });
+    await eventually(() =>
+      expect(everyEventFor('A1008AA').map((event) => event.type)).toEqual([
+        'release.scheduled',
+        'release.pathway-judged',
+        'release.cancelled',
+        'release.pathway-judged',
+      ]),
+    );
+    const [, cancelledJudgement] = judgementsFor('A1008AA');
+    expect(cancelledJudgement.data).toMatchObject({
+      pathway: 'release',
+      required: true,
+      status: 'not-started',
+      reasons: [{ rule: 'RELEASE_CANCELLED' }],
+      judgedAgainst: { releaseRevision: 2 },
+    });
+  });
+
+  it('records a court release after the gate window as short notice with every warning; a planner’s is refused', async () => {
+    // Friday 20 November 2026 at 13:45: Thursday, the day she could have moved to, has gone
+    now = new Date('2026-11-20T13:45:00Z');
+    try {
+      const friday = { legalReleaseDate: '2026-11-20', gateTime: '14:30' };
+      const court = await service.call(
+        planner,
+        'POST',
+        '/api/releases',
+        scheduleBody('A1009AA', { ...friday, releaseFrom: 'COURT' }),
+      );
+      expect(court.status).toBe(201);
+      expect(court.body).toMatchObject({
+        releaseDate: '2026-11-20',
+        gateTime: '14:30',
+        shortNotice: true,
+        shortNoticeReason: 'COURT',
+        weekendCoverPlanRequired: true,
+      });
+      expect(court.body.warnings.map((warning: { rule: string }) => warning.rule)).toEqual([
+        'FRIDAY_RELEASE',
+        'LATE_GATE_TIME',
+      ]);
+      const ordinary = await service.call(
+        planner,
+        'POST',
+        '/api/releases',
+        scheduleBody('A1010AA', { legalReleaseDate: '2026-11-27', gateTime: '14:30' }),
+      );
+      expect(ordinary.status).toBe(422);
+      expect(ordinary.body.rule).toBe('LATE_GATE_TIME');
+    } finally {
+      now = MONDAY;
+    }
+    await eventually(() => expect(judgementsFor('A1009AA')).toHaveLength(1));
+    const [judgement] = judgementsFor('A1009AA');
+    expect(judgement.data.status).toBe('complete');
+    expect(judgement.data.reasons.map((reason: { rule: string }) => reason.rule)).toEqual([
+      'SHORT_NOTICE',
+      'MOVE_DAY_PASSED',
+      'WEEKEND_COVER_PLAN_REQUIRED',
+    ]);
   });
 
   it('schedules one release when the same woman is booked twice at once; the others get 409 and publish nothing', async () => {

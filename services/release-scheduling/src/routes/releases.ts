@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Conflict, type Server, type ServiceContext } from '@resettle/platform';
 import { insertScheduledRelease } from '../db/releases.js';
-import { releaseScheduled } from '../events/release-events.js';
+import { releasePathwayJudged, releaseScheduled } from '../events/release-events.js';
 import { assertOwnPrison, releaseAudit } from './access.js';
 import { requireApprovalRole } from './approval.js';
 import { decideRelease, prisonNamed } from './decide.js';
@@ -60,11 +60,12 @@ export async function scheduleRoutes(app: Server, context: ServiceContext): Prom
             `${asked.personId} already has a scheduled release; reschedule it`,
           );
         }
-        work.publish(releaseScheduled(row));
+        work.publish(releaseScheduled(row), releasePathwayJudged(row));
         await work.audit(releaseAudit(row, 'schedule-release'));
         return row;
       });
-      return reply.code(201).send(asReleaseView(release));
+      // A release ordered by a court (or on a day the law fixes) stands; the planner sees every rule it broke.
+      return reply.code(201).send({ ...asReleaseView(release), warnings: decision.warnings });
     },
   );
 }

@@ -91,6 +91,11 @@ export const Release = Type.Object({
   shortNoticeReason: Type.Union([Type.String(), Type.Null()]),
   shortSentence: Type.Boolean(),
   revision: Type.Integer(),
+  warnings: Type.Optional(
+    Type.Array(Type.Object({ rule: Type.String(), message: Type.String() }), {
+      description: 'rules an ordered (court, video-link) or same-day release broke but cannot be refused for',
+    }),
+  ),
 });
 
 export const Refusal = Type.Object({

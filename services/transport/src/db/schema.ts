@@ -13,6 +13,8 @@ export const appointments = pgTable('appointments', {
   releaseId: uuid('release_id').primaryKey(),
   personId: text('person_id').notNull(),
   at: instant('at'),
+  /** The handoff's revision this copy came from (logistics v2); 0 from a v1 event. Stamped on every judgement. */
+  handoffRevision: integer('handoff_revision').notNull().default(0),
   updatedAt: instant('updated_at').notNull().defaultNow(),
 });
 

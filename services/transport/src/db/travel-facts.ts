@@ -8,7 +8,7 @@ export type AccommodationCopy = Omit<typeof accommodations.$inferInsert, 'update
 
 export async function saveAppointment(
   db: DatabaseOrTransaction,
-  appointment: { releaseId: string; personId: string; at: Date | null },
+  appointment: { releaseId: string; personId: string; at: Date | null; handoffRevision: number },
   at: Date,
 ) {
   const changes = { ...appointment, updatedAt: at };
@@ -23,7 +23,7 @@ export async function saveAccommodation(db: DatabaseOrTransaction, fact: Accommo
     .onConflictDoUpdate({ target: accommodations.releaseId, set: changes });
 }
 
-/** Everything a travel plan is checked against, as the pure rules want it. */
+/** Everything a travel plan is checked against, as the pure rules want it, and the handoff revision it came from. */
 export async function travelFactsFor(db: DatabaseOrTransaction, release: KnownRelease) {
   const [appointment] = await db.select().from(appointments).where(eq(appointments.releaseId, release.releaseId));
   const [accommodation] = await db.select().from(accommodations).where(eq(accommodations.releaseId, release.releaseId));
@@ -35,5 +35,5 @@ export async function travelFactsFor(db: DatabaseOrTransaction, release: KnownRe
   const accommodationFact: AccommodationFact | null = accommodation
     ? { status: accommodation.status, type: accommodation.type }
     : null;
-  return { facts, accommodation: accommodationFact };
+  return { facts, accommodation: accommodationFact, handoffRevision: appointment?.handoffRevision ?? null };
 }

@@ -1,4 +1,5 @@
 import { type Violation, violation } from '@resettle/platform/rules';
+import { arrivesInTime } from '@resettle/rules';
 import type { DateTime } from 'luxon';
 import { describe, londonAt, londonDateOf, londonInstant } from './time.js';
 import { DEFAULT_TRAVEL_SETTINGS, type TravelFacts, type TravelPlan, type TravelSettings } from './travel-plan.js';
@@ -73,7 +74,7 @@ function arrivesAfterAppointment(arrival: DateTime, appointmentAt: string | null
   if (appointmentAt === null) return [];
   const appointment = londonInstant(appointmentAt);
   if (!appointment) return [invalid('firstAppointmentAt')];
-  if (arrival <= appointment.minus({ minutes: marginMinutes })) return [];
+  if (arrivesInTime(arrival.toISO() ?? '', appointment.toISO() ?? '', marginMinutes)) return [];
   return [
     violation(
       'ARRIVES_AFTER_APPOINTMENT',

@@ -1,4 +1,5 @@
 import type { TravelDestination, TravelMode } from '@resettle/contracts';
+import { ARRIVAL_MARGIN_MINUTES } from '@resettle/rules';
 
 export type { TravelDestination, TravelMode };
 
@@ -24,7 +25,7 @@ export interface TravelFacts {
 }
 
 export interface TravelSettings {
-  /** She must arrive at least this long before her first appointment. */
+  /** She must arrive at least this long before her first appointment (ARRIVAL_MARGIN_MINUTES, shared). */
   appointmentMarginMinutes: number;
   /** Local 'HH:mm' (Europe/London) on the release day by which she must have arrived. */
   eveningCutoff: string;
@@ -33,7 +34,7 @@ export interface TravelSettings {
 }
 
 export const DEFAULT_TRAVEL_SETTINGS: TravelSettings = {
-  appointmentMarginMinutes: 30,
+  appointmentMarginMinutes: ARRIVAL_MARGIN_MINUTES,
   eveningCutoff: '17:00',
   longJourneyHours: 3,
 };

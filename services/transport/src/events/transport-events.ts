@@ -1,5 +1,7 @@
 import type { EventDraft } from '@resettle/contracts';
+import type { KnownRelease } from '@resettle/platform/release-copy';
 import type { TravelPlanRow } from '../db/travel-plans.js';
+import type { TransportVerdict } from '../domain/index.js';
 
 function travelPlanFacts(row: TravelPlanRow) {
   return {
@@ -33,4 +35,23 @@ export function transportAtRisk(row: TravelPlanRow): EventDraft<'transport.at-ri
 export function transportCancelled(row: TravelPlanRow, reason: string): EventDraft<'transport.cancelled'> {
   const data = { travelPlanId: row.id, releaseId: row.releaseId, reason };
   return { type: 'transport.cancelled', personId: row.personId, data };
+}
+
+/** transport's verdict, stamped with the release revision and the handoff revision (its first appointment) it used. */
+export function transportPathwayJudged(
+  release: KnownRelease,
+  verdict: TransportVerdict,
+  handoffRevision: number | null,
+): EventDraft<'transport.pathway-judged'> {
+  return {
+    type: 'transport.pathway-judged',
+    personId: release.personId,
+    data: {
+      releaseId: release.releaseId,
+      pathway: 'transport',
+      required: true,
+      ...verdict,
+      judgedAgainst: { releaseRevision: release.revision, handoffRevision },
+    },
+  };
 }

@@ -17,6 +17,7 @@ import {
   travelPlansForRelease,
   updateTravelPlan,
 } from '../db/travel-plans.js';
+import { judgeReleaseById } from '../events/judge.js';
 import { transportArranged, transportCancelled, transportChanged } from '../events/transport-events.js';
 import { type TransportContext, travelSettingsOf } from '../settings.js';
 import { asPlan, decidePlan, knownFacts } from './decide.js';
@@ -78,6 +79,7 @@ export async function travelPlanRoutes(app: Server, context: TransportContext): 
             ...verdict,
           });
           work.publish(transportArranged(inserted));
+          await judgeReleaseById(work, releaseId, settings);
           await work.audit(recordAudit(travelPlans, 'arrange-travel', inserted));
           return inserted;
         },
@@ -99,6 +101,7 @@ export async function travelPlanRoutes(app: Server, context: TransportContext): 
       const verdict = decidePlan(plan, await knownFacts(work.tx, current.releaseId, current.personId), settings);
       const updated = await updateTravelPlan(work.tx, current, { ...journeyOf(plan), ...verdict }, work.now());
       work.publish(transportChanged(updated));
+      await judgeReleaseById(work, updated.releaseId, settings);
       return updated;
     },
   });
@@ -114,6 +117,7 @@ export async function travelPlanRoutes(app: Server, context: TransportContext): 
       const cancelled = { status: 'cancelled' as const, cancelledReason: reason };
       const updated = await updateTravelPlan(work.tx, current, cancelled, work.now());
       work.publish(transportCancelled(updated, reason));
+      await judgeReleaseById(work, updated.releaseId, settings);
       return updated;
     },
   });

@@ -1,5 +1,11 @@
-import { type EventEnvelope, parseEvent } from '@resettle/contracts';
-import { handoffLogistics } from '@resettle/testing/upstream-events';
+import { createEvent, type EventEnvelope, type EventType, type PathwayJudged, parseEvent } from '@resettle/contracts';
+import { watchTopic as watchAll } from '@resettle/platform/testing';
+import {
+  handoffLogistics,
+  releaseRescheduled,
+  releaseScheduled,
+  upstreamEvent,
+} from '@resettle/testing/upstream-events';
 
 export {
   accommodationConfirmed,
@@ -12,7 +18,6 @@ export {
 export function firstAppointment(personId: string, releaseId: string, appointmentAt: string | null) {
   return handoffLogistics(personId, releaseId, { appointmentAt });
 }
-export { watchTopic } from '@resettle/platform/testing';
 
 /** The rules a published transport.at-risk names, read through its contract. */
 export function rulesNamedBy(event: EventEnvelope): string[] {
@@ -20,4 +25,68 @@ export function rulesNamedBy(event: EventEnvelope): string[] {
   if (!parsed.ok || parsed.event.type !== 'transport.at-risk')
     throw new Error(`not a valid transport.at-risk: ${event.type}`);
   return parsed.event.data.reasons.map((reason) => reason.rule);
+}
+
+/** The same event as its owner publishes it now: v2, with `extra` (the release's or the handoff's revision). */
+function asV2<T extends EventType>(event: EventEnvelope & { type: T }, extra: Record<string, number>) {
+  return createEvent({
+    ...event,
+    type: event.type,
+    version: 2,
+    data: { ...(event.data as object), ...extra } as never,
+  });
+}
+
+export function releaseScheduledV2(personId: string, releaseId: string, releaseDate: string) {
+  return asV2(releaseScheduled(personId, releaseId, releaseDate), { revision: 1 });
+}
+
+export function releaseRescheduledV2(
+  personId: string,
+  releaseId: string,
+  date: string,
+  from: string,
+  revision: number,
+) {
+  return asV2(releaseRescheduled(personId, releaseId, date, from), { revision });
+}
+
+/** She passed the gate at `gatePassedAt` (v2, a new revision). */
+export function releaseOccurredV2(personId: string, releaseId: string, gatePassedAt: string, revision: number) {
+  const occurred = upstreamEvent('release.occurred', personId, {
+    releaseId,
+    prisonCode: 'EHI',
+    releaseDate: gatePassedAt.slice(0, 10),
+    gatePassedAt,
+  });
+  return asV2(occurred, { revision });
+}
+
+/** Her first appointment from a handoff at `handoffRevision` (logistics v2). */
+export function firstAppointmentV2(
+  personId: string,
+  releaseId: string,
+  appointmentAt: string,
+  handoffRevision: number,
+) {
+  return asV2(handoffLogistics(personId, releaseId, { appointmentAt }), { handoffRevision });
+}
+
+const isJudgement = (event: EventEnvelope) => event.type.endsWith('.pathway-judged');
+
+/**
+ * Watches a topic; `eventsFor` lists her events other than judgements (as before judgements existed), and
+ * `judgementsFor` lists the judgements' data.
+ */
+export async function watchTopic(topic: string, namespace: string) {
+  const watcher = await watchAll(topic, namespace);
+  return {
+    ...watcher,
+    eventsFor: (personId: string) => watcher.eventsFor(personId).filter((event) => !isJudgement(event)),
+    judgementsFor: (personId: string) =>
+      watcher
+        .eventsFor(personId)
+        .filter(isJudgement)
+        .map((event) => event.data as PathwayJudged),
+  };
 }

@@ -1,6 +1,6 @@
 import type { DatabaseOrTransaction } from '@resettle/messaging';
 import { and, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
-import { type HandoffStatus, HELD_BY_PROVIDER, SEEN_BY_PROVIDER } from '../domain/index.js';
+import { type HandoffStatus, HELD_BY_PROVIDER, LIVE, SEEN_BY_PROVIDER } from '../domain/index.js';
 import { handoffs } from './schema.js';
 
 export type HandoffRow = typeof handoffs.$inferSelect;
@@ -11,10 +11,25 @@ export async function findHandoff(db: DatabaseOrTransaction, id: string): Promis
   return row;
 }
 
-export async function insertHandoff(db: DatabaseOrTransaction, handoff: NewHandoff): Promise<HandoffRow> {
-  const [row] = await db.insert(handoffs).values(handoff).returning();
-  if (!row) throw new Error(`handoff ${handoff.id} was not stored`);
+/** Inserts a handoff, or nothing (undefined) when the release already has a live one (the partial unique index). */
+export async function insertHandoff(db: DatabaseOrTransaction, handoff: NewHandoff): Promise<HandoffRow | undefined> {
+  const [row] = await db.insert(handoffs).values(handoff).onConflictDoNothing().returning();
   return row;
+}
+
+/** The handoff that stands for her treatment: the live one, else the one most recently ended (declined, withdrawn). */
+export async function standingHandoff(db: DatabaseOrTransaction, releaseId: string): Promise<HandoffRow | undefined> {
+  const all = await handoffsOfRelease(db, releaseId);
+  return all.find((handoff) => LIVE.includes(handoff.status)) ?? all[0];
+}
+
+/** Every handoff booked for a release, latest first. */
+export function handoffsOfRelease(db: DatabaseOrTransaction, releaseId: string): Promise<HandoffRow[]> {
+  return db
+    .select()
+    .from(handoffs)
+    .where(eq(handoffs.releaseId, releaseId))
+    .orderBy(desc(handoffs.updatedAt), desc(handoffs.id));
 }
 
 /** The change applies only to the revision it was decided on; undefined when someone changed it meanwhile. */

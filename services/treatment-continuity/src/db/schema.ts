@@ -1,5 +1,18 @@
 import type { EventEnvelope, HandoffAccepted, HandoffBooked, HandoffSent } from '@resettle/contracts';
-import { bigserial, boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { HANDOFF_STATUSES } from '../domain/status.js';
 
 export { heldPeople, inbox, outbox } from '@resettle/messaging/schema';
@@ -15,6 +28,16 @@ export const releases = pgTable('releases', {
   /** Released before closed days and the release could not move: she needs a weekend cover plan. */
   weekendCoverPlanRequired: boolean('weekend_cover_plan_required').notNull().default(false),
   status: text('status', { enum: ['scheduled', 'cancelled', 'released'] }).notNull(),
+  /** Court, video link or under 48 hours' notice (from release-scheduling). */
+  shortNotice: boolean('short_notice').notNull().default(false),
+  gatePassedAt: timestamp('gate_passed_at', { withTimezone: true }),
+  /** release-scheduling's revision of the release this copy holds (a v1 event, from before revisions, counts as 0). */
+  revision: integer('revision').notNull().default(0),
+  /**
+   * Grows by one with every change of any handoff for this release (a new booking included, so a second handoff
+   * never starts again at 1): what the treatment judgement and the logistics event name as the handoff's revision.
+   */
+  handoffRevision: integer('handoff_revision').notNull().default(0),
 });
 
 /** Community treatment providers; those without Kafka receive signed webhooks. */
@@ -49,7 +72,8 @@ export const handoffs = pgTable(
     consentToShare: boolean('consent_to_share').notNull(),
     treatment: jsonb('treatment').$type<Treatment>().notNull(),
     naloxoneSupplied: boolean('naloxone_supplied').notNull(),
-    bridgingPrescription: boolean('bridging_prescription').notNull(),
+    /** The last day the bridging prescription covers ('YYYY-MM-DD'); null when none is recorded. */
+    bridgingLastDayCovered: date('bridging_last_day_covered'),
     weekendCoverPlan: jsonb('weekend_cover_plan').$type<WeekendCoverPlan>(),
     firstAppointment: jsonb('first_appointment').$type<Appointment>(),
     expectedArrivalAt: timestamp('expected_arrival_at', { withTimezone: true }),
@@ -64,6 +88,8 @@ export const handoffs = pgTable(
   (table) => [
     index('handoffs_by_provider').on(table.providerId, table.status),
     index('handoffs_by_release').on(table.releaseId),
+    // One live handoff per release, enforced where two nurses booking at once cannot both pass a check.
+    uniqueIndex('one_live_handoff_per_release').on(table.releaseId).where(sql`status not in ('declined', 'withdrawn')`),
   ],
 );
 

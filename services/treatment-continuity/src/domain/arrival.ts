@@ -1,4 +1,5 @@
 import { type Violation, violation } from '@resettle/platform/rules';
+import { ARRIVAL_MARGIN_MINUTES, arrivesInTime } from '@resettle/rules';
 import type { DateTime, DurationLike } from 'luxon';
 import type { ReleaseFacts } from './handoff.js';
 import { type Clock, describe, londonInstant } from './time.js';
@@ -20,14 +21,18 @@ export function expectedArrival(
   return londonInstant(release.gateAt)?.plus(settings.assumedJourney) ?? null;
 }
 
+/**
+ * She must arrive the shared margin before the appointment (`@resettle/rules`, the rule transport judges her journey
+ * by): an appointment she reaches with less to spare is one she cannot get to in time.
+ */
 export function appointmentBeforeArrival(appointmentAt: DateTime, arrival: DateTime): Violation[] {
-  if (appointmentAt >= arrival) return [];
+  if (arrivesInTime(arrival.toISO() ?? '', appointmentAt.toISO() ?? '')) return [];
   return [
     violation(
       'APPOINTMENT_BEFORE_ARRIVAL',
       'firstAppointment.at',
-      `The first appointment (${describe(appointmentAt)}) is before she is expected to arrive (${describe(arrival)}), ` +
-        'so she cannot get there in time.',
+      `The first appointment (${describe(appointmentAt)}) leaves less than ${ARRIVAL_MARGIN_MINUTES} minutes after ` +
+        `she is expected to arrive (${describe(arrival)}), so she cannot get there in time.`,
     ),
   ];
 }

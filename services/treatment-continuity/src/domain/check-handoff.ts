@@ -14,6 +14,8 @@ export interface HandoffContext {
   /** From the travel plan when known; otherwise gate time plus the assumed journey. */
   expectedArrivalAt?: Clock | null;
   weekendCover?: WeekendCoverFacts | null;
+  /** A short-notice release: daily OST leaves with a bridging prescription for at least her release day. */
+  shortNotice?: boolean;
 }
 
 export type HandoffSettings = ArrivalSettings & ChildcareSettings;
@@ -27,11 +29,12 @@ export function checkHandoff(
   settings: HandoffSettings = DEFAULT_HANDOFF_SETTINGS,
 ): Violation[] {
   const arrivalAt = context.expectedArrivalAt ?? null;
+  // Before closed days the weekend cover plan is the remedy to name first: its prescription covers the first dose too.
   return [
-    ...checkFirstDose(handoff, context.release, arrivalAt, settings),
+    ...(context.weekendCover ? weekendCoverPlanSatisfied(context.weekendCover, handoff) : []),
+    ...checkFirstDose(handoff, context.release, arrivalAt, settings, { shortNotice: context.shortNotice ?? false }),
     ...checkInjectionCovered(handoff, context.release, arrivalAt, settings),
     ...checkChildcareConstraints(handoff, settings),
     ...checkAppointmentNotInPast(handoff, context.now),
-    ...(context.weekendCover ? weekendCoverPlanSatisfied(context.weekendCover, handoff) : []),
   ];
 }

@@ -24,10 +24,10 @@ describe('checkHandoff', () => {
       weekendCover: { requiresWeekendCover: true, nextWorkingDay: '2026-04-20' },
     };
     expect(rules(checkHandoff(handoff, context))).toEqual([
+      'WEEKEND_COVER_PLAN_MISSING',
       'FIRST_DOSE_GAP',
       'APPOINTMENT_IN_CHILDCARE_CONSTRAINT',
       'APPOINTMENT_IN_PAST',
-      'WEEKEND_COVER_PLAN_MISSING',
     ]);
   });
 

@@ -1,4 +1,5 @@
 import { type Violation, violation } from '@resettle/platform/rules';
+import { lastDayToCover } from '@resettle/rules';
 import type { DateTime } from 'luxon';
 import {
   type ArrivalSettings,
@@ -7,36 +8,47 @@ import {
   expectedArrival,
   invalidTime,
 } from './arrival.js';
-import { type Appointment, type Handoff, isDailyOst, type ReleaseFacts } from './handoff.js';
+import { type Handoff, isDailyOst, type ReleaseFacts } from './handoff.js';
 import { type Clock, describe, describeDate, londonDate, londonDateOf, londonInstant } from './time.js';
 
+export interface FirstDoseFacts {
+  /** Court, video link or under 48 hours: she leaves with a bridging prescription for at least her release day. */
+  shortNotice?: boolean;
+}
+
 /**
- * Daily OST (methadone, buprenorphine): the first community dose must not be missed. The first appointment
- * is on the release day (Europe/London date of the gate time) at or after her expected arrival, or a
- * bridging prescription is recorded. A bridging prescription with an end date must reach the release day
- * and the day before the first appointment.
+ * Daily OST (methadone, buprenorphine): no day without a dose. Every day from release until her first community dose
+ * (the first appointment's day), and across closed days until services reopen, is covered by a bridging prescription
+ * (or the weekend cover plan's prescription), by the shared rule `lastDayToCover`. With no day to cover, the first
+ * appointment is on her release day and she can reach it in time.
  */
 export function checkFirstDose(
-  handoff: Pick<Handoff, 'treatment' | 'bridgingPrescription' | 'firstAppointment'>,
+  handoff: Pick<Handoff, 'treatment' | 'bridgingPrescription' | 'firstAppointment'> &
+    Partial<Pick<Handoff, 'weekendCoverPlan'>>,
   release: ReleaseFacts,
   expectedArrivalAt: Clock | null = null,
   settings: ArrivalSettings = DEFAULT_ARRIVAL_SETTINGS,
+  facts: FirstDoseFacts = {},
 ): Violation[] {
   if (!isDailyOst(handoff.treatment.kind)) return [];
   const gate = londonInstant(release.gateAt);
   if (!gate) return [invalidTime('release.gateAt')];
   const releaseDay = londonDateOf(gate);
-  const bridging = handoff.bridgingPrescription;
-  if (bridging === true) return [];
-  if (typeof bridging === 'object')
-    return checkBridgingReach(bridging.coversUntil, releaseDay, handoff.firstAppointment);
+  const appointment = handoff.firstAppointment;
+  const at = appointment ? londonInstant(appointment.at) : null;
+  if (appointment && !at) return [invalidTime('firstAppointment.at')];
+  const mustCover = dayToCoverTo(releaseDay, at ? londonDateOf(at) : null, facts);
+  const covered = coveredTo(handoff);
+  if (covered !== null && !londonDate(covered)) return [invalidTime('bridgingPrescription.lastDayCovered')];
   const arrival = expectedArrival(release, expectedArrivalAt, settings);
   if (!arrival) return [invalidTime('expectedArrivalAt')];
-  return checkAppointmentOnReleaseDay(handoff.firstAppointment, releaseDay, arrival);
+  const reachable = at ? appointmentBeforeArrival(at, arrival) : [];
+  return [...coverage(mustCover, covered, appointment !== null, at), ...reachable];
 }
 
-function checkAppointmentOnReleaseDay(appointment: Appointment | null, releaseDay: string, arrival: DateTime) {
-  if (!appointment) {
+function coverage(mustCover: string | null, covered: string | null, booked: boolean, at: DateTime | null): Violation[] {
+  if (mustCover === null) return [];
+  if (!booked && covered === null) {
     return [
       violation(
         'FIRST_DOSE_GAP',
@@ -45,40 +57,45 @@ function checkAppointmentOnReleaseDay(appointment: Appointment | null, releaseDa
       ),
     ];
   }
-  const at = londonInstant(appointment.at);
-  if (!at) return [invalidTime('firstAppointment.at')];
-  if (londonDateOf(at) > releaseDay) {
+  const until = at ? `her first community dose (${describe(at)})` : 'she is seen by a community service';
+  if (covered === null) {
     return [
       violation(
         'FIRST_DOSE_GAP',
-        'firstAppointment.at',
-        `The first appointment (${describe(at)}) is after her release day (${describeDate(releaseDay)}) and no ` +
-          'bridging prescription is recorded, so she would miss a daily dose.',
+        at ? 'firstAppointment.at' : 'bridgingPrescription',
+        `No bridging prescription is recorded and she needs one covering every day to ${describeDate(mustCover)}, ` +
+          `until ${until}, so she would miss a daily dose.`,
       ),
     ];
   }
-  return appointmentBeforeArrival(at, arrival);
-}
-
-function checkBridgingReach(coversUntil: string, releaseDay: string, appointment: Appointment | null): Violation[] {
-  const end = londonDate(coversUntil);
-  if (!end) return [invalidTime('bridgingPrescription.coversUntil')];
-  if (coversUntil < releaseDay) {
-    return [bridgingGap(`The bridging prescription ends on ${describeDate(coversUntil)}, before her release day.`)];
-  }
-  const at = appointment ? londonInstant(appointment.at) : null;
-  const firstUncovered = end.plus({ days: 1 }).toISODate() ?? '';
-  if (at && londonDateOf(at) > firstUncovered) {
+  if (covered < mustCover) {
     return [
-      bridgingGap(
-        `The bridging prescription ends on ${describeDate(coversUntil)} but the first appointment is not until ` +
-          `${describe(at)}, so she would go without medication in between.`,
+      violation(
+        'BRIDGING_PRESCRIPTION_TOO_SHORT',
+        'bridgingPrescription.lastDayCovered',
+        `The bridging prescription covers only to ${describeDate(covered)}; it must cover every day to ` +
+          `${describeDate(mustCover)}, until ${until}.`,
       ),
     ];
   }
   return [];
 }
 
-function bridgingGap(message: string): Violation {
-  return violation('FIRST_DOSE_GAP', 'bridgingPrescription.coversUntil', message);
+/** The last day her prescription must cover; null when none (first dose on release day, no closed days after). */
+export function dayToCoverTo(
+  releaseDay: string,
+  firstDoseDay: string | null,
+  facts: FirstDoseFacts = {},
+): string | null {
+  // Without an appointment the day of her first community dose is unknown: at least her release day.
+  const needed = lastDayToCover(releaseDay, firstDoseDay);
+  if (facts.shortNotice && (needed === null || needed < releaseDay)) return releaseDay;
+  return needed;
+}
+
+/** The later of the bridging prescription and the weekend cover plan's prescription, the days she has medication. */
+function coveredTo(handoff: Pick<Handoff, 'bridgingPrescription'> & Partial<Pick<Handoff, 'weekendCoverPlan'>>) {
+  const days = [handoff.bridgingPrescription?.lastDayCovered, handoff.weekendCoverPlan?.prescriptionCoversUntil];
+  const known = days.filter((day): day is string => typeof day === 'string');
+  return known.sort().at(-1) ?? null;
 }

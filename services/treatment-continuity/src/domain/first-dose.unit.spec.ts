@@ -13,8 +13,11 @@ describe('checkFirstDose (daily OST)', () => {
     expect(checkFirstDose(methadone('2026-04-16T14:00:00+01:00'), release)).toEqual([]);
   });
 
-  it('accepts an appointment exactly at the expected arrival', () => {
-    expect(checkFirstDose(methadone('2026-04-16T12:00:00+01:00'), release)).toEqual([]);
+  it('accepts an appointment exactly the shared arrival margin (30 minutes) after the expected arrival', () => {
+    expect(checkFirstDose(methadone('2026-04-16T12:30:00+01:00'), release)).toEqual([]);
+    expect(rules(checkFirstDose(methadone('2026-04-16T12:29:00+01:00'), release))).toEqual([
+      'APPOINTMENT_BEFORE_ARRIVAL',
+    ]);
   });
 
   it('refuses an appointment one minute before the assumed arrival', () => {
@@ -47,19 +50,54 @@ describe('checkFirstDose (daily OST)', () => {
     ]);
   });
 
-  it('accepts a missing or late appointment when a bridging prescription is recorded', () => {
-    expect(checkFirstDose(methadone(null, { bridgingPrescription: true }), release)).toEqual([]);
-    expect(checkFirstDose(methadone('2026-04-17T09:00:00+01:00', { bridgingPrescription: true }), release)).toEqual([]);
+  it('accepts a missing or next-day appointment when a bridging prescription covers her release day', () => {
+    const releaseDay = { bridgingPrescription: { lastDayCovered: '2026-04-16' } };
+    expect(checkFirstDose(methadone(null, releaseDay), release)).toEqual([]);
+    expect(checkFirstDose(methadone('2026-04-17T09:00:00+01:00', releaseDay), release)).toEqual([]);
   });
 
-  it('checks a dated bridging prescription reaches the day before the appointment', () => {
-    const covers = (coversUntil: string, at: string) =>
-      checkFirstDose(methadone(at, { bridgingPrescription: { coversUntil } }), release);
+  it('a bridging prescription must cover every day to the day before her first community dose', () => {
+    const covers = (lastDayCovered: string, at: string) =>
+      checkFirstDose(methadone(at, { bridgingPrescription: { lastDayCovered } }), release);
     expect(covers('2026-04-19', '2026-04-20T10:00:00+01:00')).toEqual([]);
     expect(covers('2026-04-18', '2026-04-20T10:00:00+01:00')).toEqual([
-      expect.objectContaining({ rule: 'FIRST_DOSE_GAP', field: 'bridgingPrescription.coversUntil' }),
+      expect.objectContaining({
+        rule: 'BRIDGING_PRESCRIPTION_TOO_SHORT',
+        field: 'bridgingPrescription.lastDayCovered',
+        message: expect.stringContaining('must cover every day to Sun 19 Apr 2026'),
+      }),
     ]);
-    expect(rules(covers('2026-04-15', '2026-04-16T14:00:00+01:00'))).toEqual(['FIRST_DOSE_GAP']);
+    // Seen on her release day (a Thursday): no day needs covering, whatever the prescription says.
+    expect(covers('2026-04-15', '2026-04-16T14:00:00+01:00')).toEqual([]);
+  });
+
+  it('given daily methadone, a first appointment three weeks after release and 2 days covered, is too short', () => {
+    const threeWeeks = methadone('2026-05-07T10:00:00+01:00', {
+      bridgingPrescription: { lastDayCovered: '2026-04-17' },
+    });
+    const violations = checkFirstDose(threeWeeks, release);
+    expect(rules(violations)).toEqual(['BRIDGING_PRESCRIPTION_TOO_SHORT']);
+    expect(violations[0]!.message).toContain('Wed 6 May 2026');
+    const enough = methadone('2026-05-07T10:00:00+01:00', { bridgingPrescription: { lastDayCovered: '2026-05-06' } });
+    expect(checkFirstDose(enough, release)).toEqual([]);
+  });
+
+  it('a Friday release seen the same day still needs cover over the weekend until services reopen', () => {
+    const friday = { releaseDate: '2026-04-17', gateAt: '2026-04-17T09:00:00+01:00' };
+    expect(rules(checkFirstDose(methadone('2026-04-17T14:00:00+01:00'), friday))).toEqual(['FIRST_DOSE_GAP']);
+    const weekend = { bridgingPrescription: { lastDayCovered: '2026-04-19' } };
+    expect(checkFirstDose(methadone('2026-04-17T14:00:00+01:00', weekend), friday)).toEqual([]);
+    // The weekend cover plan's prescription counts as cover too.
+    const plan = { weekendCoverPlan: { prescriptionCoversUntil: '2026-04-20', outOfHoursContact: true } };
+    expect(checkFirstDose(methadone('2026-04-17T14:00:00+01:00', plan), friday)).toEqual([]);
+  });
+
+  it('a short-notice release needs a bridging prescription for at least her release day', () => {
+    const seenToday = methadone('2026-04-16T14:00:00+01:00');
+    expect(checkFirstDose(seenToday, release)).toEqual([]);
+    expect(rules(checkFirstDose(seenToday, release, null, undefined, { shortNotice: true }))).toEqual([
+      'FIRST_DOSE_GAP',
+    ]);
   });
 
   it('ignores treatment that is not daily', () => {
@@ -82,8 +120,8 @@ describe('checkFirstDose (daily OST)', () => {
       expect(rules(violations)).toEqual(['FIRST_DOSE_GAP']);
     });
 
-    it('arrival at 23:30 with an appointment at 23:45 is fine', () => {
-      expect(checkFirstDose(methadone('2026-04-16T23:45:00+01:00'), late, '2026-04-16T23:30:00+01:00')).toEqual([]);
+    it('arrival at 23:20 with an appointment at 23:50 is fine', () => {
+      expect(checkFirstDose(methadone('2026-04-16T23:50:00+01:00'), late, '2026-04-16T23:20:00+01:00')).toEqual([]);
     });
 
     it('arrival after midnight misses any release-day appointment', () => {
@@ -93,7 +131,7 @@ describe('checkFirstDose (daily OST)', () => {
 
     it('judges the release day on the London calendar, not UTC', () => {
       // 00:30 BST on the 17th is still 23:30 UTC on the 16th: the appointment is after release day.
-      const violations = checkFirstDose(methadone('2026-04-17T00:30:00+01:00'), late, '2026-04-17T00:10:00+01:00');
+      const violations = checkFirstDose(methadone('2026-04-17T00:30:00+01:00'), late, '2026-04-16T23:55:00+01:00');
       expect(rules(violations)).toEqual(['FIRST_DOSE_GAP']);
     });
   });
@@ -101,25 +139,27 @@ describe('checkFirstDose (daily OST)', () => {
   describe('DST weekends', () => {
     it('spring forward 2026-03-29: a 3-hour journey from 00:30 GMT arrives 04:30 BST', () => {
       const spring = { releaseDate: '2026-03-29', gateAt: '2026-03-29T00:30:00+00:00' };
-      expect(rules(checkFirstDose(methadone('2026-03-29T04:29:00+01:00'), spring))).toEqual([
+      expect(rules(checkFirstDose(methadone('2026-03-29T04:59:00+01:00'), spring))).toEqual([
         'APPOINTMENT_BEFORE_ARRIVAL',
       ]);
-      expect(checkFirstDose(methadone('2026-03-29T04:30:00+01:00'), spring)).toEqual([]);
+      expect(checkFirstDose(methadone('2026-03-29T05:00:00+01:00'), spring)).toEqual([]);
     });
 
     it('fall back 2026-10-25: arrival 00:30 BST on the 25th is the day after a release on the 24th', () => {
       const autumn = { releaseDate: '2026-10-24', gateAt: '2026-10-24T21:30:00+01:00' };
+      // A Saturday: cover is needed over the weekend too.
       expect(rules(checkFirstDose(methadone('2026-10-24T23:50:00+01:00'), autumn))).toEqual([
+        'FIRST_DOSE_GAP',
         'APPOINTMENT_BEFORE_ARRIVAL',
       ]);
     });
 
     it('fall back 2026-10-25: a 3-hour journey from 00:30 BST arrives 02:30 GMT', () => {
       const autumn = { releaseDate: '2026-10-25', gateAt: '2026-10-25T00:30:00+01:00' };
-      expect(rules(checkFirstDose(methadone('2026-10-25T02:29:00+00:00'), autumn))).toEqual([
+      expect(rules(checkFirstDose(methadone('2026-10-25T02:59:00+00:00'), autumn))).toEqual([
         'APPOINTMENT_BEFORE_ARRIVAL',
       ]);
-      expect(checkFirstDose(methadone('2026-10-25T02:30:00+00:00'), autumn)).toEqual([]);
+      expect(checkFirstDose(methadone('2026-10-25T03:00:00+00:00'), autumn)).toEqual([]);
     });
   });
 
@@ -130,7 +170,7 @@ describe('checkFirstDose (daily OST)', () => {
   it('property: any release-day appointment at or after arrival passes, any later day fails', () => {
     const gate = DateTime.fromISO('2026-04-16T08:00:00', { zone: 'Europe/London' });
     fc.assert(
-      fc.property(fc.integer({ min: 180, max: 15 * 60 }), fc.integer({ min: 1, max: 30 }), (minutes, days) => {
+      fc.property(fc.integer({ min: 210, max: 15 * 60 }), fc.integer({ min: 1, max: 30 }), (minutes, days) => {
         const facts = { releaseDate: '2026-04-16', gateAt: gate.toISO() ?? '' };
         const sameDay = gate.plus({ minutes }).toISO() ?? '';
         const laterDay = gate.plus({ days, minutes }).toISO() ?? '';

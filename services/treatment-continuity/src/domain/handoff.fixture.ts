@@ -15,7 +15,7 @@ export function aHandoff(overrides: Partial<Handoff> = {}): Handoff {
       nextInjectionDue: null,
     },
     naloxoneSupplied: true,
-    bridgingPrescription: false,
+    bridgingPrescription: null,
     weekendCoverPlan: null,
     provider: 'Bristol Drugs Project',
     firstAppointment: { at: '2026-04-16T14:00:00+01:00', place: 'Bristol' },

@@ -11,7 +11,10 @@ export interface Treatment {
   nextInjectionDue: string | null;
 }
 
-export type BridgingPrescription = boolean | { coversUntil: string };
+/** What a bridging prescription covers: every day up to and including `lastDayCovered` ('YYYY-MM-DD'). */
+export interface BridgingPrescription {
+  lastDayCovered: string;
+}
 
 export interface WeekendCoverPlan {
   prescriptionCoversUntil: string | null;
@@ -44,7 +47,7 @@ export interface Handoff {
   consentToShare: boolean;
   treatment: Treatment;
   naloxoneSupplied: boolean;
-  bridgingPrescription: BridgingPrescription;
+  bridgingPrescription: BridgingPrescription | null;
   weekendCoverPlan: WeekendCoverPlan | null;
   provider: string;
   firstAppointment: Appointment | null;

@@ -8,6 +8,8 @@ export * from './consent.js';
 export * from './first-dose.js';
 export * from './handoff.js';
 export * from './injection.js';
+export * from './judge-treatment.js';
+export * from './reconfirm.js';
 export * from './retry.js';
 export * from './status.js';
 export * from './time.js';

@@ -25,7 +25,8 @@ export function handoffBooked(handoff: HandoffRow): EventDraft<'treatment.handof
       dailyOst: isDailyOst(handoff.treatment.kind),
       injectable: handoff.treatment.kind === 'long-acting-injectable-buprenorphine',
       naloxoneSupplied: handoff.naloxoneSupplied,
-      bridgingPrescription: handoff.bridgingPrescription,
+      // v1 carries a yes/no for the passport's display; what it covers is judged here (treatment.pathway-judged).
+      bridgingPrescription: handoff.bridgingLastDayCovered !== null,
       weekendCoverPlan: handoff.weekendCoverPlan,
       firstAppointment: handoff.firstAppointment,
       femaleKeyWorkerRequested: handoff.preferences.femaleKeyWorker,
@@ -45,7 +46,7 @@ export function handoffSent(handoff: HandoffRow, release: ReleaseRow): EventDraf
       gateAt: release.gateAt.toISOString(),
       treatment: handoff.treatment,
       naloxoneSupplied: handoff.naloxoneSupplied,
-      bridgingPrescription: handoff.bridgingPrescription,
+      bridgingPrescription: handoff.bridgingLastDayCovered !== null,
       firstAppointment: handoff.firstAppointment,
       preferences: handoff.preferences,
       referrals: handoff.referrals,
@@ -95,4 +96,8 @@ export function appointmentChanged(
     personId: handoff.personId,
     data: { ...statusFacts(handoff), firstAppointment, previous },
   };
+}
+
+export function handoffWithdrawn(handoff: HandoffRow, reason: string): EventDraft<'treatment.handoff.withdrawn'> {
+  return { type: 'treatment.handoff.withdrawn', personId: handoff.personId, data: { ...statusFacts(handoff), reason } };
 }

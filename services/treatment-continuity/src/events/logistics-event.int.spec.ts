@@ -42,10 +42,10 @@ describe('the logistics event accommodation and transport listen to', () => {
       providerArea: bristol,
       firstAppointmentAt,
     });
-    expect(logisticsFor('B1201AA').map((event) => event.data)).toEqual([
-      facts('2026-11-18T13:00:00Z'),
-      facts('2026-11-18T15:00:00Z'),
-      facts('2026-11-18T15:00:00Z'),
+    expect(logisticsFor('B1201AA').map((event) => [event.version, event.data])).toEqual([
+      [2, { ...facts('2026-11-18T13:00:00Z'), handoffRevision: 1 }],
+      [2, { ...facts('2026-11-18T15:00:00Z'), handoffRevision: 2 }],
+      [2, { ...facts('2026-11-18T15:00:00Z'), handoffRevision: 3 }],
     ]);
     const causes = ['booked', 'appointment-changed', 'accepted'].map(
       (change) => statusEvent('B1201AA', `treatment.handoff.${change}`).id,
@@ -56,7 +56,7 @@ describe('the logistics event accommodation and transport listen to', () => {
     expect(statusTopics).toEqual(causes.map(() => TOPICS.treatmentContinuity));
   });
 
-  it('is not sent when a handoff is declined or must be re-confirmed: neither moves her bed or her journey', async () => {
+  it('follows every change of the handoff with a new revision: a decline clears the appointment', async () => {
     const { id } = await harness.bookFor('B1202AA');
     await eventually(() => expect(logisticsFor('B1202AA')).toHaveLength(1));
     const declined = await harness.service.call(providerA, 'POST', `/api/provider/handoffs/${id}/decline`, {
@@ -65,10 +65,15 @@ describe('the logistics event accommodation and transport listen to', () => {
     expect(declined.status).toBe(200);
     const other = await harness.bookFor('B1203AA');
     await harness.publishRelease(releaseRescheduled(other.scheduled, '2026-11-17'));
-    await eventually(() => expect(harness.typesFor('B1202AA')).toContain('treatment.handoff.declined'));
-    await eventually(() => expect(harness.typesFor('B1203AA')).toContain('treatment.handoff.needs-reconfirmation'));
+    await eventually(() => expect(logisticsFor('B1202AA')).toHaveLength(2));
+    await eventually(() => expect(logisticsFor('B1203AA')).toHaveLength(2));
     await settle();
-    expect(logisticsFor('B1202AA')).toHaveLength(1);
-    expect(logisticsFor('B1203AA')).toHaveLength(1);
+    type Logistics = { handoffRevision: number; firstAppointmentAt: string | null };
+    const logistics = (personId: string) => logisticsFor(personId).map((event) => event.data as Logistics);
+    expect(logistics('B1202AA').map((data) => [data.handoffRevision, data.firstAppointmentAt])).toEqual([
+      [1, '2026-11-18T13:00:00Z'],
+      [2, null],
+    ]);
+    expect(logistics('B1203AA').map((data) => data.handoffRevision)).toEqual([1, 2]);
   });
 });

@@ -1,7 +1,8 @@
 import type { EventDraft, EventEnvelope } from '@resettle/contracts';
 import type { HandoffRow } from '../db/handoffs.js';
+import { LIVE } from '../domain/index.js';
 
-/** The status changes that can move where or when her treatment starts. */
+/** The status changes that can move where or when her treatment starts: the logistics event names the last as cause. */
 const MOVES_LOGISTICS = new Set([
   'treatment.handoff.booked',
   'treatment.handoff.accepted',
@@ -9,24 +10,28 @@ const MOVES_LOGISTICS = new Set([
 ]);
 
 /**
- * Accommodation and transport learn the provider's area and the appointment time, and nothing clinical: one event
- * caused by the last of the status events that may have moved them, or none if none did.
+ * Accommodation and transport learn the provider's area and the appointment time, and nothing clinical, with the
+ * handoff revision the change made (transport stamps its verdict with it): one event after every change of a handoff,
+ * even one that moves nothing, so transport's verdict can name the newest revision. A handoff that no longer stands (declined, withdrawn) has no
+ * appointment.
  */
 export function logisticsAfter(
   handoff: HandoffRow,
+  handoffRevision: number,
   published: EventEnvelope[],
-): EventDraft<'treatment.handoff.logistics'> | undefined {
-  const mover = published.findLast((event) => MOVES_LOGISTICS.has(event.type));
-  if (!mover) return undefined;
+): EventDraft<'treatment.handoff.logistics'> {
+  const mover = published.findLast((event) => MOVES_LOGISTICS.has(event.type)) ?? published.at(-1);
   return {
     type: 'treatment.handoff.logistics',
+    version: 2,
     personId: handoff.personId,
     data: {
       handoffId: handoff.id,
       releaseId: handoff.releaseId,
       providerArea: handoff.providerArea,
-      firstAppointmentAt: handoff.firstAppointment?.at ?? null,
+      firstAppointmentAt: LIVE.includes(handoff.status) ? (handoff.firstAppointment?.at ?? null) : null,
+      handoffRevision,
     },
-    cause: { correlationId: mover.correlationId, causationId: mover.id },
+    ...(mover ? { cause: { correlationId: mover.correlationId, causationId: mover.id } } : {}),
   };
 }

@@ -1,12 +1,17 @@
-import type { ReleaseScheduled } from '@resettle/contracts';
+import type { EventOf, ReleaseScheduled } from '@resettle/contracts';
 import type { EventHandlers, UnitOfWork } from '@resettle/platform';
 import { handoffsHeldForRelease, updateHandoff } from '../db/handoffs.js';
 import { findRelease, type ReleaseRow, saveRelease, setReleaseStatus } from '../db/releases.js';
 import { nextStatus } from '../domain/index.js';
 import { handoffNeedsReconfirmation } from './handoff-events.js';
+import { publishJudgements } from './judgement.js';
 import { publish } from './publish.js';
 
-function keepRelease(work: UnitOfWork, personId: string, facts: ReleaseScheduled): Promise<void> {
+/** v1 events were published before releases had revisions: they count as revision 0. */
+const revisionOf = (data: object): number =>
+  'revision' in data && typeof data.revision === 'number' ? data.revision : 0;
+
+function keepRelease(work: UnitOfWork, personId: string, facts: ReleaseScheduled, revision: number): Promise<void> {
   return saveRelease(work.tx, {
     releaseId: facts.releaseId,
     personId,
@@ -14,13 +19,26 @@ function keepRelease(work: UnitOfWork, personId: string, facts: ReleaseScheduled
     releaseDate: facts.releaseDate,
     gateAt: new Date(facts.gateAt),
     weekendCoverPlanRequired: facts.weekendCoverPlanRequired,
+    shortNotice: facts.shortNotice,
     status: 'scheduled',
+    gatePassedAt: null,
+    revision,
   });
 }
 
-/** The handoff belongs to the release as it was: when the release moves or is cancelled, the provider must confirm again. */
-async function askProvidersAgain(work: UnitOfWork, releaseId: string, release: ReleaseRow | null, reason: string) {
-  for (const handoff of await handoffsHeldForRelease(work.tx, releaseId)) {
+/**
+ * The handoff belongs to the release as it was: when the release moves or is cancelled, the provider must confirm
+ * again. Each handoff changed is told and judged with it; none changed, the release is judged all the same.
+ */
+async function askProvidersAgain(
+  work: UnitOfWork,
+  releaseId: string,
+  personId: string,
+  release: ReleaseRow | null,
+  reason: string,
+) {
+  const held = await handoffsHeldForRelease(work.tx, releaseId);
+  for (const handoff of held) {
     // A handoff already waiting for re-confirmation stays so; the provider is told about the newer move too.
     const transition = nextStatus(handoff.status, 'releaseRescheduled');
     // Her expected arrival was worked out from the old gate time; it no longer holds.
@@ -32,23 +50,53 @@ async function askProvidersAgain(work: UnitOfWork, releaseId: string, release: R
     if (!updated) throw new Error(`handoff ${handoff.id} changed concurrently`);
     await publish(work, updated, [handoffNeedsReconfirmation(updated, release, reason)]);
   }
+  if (held.length === 0) await publishJudgements(work, releaseId, personId);
 }
 
-/** This service's copy of each release, and what a moved or cancelled release means for the handoffs made for it. */
+type Scheduled = EventOf<'release.scheduled@v1'> | EventOf<'release.scheduled@v2'>;
+type Rescheduled = EventOf<'release.rescheduled@v1'> | EventOf<'release.rescheduled@v2'>;
+type Cancelled = EventOf<'release.cancelled@v1'> | EventOf<'release.cancelled@v2'>;
+type Occurred = EventOf<'release.occurred@v1'> | EventOf<'release.occurred@v2'>;
+
+/**
+ * This service's copy of each release (v1 and v2: a v1 still on the topic counts as revision 0), what a moved or
+ * cancelled release means for the handoffs made for it, and a judgement of every pathway it owns on every event.
+ */
 export function releaseHandlers(): EventHandlers {
+  const scheduled = async (event: Scheduled, work: UnitOfWork) => {
+    await keepRelease(work, event.personId, event.data, revisionOf(event.data));
+    await publishJudgements(work, event.data.releaseId, event.personId);
+  };
+  const rescheduled = async (event: Rescheduled, work: UnitOfWork) => {
+    const facts = event.data;
+    await keepRelease(work, event.personId, facts, revisionOf(facts));
+    const reason = `Release moved from ${facts.previous.releaseDate} ${facts.previous.gateTime} to ${facts.releaseDate} ${facts.gateTime}: ${facts.reason}`;
+    const release = (await findRelease(work.tx, facts.releaseId)) ?? null;
+    await askProvidersAgain(work, facts.releaseId, event.personId, release, reason);
+  };
+  const cancelled = async (event: Cancelled, work: UnitOfWork) => {
+    const { releaseId, reason } = event.data;
+    await setReleaseStatus(work.tx, releaseId, { status: 'cancelled', revision: revisionOf(event.data) });
+    await askProvidersAgain(work, releaseId, event.personId, null, `Release cancelled: ${reason}`);
+  };
+  const occurred = async (event: Occurred, work: UnitOfWork) => {
+    const { releaseId, gatePassedAt } = event.data;
+    const changes = {
+      status: 'released' as const,
+      gatePassedAt: new Date(gatePassedAt),
+      revision: revisionOf(event.data),
+    };
+    await setReleaseStatus(work.tx, releaseId, changes);
+    await publishJudgements(work, releaseId, event.personId);
+  };
   return {
-    'release.scheduled@v1': (event, work) => keepRelease(work, event.personId, event.data),
-    'release.rescheduled@v1': async (event, work) => {
-      const facts = event.data;
-      await keepRelease(work, event.personId, facts);
-      const reason = `Release moved from ${facts.previous.releaseDate} ${facts.previous.gateTime} to ${facts.releaseDate} ${facts.gateTime}: ${facts.reason}`;
-      await askProvidersAgain(work, facts.releaseId, (await findRelease(work.tx, facts.releaseId)) ?? null, reason);
-    },
-    'release.cancelled@v1': async (event, work) => {
-      const { releaseId, reason } = event.data;
-      await setReleaseStatus(work.tx, releaseId, 'cancelled');
-      await askProvidersAgain(work, releaseId, null, `Release cancelled: ${reason}`);
-    },
-    'release.occurred@v1': (event, work) => setReleaseStatus(work.tx, event.data.releaseId, 'released'),
+    'release.scheduled@v1': scheduled,
+    'release.scheduled@v2': scheduled,
+    'release.rescheduled@v1': rescheduled,
+    'release.rescheduled@v2': rescheduled,
+    'release.cancelled@v1': cancelled,
+    'release.cancelled@v2': cancelled,
+    'release.occurred@v1': occurred,
+    'release.occurred@v2': occurred,
   };
 }

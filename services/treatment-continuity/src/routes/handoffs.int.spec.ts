@@ -131,7 +131,9 @@ describe('treatment-continuity on the real broker and database', () => {
       expectedArrivalAt: '2026-11-20T12:00:00Z',
     });
     expect(refused.reply.status).toBe(422);
-    expect(refused.reply.body.rule).toBe('WEEKEND_COVER_PLAN_MISSING');
+    const broken = refused.reply.body.violations.map((violation: { rule: string }) => violation.rule);
+    // The weekend cover plan is missing, and daily methadone over the closed weekend needs cover (first dose).
+    expect(broken).toEqual(['WEEKEND_COVER_PLAN_MISSING', 'FIRST_DOSE_GAP']);
     const covered = await call(nurse, 'POST', '/api/handoffs', {
       ...booking('B1009AA', friday.data.releaseId, 'provider-a'),
       firstAppointment: { at: '2026-11-20T13:00:00Z', place: 'Community drug service' },
@@ -141,13 +143,14 @@ describe('treatment-continuity on the real broker and database', () => {
     expect(covered.status).toBe(201);
 
     const unknown = await call(nurse, 'POST', '/api/handoffs', booking('B1010AA', randomUUID(), 'provider-a'));
-    expect(unknown.status).toBe(400);
+    expect(unknown.status).toBe(409);
+    expect(unknown.headers['retry-after']).toBe('2');
     expect(JSON.stringify(unknown.body)).toContain('body.releaseId');
     const elsewhere = { ...nurse, prison: 'LNI' };
     const scheduled = releaseScheduled('B1011AA');
     await harness.publishRelease(scheduled);
     const body = booking('B1011AA', scheduled.data.releaseId, 'provider-a');
-    // 400 until the release arrives here, then 404: it exists, but not for her prison.
+    // 409 until the release arrives here, then 404: it exists, but not for her prison.
     await eventually(async () => expect((await call(elsewhere, 'POST', '/api/handoffs', body)).status).toBe(404));
   });
 

@@ -3,10 +3,12 @@ import { appointmentRoutes } from './appointment.js';
 import { bookingRoutes } from './bookings.js';
 import { providerRoutes } from './provider.js';
 import { webhookRoutes } from './webhooks.js';
+import { withdrawRoutes } from './withdraw.js';
 
 export async function treatmentRoutes(app: Server, context: ServiceContext): Promise<void> {
   await bookingRoutes(app, context);
   await appointmentRoutes(app, context);
   await providerRoutes(app, context);
   await webhookRoutes(app, context);
+  await withdrawRoutes(app, context);
 }

@@ -2,7 +2,7 @@ import type { EventDraft } from '@resettle/contracts';
 import { Conflict, problemsFor, type Server, type ServiceContext, type UnitOfWork } from '@resettle/platform';
 import { type HandoffRow, providerInbox, updateHandoff } from '../db/handoffs.js';
 import { findRelease } from '../db/releases.js';
-import { decideAcceptance, decideDecline, type HandoffAction, nextStatus } from '../domain/index.js';
+import { confirmingFor, decideAcceptance, decideDecline, type HandoffAction, nextStatus } from '../domain/index.js';
 import { handoffAccepted, handoffDeclined } from '../events/handoff-events.js';
 import { publish } from '../events/publish.js';
 import { addressedTo, lockedHandoff } from './access.js';
@@ -39,7 +39,7 @@ export async function providerRoutes(app: Server, context: ServiceContext): Prom
         });
         return found;
       });
-      return { items: items.map(providerView), page, pageSize, total };
+      return { items: items.map((item) => providerView(item)), page, pageSize, total };
     },
   );
 
@@ -54,7 +54,10 @@ export async function providerRoutes(app: Server, context: ServiceContext): Prom
         response: { 200: ProviderHandoffView, ...problemsFor(400, 401, 403, 404) },
       },
     },
-    async (request) => providerView(await addressedTo(context, request, request.params.id, 'provider-read-handoff')),
+    async (request) => {
+      const handoff = await addressedTo(context, request, request.params.id, 'provider-read-handoff');
+      return providerView(handoff, await findRelease(context.db, handoff.releaseId));
+    },
   );
 
   app.post(
@@ -71,18 +74,38 @@ export async function providerRoutes(app: Server, context: ServiceContext): Prom
     },
     async (request) => {
       const { id } = await addressedTo(context, request, request.params.id, 'accept-handoff');
-      const { keyWorker } = request.body;
+      const { keyWorker, releaseRevision } = request.body;
       const accepted = await context.transact(request, async (work) => {
         const handoff = await lockedHandoff(work, id);
+        const known = await findRelease(work.tx, handoff.releaseId);
+        const confirming = confirmingFor(releaseRevision, known?.revision ?? 0);
+        if (confirming === 'not-yet-known') {
+          throw new Conflict(
+            'RELEASE_CHANGE_NOT_YET_KNOWN',
+            `the release change you confirm for (revision ${releaseRevision}) has not reached treatment-continuity ` +
+              `yet; try again in a moment (it knows revision ${known?.revision ?? 0}, ${known?.releaseDate ?? 'no date'})`,
+            { field: 'body.releaseRevision', retryAfterSeconds: 2 },
+          );
+        }
+        if (confirming === 'moved-again') {
+          throw new Conflict(
+            'RELEASE_MOVED_AGAIN',
+            `the release has changed since revision ${releaseRevision} (now revision ${known?.revision}, ` +
+              `${known?.releaseDate}); read the handoff and confirm for the current release`,
+          );
+        }
         const action: HandoffAction = handoff.status === 'needs-reconfirmation' ? 'reconfirm' : 'accept';
         refuseIfBroken(nextStatus(handoff.status, action).violations);
         refuseIfBroken(decideAcceptance(domainFromRow(handoff), request.body).violations);
-        const release = await findRelease(work.tx, handoff.releaseId);
+        const release = known;
         const firstAppointment = appointmentToConfirm(handoff, request.body.firstAppointment, release, work.now());
         const changes = { keyWorker, firstAppointment, statusReason: null };
-        return answer(work, handoff, action, changes, (row) => handoffAccepted(row, { keyWorker, firstAppointment }));
+        const row = await answer(work, handoff, action, changes, (saved) =>
+          handoffAccepted(saved, { keyWorker, firstAppointment }),
+        );
+        return { row, release };
       });
-      return providerView(accepted);
+      return providerView(accepted.row, accepted.release);
     },
   );
 

@@ -28,7 +28,7 @@ export function domainFromRow(row: HandoffRow): Handoff {
     consentToShare: row.consentToShare,
     treatment: row.treatment,
     naloxoneSupplied: row.naloxoneSupplied,
-    bridgingPrescription: row.bridgingPrescription,
+    bridgingPrescription: row.bridgingLastDayCovered ? { lastDayCovered: row.bridgingLastDayCovered } : null,
     weekendCoverPlan: row.weekendCoverPlan,
     provider: row.providerId,
     firstAppointment: row.firstAppointment,
@@ -58,6 +58,7 @@ export function checkAgainstRelease(
         requiresWeekendCover: release.weekendCoverPlanRequired,
         nextWorkingDay: nextWorkingDay(release.releaseDate),
       },
+      shortNotice: release.shortNotice,
     }),
   );
 }

@@ -1,4 +1,5 @@
 import { KEY_WORKER_GENDERS, TREATMENT_KINDS } from '@resettle/contracts';
+import { ConflictProblem } from '@resettle/platform';
 import { type Static, Type } from '@sinclair/typebox';
 import { DELIVERY_STATUSES } from '../db/schema.js';
 import { HANDOFF_STATUSES } from '../domain/index.js';
@@ -31,7 +32,15 @@ const handoffDetail = {
     { additionalProperties: false },
   ),
   naloxoneSupplied: Type.Boolean(),
-  bridgingPrescription: Type.Boolean(),
+  bridgingPrescription: Nullable(
+    Type.Object(
+      { lastDayCovered: IsoDate },
+      {
+        additionalProperties: false,
+        description: 'the last day the prescription covers; for daily OST every day to her first community dose',
+      },
+    ),
+  ),
   weekendCoverPlan: Nullable(
     Type.Object(
       { prescriptionCoversUntil: IsoDate, outOfHoursContact: Type.Boolean() },
@@ -76,12 +85,31 @@ export const AcceptRequest = Type.Object(
     keyWorker: KeyWorker,
     appointmentConfirmed: Type.Boolean(),
     firstAppointment: Type.Optional(Appointment),
+    releaseRevision: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        description:
+          'the revision of the release you confirm for (`release.revision` of the handoff): a newer one than this ' +
+          'service knows answers 409 with Retry-After (the move is on its way), an older one 409 (it moved again)',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
 export type AcceptRequest = Static<typeof AcceptRequest>;
 
 export const DeclineRequest = Type.Object({ reason: Text(500) }, { additionalProperties: false });
+export const WithdrawRequest = Type.Object(
+  { reason: Type.String({ minLength: 3, maxLength: 500, description: 'why, for the provider and the record' }) },
+  { additionalProperties: false },
+);
+export const ReleaseParams = Type.Object({ releaseId: Uuid });
+
+/** 409: the state forbids it; names the live handoff when a second booking is refused. */
+export const HandoffConflict = Type.Object({
+  ...ConflictProblem.properties,
+  liveHandoffId: Type.Optional(Uuid),
+});
 export const AppointmentRequest = Type.Object({ firstAppointment: Appointment }, { additionalProperties: false });
 export const IdParams = Type.Object({ id: Uuid });
 export const Page = {
@@ -125,9 +153,12 @@ export const HandoffStatusView = Type.Object({
 /** What the provider it is addressed to sees: the clinical detail it needs to take over her care. */
 export const ProviderHandoffView = Type.Object({
   ...HandoffStatusView.properties,
+  release: Type.Optional(
+    Type.Object({ releaseDate: IsoDate, gateAt: Instant, revision: Type.Integer() }, { description: 'as known here' }),
+  ),
   treatment: handoffDetail.treatment,
   naloxoneSupplied: Type.Boolean(),
-  bridgingPrescription: Type.Boolean(),
+  bridgingPrescription: handoffDetail.bridgingPrescription,
   weekendCoverPlan: handoffDetail.weekendCoverPlan,
   preferences: handoffDetail.preferences,
   referrals: handoffDetail.referrals,

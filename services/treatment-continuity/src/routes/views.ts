@@ -1,4 +1,5 @@
 import type { HandoffRow } from '../db/handoffs.js';
+import type { ReleaseRow } from '../db/releases.js';
 import type { deliveriesOf } from '../db/webhook-deliveries.js';
 
 /** Prison healthcare sees the status and the provider's answer. */
@@ -18,12 +19,21 @@ export function statusView(handoff: HandoffRow) {
 }
 
 /** The provider, as the recipient, sees the clinical detail it needs to take over her care. */
-export function providerView(handoff: HandoffRow) {
+export function providerView(handoff: HandoffRow, release?: ReleaseRow) {
   return {
     ...statusView(handoff),
+    ...(release
+      ? {
+          release: {
+            releaseDate: release.releaseDate,
+            gateAt: release.gateAt.toISOString(),
+            revision: release.revision,
+          },
+        }
+      : {}),
     treatment: handoff.treatment,
     naloxoneSupplied: handoff.naloxoneSupplied,
-    bridgingPrescription: handoff.bridgingPrescription,
+    bridgingPrescription: handoff.bridgingLastDayCovered ? { lastDayCovered: handoff.bridgingLastDayCovered } : null,
     weekendCoverPlan: handoff.weekendCoverPlan,
     preferences: handoff.preferences,
     referrals: handoff.referrals,

@@ -118,6 +118,20 @@ describe('signed webhooks for a provider without Kafka', () => {
     expect(hooksFor('W1002AA').every((hook) => verified(hook).length === 0)).toBe(true);
   });
 
+  it('tells the provider, signed, when prison healthcare withdraws the handoff', async () => {
+    const { id } = await harness.bookFor('W1004AA');
+    const withdrawn = await harness.service.call(nurse, 'POST', `/api/handoffs/${id}/withdraw`, {
+      reason: 'Booked with the wrong provider',
+    });
+    expect(withdrawn.status).toBe(200);
+    const bodies = () => hooksFor('W1004AA').map((hook) => JSON.parse(hook.body));
+    await eventually(() =>
+      expect(bodies().map((body) => body.type)).toEqual(['treatment.handoff.sent', 'treatment.handoff.withdrawn']),
+    );
+    expect(bodies()[1].data).toMatchObject({ handoffId: id, reason: 'Booked with the wrong provider' });
+    expect(hooksFor('W1004AA').every((hook) => verified(hook).length === 0)).toBe(true);
+  });
+
   it('queues nothing for the provider without consent to share', async () => {
     const { reply, id } = await harness.bookFor('W1003AA', 'provider-a', { consentToShare: false });
     expect(reply.body.status).toBe('blocked-no-consent');

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { createEvent } from '@resettle/contracts';
 import * as upstream from '@resettle/testing/upstream-events';
 
 export type ReleaseScheduledEvent = ReturnType<typeof upstream.releaseScheduled>;
@@ -23,6 +24,22 @@ export function releaseCancelled(scheduled: ReleaseScheduledEvent) {
   return upstream.releaseCancelled(scheduled.personId, releaseId, prisonCode);
 }
 
+/** A v1 release event as release-scheduling publishes it now: v2, with the release's revision. */
+export function asV2<E extends { type: string; personId: string; data: object; correlationId: string }>(
+  event: E,
+  revision: number,
+) {
+  return createEvent({
+    type: event.type as 'release.scheduled',
+    version: 2,
+    personId: event.personId,
+    source: 'release-scheduling',
+    correlationId: event.correlationId,
+    occurredAt: new Date().toISOString(),
+    data: { ...(event.data as ReleaseScheduledEvent['data']), revision },
+  });
+}
+
 /** A booking request prison healthcare would send for her release. */
 export function booking(
   personId: string,
@@ -41,7 +58,7 @@ export function booking(
       nextInjectionDue: null,
     },
     naloxoneSupplied: true,
-    bridgingPrescription: false,
+    bridgingPrescription: null,
     weekendCoverPlan: null,
     providerId,
     providerArea: { localAuthority: 'Bristol', postcodeDistrict: 'BS1' },

@@ -46,7 +46,16 @@ export async function startHarness() {
 
   const publishRelease = (event: EventEnvelope) =>
     bus.send(TOPICS.releaseScheduling, [{ key: event.personId, value: JSON.stringify(event) }]);
-  const eventsFor = (personId: string) => seen.filter((event) => event.personId === personId);
+  // Judgements follow every change; tests about the status events leave them out and read them with judgementsFor.
+  const eventsFor = (personId: string) =>
+    seen.filter((event) => event.personId === personId && event.type !== 'treatment.pathway-judged');
+  const judgementsFor = (personId: string, pathway = 'treatment') =>
+    seen.filter(
+      (event) =>
+        event.personId === personId &&
+        event.type === 'treatment.pathway-judged' &&
+        (event.data as { pathway: string }).pathway === pathway,
+    );
   const typesFor = (personId: string) => eventsFor(personId).map((event) => event.type);
 
   /** Schedules a release (as release-scheduling would) and books a handoff once this service has heard of it. */
@@ -61,7 +70,7 @@ export async function startHarness() {
     const reply = await eventually(async () => {
       const body = booking(personId, releaseId, providerId, bookingChanges);
       const attempt = await service.call(nurse, 'POST', '/api/handoffs', body);
-      expect(attempt.status, JSON.stringify(attempt.body)).not.toBe(400);
+      expect(attempt.body?.rule, JSON.stringify(attempt.body)).not.toBe('RELEASE_NOT_YET_KNOWN');
       return attempt;
     });
     return { scheduled, reply, id: reply.body.id as string };
@@ -73,7 +82,7 @@ export async function startHarness() {
     await service.close();
   }
 
-  return { service, seen, topicOf, publishRelease, eventsFor, typesFor, bookFor, close };
+  return { service, seen, topicOf, publishRelease, eventsFor, judgementsFor, typesFor, bookFor, close };
 }
 
 export type Harness = Awaited<ReturnType<typeof startHarness>>;

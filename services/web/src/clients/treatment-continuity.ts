@@ -21,7 +21,7 @@ export interface HandoffStatus {
 export interface ProviderHandoff extends HandoffStatus {
   treatment: { kind: string; dose: string | null; lastDoseInCustodyAt: string | null; nextInjectionDue: string | null };
   naloxoneSupplied: boolean;
-  bridgingPrescription: boolean;
+  bridgingPrescription: { lastDayCovered: string } | null;
   weekendCoverPlan: { prescriptionCoversUntil: string; outOfHoursContact: boolean } | null;
   preferences: {
     femaleKeyWorker: boolean;
@@ -37,6 +37,13 @@ export type Booking = Omit<ProviderHandoff, 'id' | 'status' | 'statusReason' | '
   expectedArrivalAt: string | null;
 };
 
+/** The provider's acceptance: who will see her, and the first appointment confirmed or moved. */
+export interface Acceptance {
+  keyWorker: { name: string; gender: string };
+  appointmentConfirmed: boolean;
+  firstAppointment?: Appointment;
+}
+
 /** treatment-continuity: healthcare books handoffs; providers answer them. */
 export function treatmentContinuity(call: ApiCall, token: string) {
   const id = (value: string) => encodeURIComponent(value);
@@ -45,14 +52,8 @@ export function treatmentContinuity(call: ApiCall, token: string) {
     get: (handoffId: string) => call<HandoffStatus>(token, 'GET', `/api/handoffs/${id(handoffId)}`),
     inbox: (page = 1) => call<Page<ProviderHandoff>>(token, 'GET', `/api/provider/handoffs?page=${page}&pageSize=200`),
     addressed: (handoffId: string) => call<ProviderHandoff>(token, 'GET', `/api/provider/handoffs/${id(handoffId)}`),
-    accept: (
-      handoffId: string,
-      body: {
-        keyWorker: { name: string; gender: string };
-        appointmentConfirmed: boolean;
-        firstAppointment?: Appointment;
-      },
-    ) => call<ProviderHandoff>(token, 'POST', `/api/provider/handoffs/${id(handoffId)}/accept`, body),
+    accept: (handoffId: string, body: Acceptance) =>
+      call<ProviderHandoff>(token, 'POST', `/api/provider/handoffs/${id(handoffId)}/accept`, body),
     decline: (handoffId: string, reason: string) =>
       call<ProviderHandoff>(token, 'POST', `/api/provider/handoffs/${id(handoffId)}/decline`, { reason }),
   };

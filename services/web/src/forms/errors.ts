@@ -8,6 +8,9 @@ export interface FormErrors {
 
 export const NO_ERRORS: FormErrors = { summary: [], fields: {} };
 
+/** A form read into the API's request, or the errors that stop it being sent. */
+export type Read<T> = { errors: FormErrors } | { detail: T };
+
 export function formErrors(entries: { field: string; text: string }[]): FormErrors {
   const errors: FormErrors = { summary: [], fields: {} };
   for (const { field, text } of entries) {
@@ -41,6 +44,17 @@ export function problemErrors(
     entries.push({ field, text: problem.detail ?? problem.title ?? 'The service refused this' });
   }
   return formErrors(entries);
+}
+
+/**
+ * A service learns of a release from the planner's events a moment after it is scheduled, and until then refuses
+ * its id; that refusal is said in words on `field`, as something to try again, not as a broken rule.
+ */
+export function notYetKnown(problem: Problem, service: string, field: string): FormErrors | undefined {
+  if (problem.status !== 400 || !JSON.stringify(problem).includes('body.releaseId')) return undefined;
+  return formErrors([
+    { field, text: `The ${service} service has not heard of this release yet. Try again in a minute.` },
+  ]);
 }
 
 /** Validation messages come from the schema ("must match format \"date\""): say which field, in words. */

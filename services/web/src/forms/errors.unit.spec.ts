@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldsByPrefix, problemErrors } from './errors.js';
+import { fieldsByPrefix, notYetKnown, problemErrors } from './errors.js';
 import { readReleaseForm, ruleErrors } from './release-form.js';
 
 describe('refusals as GOV.UK errors', () => {
@@ -37,6 +37,18 @@ describe('refusals as GOV.UK errors', () => {
     expect(invalid.summary[0]?.href).toBe('#appointment-day');
     const bare = problemErrors({ status: 409, detail: 'Already scheduled' }, field, 'first');
     expect(bare.summary).toEqual([{ text: 'Already scheduled', href: '#first' }]);
+  });
+
+  it('says a release the service has not heard of yet is worth trying again, and leaves other refusals alone', () => {
+    const unknown = {
+      status: 400,
+      errors: [{ field: 'body.releaseId', rule: 'known-release', message: 'unknown release' }],
+    };
+    expect(notYetKnown(unknown, 'transport', 'mode')?.summary).toEqual([
+      { text: 'The transport service has not heard of this release yet. Try again in a minute.', href: '#mode' },
+    ]);
+    expect(notYetKnown({ status: 400, field: 'body.mode' }, 'transport', 'mode')).toBeUndefined();
+    expect(notYetKnown({ status: 422, field: 'body.releaseId' }, 'transport', 'mode')).toBeUndefined();
   });
 
   it('explains a release rule in plain words, on the field it is about', () => {

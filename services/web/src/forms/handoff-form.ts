@@ -1,6 +1,7 @@
 import type { Release } from '../clients/release-scheduling.js';
 import type { Booking } from '../clients/treatment-continuity.js';
 import { dateFromParts, londonInstant } from '../format/dates.js';
+import { choices, isChoice } from './choices.js';
 import { type FormErrors, fieldsByPrefix, formErrors } from './errors.js';
 import { normaliseTime } from './release-form.js';
 import type { FormValues } from './values.js';
@@ -8,13 +9,13 @@ import type { FormValues } from './values.js';
 /** The community providers a handoff can be addressed to (their organisation ids are the provider tokens' claim). */
 export const PROVIDERS = [{ id: 'bristol-drug-project', name: 'Bristol Drug Project' }];
 
-export const TREATMENTS = [
-  { value: 'methadone', text: 'Methadone' },
-  { value: 'buprenorphine', text: 'Buprenorphine' },
-  { value: 'long-acting-injectable-buprenorphine', text: 'Long-acting injectable buprenorphine' },
-  { value: 'other', text: 'Other' },
-  { value: 'none', text: 'None' },
-];
+export const TREATMENTS = choices({
+  methadone: 'Methadone',
+  buprenorphine: 'Buprenorphine',
+  'long-acting-injectable-buprenorphine': 'Long-acting injectable buprenorphine',
+  other: 'Other',
+  none: 'None',
+});
 
 /** The service's rule fields, as the form's field ids. */
 export const handoffField = fieldsByPrefix({
@@ -24,7 +25,8 @@ export const handoffField = fieldsByPrefix({
   'body.treatment.lastDoseInCustodyAt': 'lastDose-day',
   'body.treatment.nextInjectionDue': 'nextInjectionDue-day',
   'body.naloxoneSupplied': 'naloxoneSupplied',
-  'body.bridgingPrescription': 'bridgingPrescription',
+  'body.bridgingPrescription': 'bridgingUntil-day',
+  'body.bridgingPrescription.lastDayCovered': 'bridgingUntil-day',
   'body.weekendCoverPlan': 'coverUntil-day',
   'body.providerId': 'providerId',
   'body.providerArea': 'localAuthority',
@@ -51,11 +53,7 @@ export function readHandoffForm(form: FormValues, release: Release): { errors: F
     'Select whether she consents to share her treatment details with the provider',
   );
   const kind = form.treatmentKind ?? '';
-  need(
-    ['none', 'methadone', 'buprenorphine', 'long-acting-injectable-buprenorphine', 'other'].includes(kind),
-    'treatmentKind',
-    'Select her current treatment',
-  );
+  need(isChoice(TREATMENTS, kind), 'treatmentKind', 'Select her current treatment');
   const onTreatment = kind !== '' && kind !== 'none';
   const dose = (form.dose ?? '').trim();
   need(!onTreatment || dose.length > 0, 'dose', 'Enter her dose, like 60 mg daily');
@@ -80,10 +78,15 @@ export function readHandoffForm(form: FormValues, release: Release): { errors: F
     'naloxoneSupplied',
     'Select whether naloxone is supplied on release',
   );
+  const bridgingUntil = dateFromParts(
+    form['bridgingUntil-day'],
+    form['bridgingUntil-month'],
+    form['bridgingUntil-year'],
+  );
   need(
-    form.bridgingPrescription === 'yes' || form.bridgingPrescription === 'no',
-    'bridgingPrescription',
-    'Select whether a bridging prescription is recorded',
+    !form['bridgingUntil-day'] || bridgingUntil,
+    'bridgingUntil-day',
+    'Enter the last day the bridging prescription covers as a real date, like 12 12 2026',
   );
   const provider = PROVIDERS.find((candidate) => candidate.id === form.providerId);
   need(provider, 'providerId', 'Select the community treatment provider');
@@ -132,7 +135,7 @@ export function readHandoffForm(form: FormValues, release: Release): { errors: F
         nextInjectionDue: kind === 'long-acting-injectable-buprenorphine' ? (injectionDue ?? null) : null,
       },
       naloxoneSupplied: form.naloxoneSupplied === 'yes',
-      bridgingPrescription: form.bridgingPrescription === 'yes',
+      bridgingPrescription: bridgingUntil ? { lastDayCovered: bridgingUntil } : null,
       weekendCoverPlan: coverUntil
         ? { prescriptionCoversUntil: coverUntil, outOfHoursContact: form.outOfHoursContact === 'yes' }
         : null,

@@ -116,7 +116,6 @@ describe('the web pages in Debian’s Chromium, against the running services and
       await fillDate(page, 'lastDose', thursday);
       await page.getByLabel('Time of last dose').fill('07:30');
       await page.locator('#naloxoneSupplied').check();
-      await page.locator('#bridgingPrescription-2').check();
       await page.getByLabel('Provider', { exact: true }).selectOption('bristol-drug-project');
       await page.getByLabel('Provider’s local authority').fill('Bristol');
       await page.getByLabel('Provider’s postcode district').fill('BS1');

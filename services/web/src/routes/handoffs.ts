@@ -4,7 +4,7 @@ import { takeFlash } from '../auth/session.js';
 import { type Release, releaseScheduling } from '../clients/release-scheduling.js';
 import { treatmentContinuity } from '../clients/treatment-continuity.js';
 import { dateParts, londonDate } from '../format/dates.js';
-import { formErrors, problemErrors } from '../forms/errors.js';
+import { notYetKnown, problemErrors } from '../forms/errors.js';
 import { handoffField, PROVIDERS, readHandoffForm, TREATMENTS } from '../forms/handoff-form.js';
 import { type FormValues, formValues } from '../forms/values.js';
 import { forRoles, tokenOf, userOf } from './access.js';
@@ -69,15 +69,9 @@ export async function handoffRoutes(app: FastifyInstance, { apis }: { apis: Apis
     if ('errors' in read) return bookingForm(reply, release, values, { errors: read.errors }, 400);
     const answer = await treatment(request).book(read.booking);
     if (!answer.ok) {
-      const notYetKnown = answer.status === 400 && JSON.stringify(answer.problem).includes('body.releaseId');
-      const errors = notYetKnown
-        ? formErrors([
-            {
-              field: 'consentToShare',
-              text: 'The treatment service has not heard of this release yet. Try again in a minute.',
-            },
-          ])
-        : problemErrors(answer.problem, handoffField, 'treatmentKind');
+      const errors =
+        notYetKnown(answer.problem, 'treatment', 'consentToShare') ??
+        problemErrors(answer.problem, handoffField, 'treatmentKind');
       return bookingForm(reply, release, values, { errors }, answer.status);
     }
     request.session.set('flash', `Handoff booked for ${release.personId}`);

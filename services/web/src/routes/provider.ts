@@ -1,28 +1,22 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Apis } from '../app.js';
 import { takeFlash } from '../auth/session.js';
+import type { Answer } from '../clients/api.js';
 import { type ProviderHandoff, treatmentContinuity } from '../clients/treatment-continuity.js';
-import { dateFromParts, londonInstant } from '../format/dates.js';
-import { type FormErrors, fieldsByPrefix, formErrors, problemErrors } from '../forms/errors.js';
+import { type FormErrors, problemErrors, type Read } from '../forms/errors.js';
 import { TREATMENTS } from '../forms/handoff-form.js';
-import { normaliseTime } from '../forms/release-form.js';
+import { answerField, readAcceptance, readDecline } from '../forms/provider-answer.js';
 import { type FormValues, formValues } from '../forms/values.js';
 import { forRoles, tokenOf, userOf } from './access.js';
 import { handoffStatus } from './handoff-status.js';
+
+type Handoffs = ReturnType<typeof treatmentContinuity>;
 
 const HOME = { text: 'Resettle', href: '/' };
 const INBOX = { text: 'Handoffs to us', href: '/provider/handoffs' };
 const providers = { preHandler: forRoles('provider') };
 /** Waiting for our answer first, then the soonest first appointment. */
 const URGENCY: Record<string, number> = { 'needs-reconfirmation': 0, sent: 1, booked: 2, accepted: 3, declined: 4 };
-const answerField = fieldsByPrefix({
-  'body.keyWorker': 'keyWorkerName',
-  'body.keyWorker.gender': 'keyWorkerGender',
-  'body.appointmentConfirmed': 'appointmentConfirmed',
-  'body.firstAppointment': 'newAppointment-day',
-  'body.firstAppointment.place': 'newAppointmentPlace',
-  'body.reason': 'reason',
-});
 
 /** The provider: the handoffs addressed to her organisation; accept naming the key worker, or decline with a reason. */
 export async function providerRoutes(app: FastifyInstance, { apis }: { apis: Apis }) {
@@ -69,82 +63,37 @@ export async function providerRoutes(app: FastifyInstance, { apis }: { apis: Api
     return handoffPage(reply, answer.body);
   });
 
-  app.post<{ Params: { id: string } }>('/provider/handoffs/:id/accept', providers, async (request, reply) => {
-    const found = await api(request).addressed(request.params.id);
-    if (!found.ok) return notFound(reply);
-    const values = formValues(request.body);
-    const read = readAcceptance(values);
-    if ('errors' in read) return handoffPage(reply, found.body, values, read.errors, 400);
-    const answer = await api(request).accept(found.body.id, read.acceptance);
-    if (!answer.ok)
-      return handoffPage(
-        reply,
-        found.body,
-        values,
-        problemErrors(answer.problem, answerField, 'keyWorkerName'),
-        answer.status,
-      );
-    request.session.set('flash', `Handoff for ${found.body.personId} accepted`);
-    return reply.redirect('/provider/handoffs', 303);
-  });
-
-  app.post<{ Params: { id: string } }>('/provider/handoffs/:id/decline', providers, async (request, reply) => {
-    const found = await api(request).addressed(request.params.id);
-    if (!found.ok) return notFound(reply);
-    const values = formValues(request.body);
-    const reason = (values.reason ?? '').trim();
-    if (!reason)
-      return handoffPage(
-        reply,
-        found.body,
-        values,
-        formErrors([{ field: 'reason', text: 'Enter why you are declining, so healthcare can find another provider' }]),
-        400,
-      );
-    const answer = await api(request).decline(found.body.id, reason);
-    if (!answer.ok)
-      return handoffPage(
-        reply,
-        found.body,
-        values,
-        problemErrors(answer.problem, answerField, 'reason'),
-        answer.status,
-      );
-    request.session.set('flash', `Handoff for ${found.body.personId} declined`);
-    return reply.redirect('/provider/handoffs', 303);
-  });
-}
-
-function readAcceptance(values: FormValues) {
-  const problems: { field: string; text: string }[] = [];
-  const name = (values.keyWorkerName ?? '').trim();
-  if (!name) problems.push({ field: 'keyWorkerName', text: 'Enter the name of the key worker who will see her' });
-  const gender = values.keyWorkerGender ?? '';
-  if (!['female', 'male', 'other'].includes(gender))
-    problems.push({ field: 'keyWorkerGender', text: 'Select the key worker’s gender' });
-  const moving = Boolean(values['newAppointment-day'] || values.newAppointmentTime || values.newAppointmentPlace);
-  const date = dateFromParts(
-    values['newAppointment-day'],
-    values['newAppointment-month'],
-    values['newAppointment-year'],
-  );
-  const time = normaliseTime(values.newAppointmentTime);
-  const at = date && time ? londonInstant(date, time) : undefined;
-  const place = (values.newAppointmentPlace ?? '').trim();
-  if (moving && !at)
-    problems.push({
-      field: 'newAppointment-day',
-      text: 'Enter the new appointment’s date and time, like 10 12 2026 and 13:00',
+  /** Accepting and declining alike: read her answer, send it, then show the refusal or go back to the inbox. */
+  const answerRoute = <T>(
+    action: 'accept' | 'decline',
+    done: string,
+    firstField: string,
+    read: (values: FormValues) => Read<T>,
+    send: (handoffs: Handoffs, id: string, answer: T) => Promise<Answer<unknown>>,
+  ) =>
+    app.post<{ Params: { id: string } }>(`/provider/handoffs/:id/${action}`, providers, async (request, reply) => {
+      const found = await api(request).addressed(request.params.id);
+      if (!found.ok) return notFound(reply);
+      const values = formValues(request.body);
+      const answer = read(values);
+      if ('errors' in answer) return handoffPage(reply, found.body, values, answer.errors, 400);
+      const sent = await send(api(request), found.body.id, answer.detail);
+      if (!sent.ok)
+        return handoffPage(
+          reply,
+          found.body,
+          values,
+          problemErrors(sent.problem, answerField, firstField),
+          sent.status,
+        );
+      request.session.set('flash', `Handoff for ${found.body.personId} ${done}`);
+      return reply.redirect('/provider/handoffs', 303);
     });
-  if (moving && !place) problems.push({ field: 'newAppointmentPlace', text: 'Enter where the new appointment is' });
-  if (problems.length > 0) return { errors: formErrors(problems) };
-  return {
-    acceptance: {
-      keyWorker: { name, gender },
-      appointmentConfirmed: values.appointmentConfirmed === 'yes',
-      ...(moving && at && { firstAppointment: { at, place } }),
-    },
-  };
+
+  answerRoute('accept', 'accepted', 'keyWorkerName', readAcceptance, (handoffs, id, acceptance) =>
+    handoffs.accept(id, acceptance),
+  );
+  answerRoute('decline', 'declined', 'reason', readDecline, (handoffs, id, reason) => handoffs.decline(id, reason));
 }
 
 function byUrgency(a: ProviderHandoff, b: ProviderHandoff): number {

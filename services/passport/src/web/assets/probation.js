@@ -7,8 +7,14 @@
     'in-progress': ['◐', 'In progress'],
     'at-risk': ['⚠', 'At risk'],
     'not-started': ['○', 'Not started'],
+    'awaiting-re-check': ['↻', 'Awaiting re-check'],
   };
   const CHECKLIST = { done: ['✓', 'Done'], missing: ['✗', 'Missing'], 'not-needed': ['–', 'Not needed'] };
+  const OUTCOMES = {
+    'awaiting-re-check': (reasons) => `↻ Awaiting re-check: ${reasons.join('; ')}`,
+    complete: () => '✓ Released with a complete passport',
+    incomplete: (reasons) => `⚠ Released without a complete passport: ${reasons.join('; ')}`,
+  };
   const REFUSALS = {
     403: 'Your token does not allow you to see passports.',
     404: 'No such passport in your region.',
@@ -27,10 +33,12 @@
     byId('status').textContent = message;
   }
 
+  // The words say everything the symbol and colour say: 'Awaiting re-check by accommodation'.
   function statusCell(tag, pathway) {
     if (!pathway.required) return element(tag, '– Not needed', { class: 'status-not-needed' });
-    const [symbol, words] = SYMBOLS[pathway.status] || ['?', pathway.status];
+    const [symbol, fallback] = SYMBOLS[pathway.status] || ['?', pathway.status];
     const cell = element(tag, null, { class: `status-${pathway.status}` });
+    const words = pathway.statusText || fallback;
     cell.append(element('span', symbol, { 'aria-hidden': 'true' }), document.createTextNode(` ${words}`));
     return cell;
   }
@@ -133,13 +141,19 @@
       ['At risk', passport.risk.atRisk ? `⚠ Yes: ${passport.risk.reason}` : 'No'],
       ['Short notice', passport.shortNotice ? 'Yes' : 'No'],
     ];
+    if (passport.outcome) facts.push(['Release outcome', OUTCOMES[passport.outcome.status](passport.outcome.reasons)]);
     for (const [term, value] of facts) summary.append(element('dt', term), element('dd', value));
     const rows = byId('pathways').tBodies[0];
     rows.replaceChildren();
     for (const pathway of passport.pathways) {
       const row = element('tr');
       row.append(element('th', pathway.label, { scope: 'row' }), statusCell('td', pathway));
-      row.append(element('td', pathway.reason || ''));
+      row.append(
+        element(
+          'td',
+          (pathway.reasons && pathway.reasons.length > 0 ? pathway.reasons.join('; ') : pathway.reason) || '',
+        ),
+      );
       rows.append(row);
     }
     renderChecklist(passport.shortNoticeChecklist);

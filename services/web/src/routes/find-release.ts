@@ -4,6 +4,12 @@ import { formErrors } from '../forms/errors.js';
 const RELEASE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const PERSON_ID = /^[A-Z][0-9]{4}[A-Z]{2}$/;
 
+/** The release a coordinator's page is about. */
+export interface Where {
+  personId: string;
+  releaseId: string;
+}
+
 /**
  * Coordinators find a release by her prison number and the release reference the planner gives them: the APIs
  * have no coordinator caseload to list from yet.
@@ -15,7 +21,7 @@ export function readFind(query: { personId?: string; releaseId?: string }) {
   if (!PERSON_ID.test(personId)) problems.push({ field: 'personId', text: 'Enter her prison number, like A1234BC' });
   if (!RELEASE_ID.test(releaseId))
     problems.push({ field: 'releaseId', text: 'Enter the release reference from the release planner' });
-  return problems.length ? { errors: formErrors(problems) } : { personId, releaseId };
+  return problems.length ? { errors: formErrors(problems) } : ({ personId, releaseId } satisfies Where);
 }
 
 export function findPage(

@@ -1,0 +1,1 @@
+ALTER TABLE "release_outcomes" ADD COLUMN "awaiting_re_check" boolean DEFAULT false NOT NULL;

@@ -1,0 +1,44 @@
+import type { UnitOfWork } from '@resettle/platform';
+import { type HandoffRow, standingHandoff } from '../db/handoffs.js';
+import { findRelease, type ReleaseRow } from '../db/releases.js';
+import { type HandoffToJudge, judgeTreatment, type ReleaseToJudge } from '../domain/judge-treatment.js';
+import { domainFromRow } from '../routes/rules.js';
+
+/**
+ * Judges the treatment pathway and the referral pathways of one release from what this service holds now, and
+ * publishes every verdict in the unit of work: after every change of a handoff and every release event, even when
+ * nothing is booked and even when the verdict is unchanged, so silence never means "still fine".
+ */
+export async function publishJudgements(work: UnitOfWork, releaseId: string, personId: string): Promise<void> {
+  const release = await findRelease(work.tx, releaseId);
+  const handoff = await standingHandoff(work.tx, releaseId);
+  const verdicts = judgeTreatment({
+    releaseId,
+    release: release ? releaseToJudge(release) : null,
+    handoff: handoff ? handoffToJudge(handoff) : null,
+    handoffRevision: release?.handoffRevision ?? 0,
+  });
+  work.publish(...verdicts.map((data) => ({ type: 'treatment.pathway-judged' as const, personId, data })));
+}
+
+function releaseToJudge(release: ReleaseRow): ReleaseToJudge {
+  return {
+    status: release.status,
+    releaseDate: release.releaseDate,
+    gateAt: release.gateAt.toISOString(),
+    weekendCoverPlanRequired: release.weekendCoverPlanRequired,
+    shortNotice: release.shortNotice,
+    revision: release.revision,
+  };
+}
+
+function handoffToJudge(handoff: HandoffRow): HandoffToJudge {
+  return {
+    ...domainFromRow(handoff),
+    status: handoff.status,
+    statusReason: handoff.statusReason,
+    declineReason: handoff.declineReason,
+    keyWorker: handoff.keyWorker,
+    expectedArrivalAt: handoff.expectedArrivalAt?.toISOString() ?? null,
+  };
+}
