@@ -15,10 +15,11 @@ import {
   stopLeftoverServices,
   waitUntilReady,
 } from '../service-processes.js';
-import { availableServices } from '../services.js';
+import { availableServices, instanceLabel, instancesOf, instancesWanted } from '../services.js';
 
 // Ctrl-C reaches pnpm too, which may exit and close our output first: a failed write must not abort the shutdown.
 for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {});
+const instances = instancesWanted();
 await stopLeftoverServices();
 const dockerAvailable = dockerEngineAvailable();
 const postgresServer = await resolvePostgres({ dockerAvailable });
@@ -67,20 +68,24 @@ try {
     const databaseUrl = await createDatabaseIfMissing(postgresServer.url, spec.database);
     const env = { DATABASE_URL: databaseUrl, KAFKA_BROKERS: kafka.brokers, JWT_SECRET: jwtSecret, ...sessionTimeout };
     // In a process group of their own: a Ctrl-C reaches only us, and we stop each service once, in order.
+    // Every instance shares the service's database (one relay leader by advisory lock) and consumer group.
     const serviceEnv = { ...env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' };
-    running.push(spawnService(spec, serviceEnv, undefined, { ownProcessGroup: true }));
+    for (const instance of instancesOf(spec, instances))
+      running.push(spawnService(instance, serviceEnv, undefined, { ownProcessGroup: true }));
     recordServicePids(running.flatMap((service) => (service.child.pid ? [service.child.pid] : [])));
   }
   await Promise.all(running.map((service) => waitUntilReady(service)));
   for (const service of running) {
     service.child.on('exit', (code) => {
-      if (!stopping) console.error(`${service.spec.name} exited (${code}); stopping everything`);
+      if (!stopping) console.error(`${instanceLabel(service.spec)} exited (${code}); stopping everything`);
       if (!stopping) void stopEverything(1);
     });
   }
-  console.log('\nResettle is running:');
+  console.log(`\nResettle is running${instances > 1 ? ` (${instances} instances of each service)` : ''}:`);
   for (const service of running)
-    console.log(`  ${service.spec.name.padEnd(22)} ${service.url}   (API docs: ${service.url}/docs)`);
+    console.log(
+      `  ${instanceLabel(service.spec).padEnd(instances > 1 ? 24 : 22)} ${service.url}   (API docs: ${service.url}/docs)`,
+    );
   // Started by `npm start` on a machine without pnpm on the PATH, the hints must be npm commands too.
   const npm = process.env.RESETTLE_HINT_NPM === '1';
   const command = (script: string, args = '') =>
