@@ -16,4 +16,4 @@ export {
 export { type PostgresServer, resolvePostgres } from './postgres/server.js';
 export { freePort, isAlive, stopProcess, waitFor } from './process-utils.js';
 export { type ServiceProcess, spawnService, waitUntilReady } from './service-processes.js';
-export { availableServices, type ServiceSpec } from './services.js';
+export { availableServices, instanceLabel, instancesOf, instancesWanted, type ServiceSpec } from './services.js';

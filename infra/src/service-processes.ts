@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { cacheDir, repoRoot } from './paths.js';
 import { commandLineOf, isAlive, stopProcess, waitFor } from './process-utils.js';
-import type { ServiceSpec } from './services.js';
+import { instanceLabel, type ServiceSpec } from './services.js';
 
 const pidsFile = join(cacheDir, 'run', 'services.json');
 
@@ -30,7 +30,7 @@ export function spawnService(
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: options.ownProcessGroup === true,
   });
-  const prefix = `[${spec.name}] `;
+  const prefix = `[${instanceLabel(spec)}] `;
   const forward = (target: NodeJS.WriteStream) => (chunk: Buffer) => {
     const lines = prefixLines(prefix, chunk);
     if (!onLine) {
@@ -48,10 +48,10 @@ export function spawnService(
 
 export async function waitUntilReady(service: ServiceProcess, timeoutMs = 60_000): Promise<void> {
   await waitFor(
-    `${service.spec.name} to be ready`,
+    `${instanceLabel(service.spec)} to be ready`,
     async () => {
       if (service.child.exitCode !== null)
-        throw new Error(`${service.spec.name} exited with ${service.child.exitCode}`);
+        throw new Error(`${instanceLabel(service.spec)} exited with ${service.child.exitCode}`);
       const response = await fetch(`${service.url}/health/ready`).catch(() => undefined);
       return response?.status === 200;
     },

@@ -15,11 +15,12 @@ import {
   stopLeftoverServices,
   waitUntilReady,
 } from '../service-processes.js';
-import { availableServices } from '../services.js';
+import { availableServices, instanceLabel, instancesOf, instancesWanted } from '../services.js';
 import { developmentUsers, webPlan } from '../web.js';
 
 // Ctrl-C reaches pnpm too, which may exit and close our output first: a failed write must not abort the shutdown.
 for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {});
+const instances = instancesWanted();
 await stopLeftoverServices();
 const dockerAvailable = dockerEngineAvailable();
 const postgresServer = await resolvePostgres({ dockerAvailable });
@@ -83,8 +84,10 @@ try {
     const env = { DATABASE_URL: databaseUrl, KAFKA_BROKERS: kafka.brokers, JWT_SECRET: jwtSecret, ...sessionTimeout };
     // The APIs trust the development identity provider's keys, as they would a real issuer's in production.
     // In a process group of their own: a Ctrl-C reaches only us, and we stop each service once, in order.
+    // Every instance shares the service's database (one relay leader by advisory lock) and consumer group.
     const serviceEnv = { ...env, ...web?.apiTrust, LOG_LEVEL: logLevel };
-    running.push(spawnService(spec, serviceEnv, undefined, { ownProcessGroup: true }));
+    for (const instance of instancesOf(spec, instances))
+      running.push(spawnService(instance, serviceEnv, undefined, { ownProcessGroup: true }));
     remember();
   }
   await Promise.all(running.map((service) => waitUntilReady(service)));
@@ -98,13 +101,15 @@ try {
   }
   for (const service of running) {
     service.child.on('exit', (code) => {
-      if (!stopping) console.error(`${service.spec.name} exited (${code}); stopping everything`);
+      if (!stopping) console.error(`${instanceLabel(service.spec)} exited (${code}); stopping everything`);
       if (!stopping) void stopEverything(1);
     });
   }
-  console.log('\nResettle is running:');
+  console.log(`\nResettle is running${instances > 1 ? ` (${instances} instances of each service)` : ''}:`);
   for (const service of running.filter((started) => started.spec.database))
-    console.log(`  ${service.spec.name.padEnd(22)} ${service.url}   (API docs: ${service.url}/docs)`);
+    console.log(
+      `  ${instanceLabel(service.spec).padEnd(instances > 1 ? 24 : 22)} ${service.url}   (API docs: ${service.url}/docs)`,
+    );
   if (web) {
     console.log(`\nThe web pages: ${web.webEnv.WEB_BASE_URL}   (sign in at ${web.webEnv.OIDC_ISSUER})`);
     if (web.devIdp) {

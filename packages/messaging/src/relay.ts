@@ -21,6 +21,8 @@ export interface RelayOptions {
   batchSize?: number;
   /** Safety-net poll in case a NOTIFY was missed (e.g. the listen connection dropped). */
   pollIntervalMs?: number;
+  /** How often a follower asks for the lock; a crashed leader's lock is freed when its connection closes. */
+  leaderPollMs?: number;
 }
 
 /** The lock that makes one relay per database the only publisher, so a person's events keep their order. */
@@ -38,11 +40,15 @@ export class OutboxRelay {
   private loop: Promise<void> | undefined;
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
+  private readonly leaderPollMs: number;
   published = 0;
+  /** Whether this instance holds the database's relay lock, and so is the one publishing its outbox. */
+  relayLeader = false;
 
   constructor(private readonly options: RelayOptions) {
     this.batchSize = options.batchSize ?? 500;
     this.pollIntervalMs = options.pollIntervalMs ?? 1_000;
+    this.leaderPollMs = options.leaderPollMs ?? 2_000;
   }
 
   async start(): Promise<void> {
@@ -95,6 +101,7 @@ export class OutboxRelay {
         }
       }
     } finally {
+      this.relayLeader = false;
       await lockConnection`select pg_advisory_unlock_all()`.catch(() => {});
       lockConnection.release();
     }
@@ -103,8 +110,12 @@ export class OutboxRelay {
   private async becomeLeader(connection: Sql): Promise<void> {
     while (this.running) {
       const [row] = await connection<{ locked: boolean }[]>`select pg_try_advisory_lock(${RELAY_LOCK_KEY}) as locked`;
-      if (row?.locked) return;
-      await this.nap(2_000);
+      if (row?.locked) {
+        this.relayLeader = true;
+        this.options.logger.info('outbox relay leads: this instance publishes the outbox');
+        return;
+      }
+      await this.nap(this.leaderPollMs);
     }
   }
 

@@ -37,11 +37,19 @@ export function connectDatabase<TSchema extends Record<string, unknown>>(
   return { sql, db, close: () => sql.end({ timeout: 5 }) };
 }
 
-/** Applies the service's committed drizzle-kit migrations (no statement timeout: a migration may take its time). */
+/** Held while changing the schema: instances of a service starting together would otherwise do it at once. */
+export const SCHEMA_CHANGE_LOCK_KEY = 7_355_609;
+
+/**
+ * Applies the service's committed drizzle-kit migrations (no statement timeout: a migration may take its time), one
+ * instance at a time; the next finds them applied.
+ */
 export async function migrateDatabase(url: string, migrationsFolder: string): Promise<void> {
   const sql = postgres(url, { max: 1, onnotice: () => {} });
   try {
+    await sql`select pg_advisory_lock(${SCHEMA_CHANGE_LOCK_KEY})`;
     await migrate(drizzle(sql), { migrationsFolder });
+    await sql`select pg_advisory_unlock(${SCHEMA_CHANGE_LOCK_KEY})`;
   } finally {
     await sql.end({ timeout: 5 });
   }

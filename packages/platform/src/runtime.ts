@@ -123,6 +123,7 @@ export async function startService<T extends TProperties>(
     ...(consumer?.stats ?? {}),
     outboxPending: await relay.pendingCount(),
     published: relay.published,
+    relayLeader: relay.relayLeader,
   }));
   if ('auditLog' in definition.schema) {
     await enforceAuditAppendOnly(sql);
@@ -183,6 +184,11 @@ function backboneFigures(relay: OutboxRelay, consumer: InboxConsumer | undefined
       name: 'resettle_outbox_oldest_age_seconds',
       help: 'How long the oldest unpublished event has waited',
       read: () => relay.oldestPendingAgeSeconds(),
+    },
+    {
+      name: 'resettle_outbox_relay_leader',
+      help: '1 while this instance holds the relay lock and publishes the outbox, else 0',
+      read: async () => (relay.relayLeader ? 1 : 0),
     },
     {
       name: 'resettle_outbox_published',

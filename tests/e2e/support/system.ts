@@ -19,21 +19,42 @@ export interface Reply {
   body: any;
 }
 
-/** The whole system as `pnpm start` runs it: one process per service, real broker, real databases. */
+/** What `/health/consumer` answers (the fields the tests read). */
+export interface ConsumerHealth {
+  lag: number;
+  outboxPending: number;
+  published: number;
+  relayLeader: boolean;
+  /** Events this instance's consumer applied, and redeliveries it recognised and skipped (absent without one). */
+  applied?: number;
+  duplicates?: number;
+}
+
+type Spec = ServiceSpec & { env: Record<string, string> };
+
+/**
+ * The whole system as `pnpm start` runs it: one process per service instance (`instances` of each, sharing the
+ * service's database and consumer group), real broker, real databases. Calls go round the live instances, as a load
+ * balancer would, and move on to another instance when one refuses the connection.
+ */
 export class RunningSystem {
-  private readonly processes = new Map<ServiceName, ServiceProcess>();
+  private readonly processes = new Map<ServiceName, ServiceProcess[]>();
   private readonly databases: TestDatabase[] = [];
   readonly topicPrefix = uniqueTopicPrefix('e2e');
   private readonly secret = randomBytes(32).toString('hex');
   readonly tokenFor = localTokenIssuer({ secret: this.secret });
-  private readonly specs = new Map<ServiceName, ServiceSpec & { env: Record<string, string> }>();
+  private readonly specs = new Map<ServiceName, Spec[]>();
+  private readonly turn = new Map<ServiceName, number>();
   /** Every line every service printed (captured rather than echoed, so tests can search the logs). */
   readonly logLines: string[] = [];
+  /** Calls that found an instance gone and were sent again to another. */
+  retriedCalls = 0;
 
   static async start(
-    options: { logLevel?: string; kafkaBrokers?: string[]; env?: Record<string, string> } = {},
+    options: { logLevel?: string; kafkaBrokers?: string[]; instances?: number; env?: Record<string, string> } = {},
   ): Promise<RunningSystem> {
     const system = new RunningSystem();
+    const instances = options.instances ?? 1;
     for (const spec of availableServices()) {
       const database = await freshDatabase(spec.name);
       system.databases.push(database);
@@ -45,9 +66,23 @@ export class RunningSystem {
         LOG_LEVEL: options.logLevel ?? process.env.TEST_LOG_LEVEL ?? 'warn',
         ...options.env,
       };
-      system.specs.set(spec.name as ServiceName, { ...spec, port: await freePort(), env });
+      const specs: Spec[] = [];
+      for (let instance = 1; instance <= instances; instance += 1) {
+        const numbered = instances > 1 ? { instance } : {};
+        specs.push({ ...spec, ...numbered, port: await freePort(), env });
+      }
+      system.specs.set(spec.name as ServiceName, specs);
     }
-    await Promise.all([...system.specs.keys()].map((name) => system.launch(name)));
+    // In waves, one instance of every service at a time: ten processes compiling at once on two busy cores is slow.
+    try {
+      for (let index = 0; index < instances; index += 1)
+        await Promise.all([...system.specs.keys()].map((name) => system.launch(name, index)));
+    } catch (error) {
+      await system.stop();
+      throw new Error(`the system did not start; its last lines:\n${system.logLines.slice(-30).join('\n')}`, {
+        cause: error,
+      });
+    }
     return system;
   }
 
@@ -55,12 +90,80 @@ export class RunningSystem {
     return this.specs.has(name);
   }
 
-  url(name: ServiceName): string {
-    return `http://127.0.0.1:${this.spec(name).port}`;
+  /** How many instances of each service run (or ran) in this system. */
+  instanceCount(name: ServiceName): number {
+    return this.specsOf(name).length;
   }
 
+  /** The address of one instance (the first when not given). */
+  url(name: ServiceName, index = 0): string {
+    return `http://127.0.0.1:${this.specOf(name, index).port}`;
+  }
+
+  /**
+   * One request, to the next live instance in turn. A connection refused or reset before any answer moves on to
+   * another instance only when that is safe: always for a read, and for a write only when it never reached the
+   * service (refused). A write cut off by a crash is reported, since it may have been applied.
+   */
   async call(name: ServiceName, caller: Caller, method: string, path: string, body?: unknown): Promise<Reply> {
-    const response = await fetch(`${this.url(name)}${path}`, {
+    const attempts = this.instanceCount(name) * 3;
+    for (let attempt = 1; ; attempt += 1) {
+      const index = this.nextLive(name);
+      try {
+        return await this.send(this.url(name, index), caller, method, path, body);
+      } catch (error) {
+        const safe = method === 'GET' || connectionRefused(error);
+        if (!safe || attempt >= attempts) throw error;
+        this.retriedCalls += 1;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    }
+  }
+
+  /** `/health/consumer` of one instance. */
+  async health(name: ServiceName, index: number): Promise<ConsumerHealth> {
+    const response = await fetch(`${this.url(name, index)}/health/consumer`);
+    return (await response.json()) as ConsumerHealth;
+  }
+
+  /** The instance of `name` leading its outbox relay now, if one does. */
+  async relayLeader(name: ServiceName): Promise<number | undefined> {
+    const leaders: number[] = [];
+    for (let index = 0; index < this.instanceCount(name); index += 1) {
+      if (!this.isLive(name, index)) continue;
+      if ((await this.health(name, index).catch(() => undefined))?.relayLeader) leaders.push(index);
+    }
+    if (leaders.length > 1) throw new Error(`${name}: instances ${leaders.join(', ')} all say they lead the relay`);
+    return leaders[0];
+  }
+
+  /** A crash: SIGKILL, no shutdown hooks. Every instance of the service unless one is named. */
+  kill(name: ServiceName, index?: number): void {
+    for (const [at, service] of (this.processes.get(name) ?? []).entries()) {
+      if (index === undefined || at === index) service.child.kill('SIGKILL');
+    }
+  }
+
+  /** Starts the instance again (every instance unless one is named), stopping it first if it still runs. */
+  async restart(name: ServiceName, index?: number): Promise<void> {
+    const indexes = index === undefined ? this.specsOf(name).map((_, at) => at) : [index];
+    for (const at of indexes) {
+      const running = this.processes.get(name)?.[at];
+      if (running?.child.pid && running.child.exitCode === null && running.child.signalCode === null)
+        await stopProcess(running.child.pid, 5_000);
+      await this.launch(name, at);
+    }
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(
+      [...this.processes.values()].flat().map((service) => service.child.pid && stopProcess(service.child.pid, 15_000)),
+    );
+    await Promise.all(this.databases.map((database) => database.drop()));
+  }
+
+  private async send(url: string, caller: Caller, method: string, path: string, body?: unknown): Promise<Reply> {
+    const response = await fetch(`${url}${path}`, {
       method,
       headers: {
         authorization: `Bearer ${this.tokenFor(caller)}`,
@@ -72,34 +175,49 @@ export class RunningSystem {
     return { status: response.status, body: text ? JSON.parse(text) : undefined };
   }
 
-  /** A crash: SIGKILL, no shutdown hooks. */
-  kill(name: ServiceName): void {
-    this.processes.get(name)?.child.kill('SIGKILL');
+  private isLive(name: ServiceName, index: number): boolean {
+    const child = this.processes.get(name)?.[index]?.child;
+    return child !== undefined && child.exitCode === null && child.signalCode === null;
   }
 
-  async restart(name: ServiceName): Promise<void> {
-    const running = this.processes.get(name);
-    if (running?.child.pid && running.child.exitCode === null) await stopProcess(running.child.pid, 5_000);
-    await this.launch(name);
+  /** Round robin over the instances still running; the first when none is (the call then fails as it should). */
+  private nextLive(name: ServiceName): number {
+    const count = this.instanceCount(name);
+    const start = this.turn.get(name) ?? 0;
+    for (let step = 0; step < count; step += 1) {
+      const index = (start + step) % count;
+      if (this.isLive(name, index)) {
+        this.turn.set(name, index + 1);
+        return index;
+      }
+    }
+    return 0;
   }
 
-  async stop(): Promise<void> {
-    await Promise.all(
-      [...this.processes.values()].map((service) => service.child.pid && stopProcess(service.child.pid, 15_000)),
-    );
-    await Promise.all(this.databases.map((database) => database.drop()));
+  private specsOf(name: ServiceName): Spec[] {
+    const specs = this.specs.get(name);
+    if (!specs) throw new Error(`${name} does not exist in this checkout`);
+    return specs;
   }
 
-  private spec(name: ServiceName) {
-    const spec = this.specs.get(name);
-    if (!spec) throw new Error(`${name} does not exist in this checkout`);
+  private specOf(name: ServiceName, index: number): Spec {
+    const spec = this.specsOf(name)[index];
+    if (!spec) throw new Error(`${name} has no instance ${index + 1}`);
     return spec;
   }
 
-  private async launch(name: ServiceName): Promise<void> {
-    const spec = this.spec(name);
+  private async launch(name: ServiceName, index: number): Promise<void> {
+    const spec = this.specOf(name, index);
     const service = spawnService(spec, spec.env, (line: string) => this.logLines.push(line));
-    this.processes.set(name, service);
-    await waitUntilReady(service);
+    const instances = this.processes.get(name) ?? [];
+    instances[index] = service;
+    this.processes.set(name, instances);
+    await waitUntilReady(service, 120_000);
   }
+}
+
+/** fetch's failure when nothing listened: the request never reached a service. */
+function connectionRefused(error: unknown): boolean {
+  const cause = error instanceof Error ? (error.cause as { code?: string } | undefined) : undefined;
+  return cause?.code === 'ECONNREFUSED';
 }

@@ -1,0 +1,41 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { eventually } from '@resettle/testing';
+import postgres from 'postgres';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OutboxRelay } from './relay.js';
+import { cancelledEvent, createHarness, type Harness, quietLogger, writeToOutbox } from './test-support/harness.js';
+
+describe('outbox relays of several instances on one database', () => {
+  let harness: Harness;
+  beforeAll(async () => {
+    harness = await createHarness('relayleader');
+  });
+  afterAll(() => harness.close());
+
+  it('lets one lead at a time, and the other take over and publish what is pending when the leader stops', async () => {
+    // Each instance has its own pool, as separate processes would.
+    const pools = [0, 1].map(() => postgres(harness.database.url, { max: 3, onnotice: () => {} }));
+    const [first, second] = pools.map(
+      (sql) => new OutboxRelay({ sql, bus: harness.bus, logger: quietLogger, leaderPollMs: 100 }),
+    ) as [OutboxRelay, OutboxRelay];
+    try {
+      await first.start();
+      await eventually(() => expect(first.relayLeader).toBe(true));
+      await second.start();
+      await sleep(400);
+      expect(second.relayLeader).toBe(false);
+
+      await first.stop();
+      expect(first.relayLeader).toBe(false);
+      const events = ['A1000AA', 'B2000BB', 'A1000AA'].map((person, index) => cancelledEvent(person, `n${index}`));
+      await writeToOutbox(harness, events);
+      await eventually(() => expect(second.relayLeader).toBe(true));
+      await eventually(async () => expect(await second.pendingCount()).toBe(0));
+      expect(second.published).toBe(events.length);
+      expect(first.published).toBe(0);
+    } finally {
+      await second.stop();
+      await Promise.all(pools.map((sql) => sql.end({ timeout: 2 })));
+    }
+  });
+});
