@@ -25,19 +25,14 @@ export class LocalKafkaCluster {
    * a size, any saved cluster is taken as it is (three nodes when none is saved).
    */
   static async create(rootDir: string, options: { size?: number; port?: number } = {}): Promise<LocalKafkaCluster> {
-    const layoutPath = join(rootDir, 'cluster.json');
-    if (existsSync(layoutPath)) {
-      const saved = JSON.parse(readFileSync(layoutPath, 'utf8')) as ClusterLayout;
-      const cluster = new LocalKafkaCluster(
-        rootDir,
-        saved.nodes.map((node) => new LocalKafkaBroker(node)),
-      );
+    const saved = LocalKafkaCluster.open(rootDir);
+    if (saved) {
       const fits =
         (options.size === undefined || saved.nodes.length === options.size) &&
-        (options.port === undefined || saved.nodes[0]?.port === options.port);
-      if (fits) return cluster;
-      await cluster.stop();
-      cluster.removeData();
+        (options.port === undefined || saved.nodes[0]?.handle.port === options.port);
+      if (fits) return saved;
+      await saved.stop();
+      saved.removeData();
     }
     const clusterId = newClusterId();
     const ports = await Promise.all(
@@ -48,22 +43,28 @@ export class LocalKafkaCluster {
     );
     const quorumVoters = ports.map((node, index) => `${index + 1}@127.0.0.1:${node.controllerPort}`).join(',');
     const replicationFactor = Math.min(ports.length, 3);
+    const minInsyncReplicas = majority(replicationFactor);
     const nodes = ports.map((node, index) => ({
       dataDir: join(rootDir, `node-${index + 1}`),
       ...node,
-      cluster: {
-        nodeId: index + 1,
-        clusterId,
-        quorumVoters,
-        replicationFactor,
-        minInsyncReplicas: majority(replicationFactor),
-      },
+      cluster: { nodeId: index + 1, clusterId, quorumVoters, replicationFactor, minInsyncReplicas },
     }));
     mkdirSync(rootDir, { recursive: true });
-    writeFileSync(layoutPath, JSON.stringify({ clusterId, nodes } satisfies ClusterLayout));
+    writeFileSync(join(rootDir, 'cluster.json'), JSON.stringify({ clusterId, nodes } satisfies ClusterLayout));
     return new LocalKafkaCluster(
       rootDir,
       nodes.map((node) => LocalKafkaBroker.saved(node)),
+    );
+  }
+
+  /** The cluster saved in `rootDir`, if any (read only: nothing is started or written). */
+  static open(rootDir: string): LocalKafkaCluster | undefined {
+    const layoutPath = join(rootDir, 'cluster.json');
+    if (!existsSync(layoutPath)) return undefined;
+    const saved = JSON.parse(readFileSync(layoutPath, 'utf8')) as ClusterLayout;
+    return new LocalKafkaCluster(
+      rootDir,
+      saved.nodes.map((node) => new LocalKafkaBroker(node)),
     );
   }
 
@@ -74,6 +75,11 @@ export class LocalKafkaCluster {
 
   get replicationFactor(): number {
     return this.nodes[0]?.handle.cluster?.replicationFactor ?? 1;
+  }
+
+  /** Pids of the nodes running now (from their pid files). */
+  get pids(): number[] {
+    return this.nodes.flatMap((node) => node.pid ?? []);
   }
 
   /** The node Kafka knows as `nodeId` (a partition's leader, in metadata). */
@@ -104,8 +110,7 @@ export function majority(replicas: number): number {
 }
 
 /** Every cluster saved directly under `parentDir`, so leftovers of a killed run can be stopped. */
-export async function clustersUnder(parentDir: string): Promise<LocalKafkaCluster[]> {
+export function clustersUnder(parentDir: string): LocalKafkaCluster[] {
   if (!existsSync(parentDir)) return [];
-  const dirs = readdirSync(parentDir).filter((entry) => existsSync(join(parentDir, entry, 'cluster.json')));
-  return Promise.all(dirs.map((entry) => LocalKafkaCluster.create(join(parentDir, entry))));
+  return readdirSync(parentDir).flatMap((entry) => LocalKafkaCluster.open(join(parentDir, entry)) ?? []);
 }
