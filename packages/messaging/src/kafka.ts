@@ -2,7 +2,7 @@
 
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
-  ConfigResourceTypes,
+  type ConfigResourceTypes,
   type Consumer,
   type EachBatchPayload,
   Kafka,
@@ -279,7 +279,7 @@ class KafkaEventBus implements EventBus {
       const { topics } = await admin.fetchTopicMetadata({ topics: [topic] });
       const described = await admin.describeConfigs({
         includeSynonyms: false,
-        resources: [{ type: ConfigResourceTypes.TOPIC, name: topic, configNames: ['min.insync.replicas'] }],
+        resources: [{ type: TOPIC_RESOURCE, name: topic, configNames: ['min.insync.replicas'] }],
       });
       const minInsync = described.resources[0]?.configEntries.find(
         (entry) => entry.configName === 'min.insync.replicas',
@@ -368,6 +368,9 @@ class KafkaEventBus implements EventBus {
     }
   }
 }
+
+// kafkajs's CommonJS exports hide ConfigResourceTypes from Node's ESM loader (vitest would not notice), so its value.
+const TOPIC_RESOURCE = 2 as ConfigResourceTypes.TOPIC;
 
 /** More than half of the copies (1 of 1, 2 of 3). */
 function majorityOf(replicas: number): number {
