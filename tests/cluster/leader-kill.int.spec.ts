@@ -17,7 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const WOMEN = Array.from({ length: 60 }, (_, index) => `W${String(1000 + index)}LK`);
 const EVENTS = 4_000;
 const SLICE = 40; // events per outbox transaction
-const PACE_MS = 60; // between transactions: about 650 events a second, a steady stream for ~6 s
+const PACE_MS = 60; // between transactions: a steady stream of a few hundred events a second, for ~10 s
 const KILL_AFTER = 1_200; // events written before the leader is killed
 
 // This file kills a broker on purpose, so it runs a three-node cluster of its own instead of the run's broker.
