@@ -38,12 +38,19 @@ describe('a three-broker cluster when the leader of a busy partition is SIGKILLe
   });
 
   it('loses nothing, applies nothing twice and keeps each woman in order', async () => {
-    const before = await harness.bus.describeTopic(harness.topic);
-    expect(before.minInsyncReplicas).toBe(2);
-    for (const placement of before.partitions) {
-      expect(placement.replicas).toHaveLength(3);
-      expect(placement.inSync).toHaveLength(3);
-    }
+    // Every node learns of a new topic in its own time: until then it answers "does not host this topic-partition".
+    await eventually(
+      async () => {
+        const before = await harness.bus.describeTopic(harness.topic);
+        expect(before.minInsyncReplicas).toBe(2);
+        for (const placement of before.partitions) {
+          expect(placement.replicas).toHaveLength(3);
+          expect(placement.inSync).toHaveLength(3);
+        }
+      },
+      30_000,
+      250,
+    );
 
     const relayFailures = { count: 0 };
     const relay = new OutboxRelay({ sql: harness.sql, bus: harness.bus, logger: counting(relayFailures) });
