@@ -24,11 +24,18 @@ const instances = instancesWanted();
 await stopLeftoverServices();
 const dockerAvailable = dockerEngineAvailable();
 const postgresServer = await resolvePostgres({ dockerAvailable });
+// KAFKA_CLUSTER_SIZE=3: three local brokers (ports KAFKA_PORT, +1, +2) instead of one, topics kept on all three.
+const clusterSize = Number(process.env.KAFKA_CLUSTER_SIZE ?? 1);
+if (!Number.isInteger(clusterSize) || clusterSize < 1 || clusterSize > 7) {
+  console.error(`KAFKA_CLUSTER_SIZE must be a number of brokers from 1 to 7, not "${process.env.KAFKA_CLUSTER_SIZE}"`);
+  process.exit(2);
+}
 const kafka = await resolveKafka({
   dockerAvailable,
-  dataDir: join(cacheDir, 'dev-kafka'),
+  dataDir: join(cacheDir, clusterSize > 1 ? 'dev-kafka-cluster' : 'dev-kafka'),
   port: Number(process.env.KAFKA_PORT ?? 9092),
   keepData: true,
+  clusterSize,
 });
 console.log(`Kafka:      ${kafka.brokers} (${kafka.origin})`);
 console.log(`PostgreSQL: ${new URL(postgresServer.url).host} (${postgresServer.origin})`);
@@ -61,8 +68,9 @@ process.on('SIGTERM', () => void stopEverything(0));
 process.on('SIGHUP', () => void stopEverything(0));
 
 // Our own broker allows a shorter consumer session, so the services recover sooner after it restarts.
-const sessionTimeout =
-  kafka.origin === 'local process' ? { KAFKA_SESSION_TIMEOUT_MS: String(LOCAL_BROKER_SESSION_TIMEOUT_MS) } : {};
+const ownBrokers = kafka.origin === 'local process' || kafka.origin === 'local cluster';
+const sessionTimeout = ownBrokers ? { KAFKA_SESSION_TIMEOUT_MS: String(LOCAL_BROKER_SESSION_TIMEOUT_MS) } : {};
+const replication = kafka.replicationFactor ? { KAFKA_REPLICATION_FACTOR: String(kafka.replicationFactor) } : {};
 
 const services = availableServices();
 const apiUrls = Object.fromEntries(
@@ -81,7 +89,13 @@ try {
   }
   for (const spec of services) {
     const databaseUrl = await createDatabaseIfMissing(postgresServer.url, spec.database);
-    const env = { DATABASE_URL: databaseUrl, KAFKA_BROKERS: kafka.brokers, JWT_SECRET: jwtSecret, ...sessionTimeout };
+    const env = {
+      DATABASE_URL: databaseUrl,
+      KAFKA_BROKERS: kafka.brokers,
+      JWT_SECRET: jwtSecret,
+      ...sessionTimeout,
+      ...replication,
+    };
     // The APIs trust the development identity provider's keys, as they would a real issuer's in production.
     // In a process group of their own: a Ctrl-C reaches only us, and we stop each service once, in order.
     // Every instance shares the service's database (one relay leader by advisory lock) and consumer group.

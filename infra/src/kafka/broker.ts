@@ -12,6 +12,18 @@ export interface BrokerHandle {
   dataDir: string;
   port: number;
   controllerPort: number;
+  /** Present for a node of a LocalKafkaCluster; a broker without it is node 1 of a quorum of one. */
+  cluster?: ClusterMembership;
+}
+
+export interface ClusterMembership {
+  nodeId: number;
+  /** Shared by every node: formatted into each node's storage. */
+  clusterId: string;
+  /** `id@host:controllerPort` of every node, comma-separated: each node is a controller voter. */
+  quorumVoters: string;
+  replicationFactor: number;
+  minInsyncReplicas: number;
 }
 
 const BROKER_MAIN = 'kafka.Kafka';
@@ -24,7 +36,8 @@ const STARTED_LINE = 'Kafka Server started';
 export const LOCAL_BROKER_SESSION_TIMEOUT_MS = 3_000;
 
 /**
- * A single-node KRaft broker+controller run as a local Java process from the Apache Kafka jars.
+ * A KRaft broker+controller run as a local Java process from the Apache Kafka jars: a single node, or one node of a
+ * LocalKafkaCluster.
  * Its pid lives in `<dataDir>/broker.pid`, so any process holding the handle can stop it.
  */
 export class LocalKafkaBroker {
@@ -36,9 +49,13 @@ export class LocalKafkaBroker {
       const saved = JSON.parse(readFileSync(handlePath, 'utf8')) as BrokerHandle;
       if (port === undefined || saved.port === port) return new LocalKafkaBroker(saved);
     }
-    mkdirSync(dataDir, { recursive: true });
-    const handle = { dataDir, port: port ?? (await freePort()), controllerPort: await freePort() };
-    writeFileSync(handlePath, JSON.stringify(handle));
+    return LocalKafkaBroker.saved({ dataDir, port: port ?? (await freePort()), controllerPort: await freePort() });
+  }
+
+  /** A broker with this handle, saved in its data dir so `create(dataDir)` finds it again. */
+  static saved(handle: BrokerHandle): LocalKafkaBroker {
+    mkdirSync(handle.dataDir, { recursive: true });
+    writeFileSync(join(handle.dataDir, 'broker.json'), JSON.stringify(handle));
     return new LocalKafkaBroker(handle);
   }
 
@@ -97,7 +114,12 @@ export class LocalKafkaBroker {
 
   private writeConfig(): string {
     const template = readFileSync(join(kafkaDir, 'server.properties.template'), 'utf8');
+    const { cluster, controllerPort } = this.handle;
     const config = template
+      .replaceAll('{{nodeId}}', String(cluster?.nodeId ?? 1))
+      .replaceAll('{{quorumVoters}}', cluster?.quorumVoters ?? `1@127.0.0.1:${controllerPort}`)
+      .replaceAll('{{replicationFactor}}', String(cluster?.replicationFactor ?? 1))
+      .replaceAll('{{minInsyncReplicas}}', String(cluster?.minInsyncReplicas ?? 1))
       .replaceAll('{{port}}', String(this.handle.port))
       .replaceAll('{{controllerPort}}', String(this.handle.controllerPort))
       .replaceAll('{{logDirs}}', join(this.handle.dataDir, 'kraft'));
@@ -108,7 +130,7 @@ export class LocalKafkaBroker {
 
   private formatStorage(jars: string, configPath: string): void {
     if (existsSync(join(this.handle.dataDir, 'kraft', 'meta.properties'))) return;
-    const clusterId = randomBytes(16).toString('base64url');
+    const clusterId = this.handle.cluster?.clusterId ?? newClusterId();
     const result = spawnSync(
       'java',
       [
@@ -125,6 +147,11 @@ export class LocalKafkaBroker {
     );
     if (result.status !== 0) throw new Error(`formatting KRaft storage failed: ${result.stderr || result.stdout}`);
   }
+}
+
+/** A KRaft cluster id: 16 random bytes, base64url. */
+export function newClusterId(): string {
+  return randomBytes(16).toString('base64url');
 }
 
 function jvmArgs(): string[] {

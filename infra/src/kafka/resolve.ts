@@ -1,23 +1,31 @@
 import type { BrokerHandle } from './broker.js';
 import { LocalKafkaBroker } from './broker.js';
+import { LocalKafkaCluster } from './cluster.js';
 
 export interface KafkaCluster {
   brokers: string;
-  origin: 'KAFKA_BROKERS' | 'local process' | 'testcontainers';
+  origin: 'KAFKA_BROKERS' | 'local process' | 'local cluster' | 'testcontainers';
   /** Present for a broker run as a local process, so tests can crash and restart it. */
   local?: BrokerHandle;
+  /** For brokers we started: the copies to keep of each partition (1 on one broker, 3 on our local cluster). */
+  replicationFactor?: number;
   stop(): Promise<void>;
 }
 
-/** KAFKA_BROKERS if set; else Docker (testcontainers) when an engine answers; else a local broker process. */
+/**
+ * KAFKA_BROKERS if set; else a local cluster of `clusterSize` nodes when that is above 1; else Docker
+ * (testcontainers) when an engine answers; else a local broker process.
+ */
 export async function resolveKafka(options: {
   dockerAvailable: boolean;
   dataDir: string;
   port?: number;
   keepData?: boolean;
+  clusterSize?: number;
 }): Promise<KafkaCluster> {
   const configured = process.env.KAFKA_BROKERS;
   if (configured) return { brokers: configured, origin: 'KAFKA_BROKERS', stop: async () => {} };
+  if ((options.clusterSize ?? 1) > 1) return startLocalCluster({ ...options, size: options.clusterSize ?? 1 });
   if (options.dockerAvailable) return startContainerKafka();
   const broker = await LocalKafkaBroker.create(options.dataDir, options.port);
   await broker.stop(); // a broker left by a killed earlier run
@@ -26,9 +34,30 @@ export async function resolveKafka(options: {
     brokers: broker.brokers,
     origin: 'local process',
     local: broker.handle,
+    replicationFactor: 1,
     stop: async () => {
       await broker.stop();
       if (!options.keepData) broker.removeData();
+    },
+  };
+}
+
+async function startLocalCluster(options: {
+  dataDir: string;
+  size: number;
+  port?: number;
+  keepData?: boolean;
+}): Promise<KafkaCluster> {
+  const cluster = await LocalKafkaCluster.create(options.dataDir, { size: options.size, port: options.port });
+  await cluster.stop(); // nodes left by a killed earlier run
+  await cluster.start();
+  return {
+    brokers: cluster.brokers,
+    origin: 'local cluster',
+    replicationFactor: cluster.replicationFactor,
+    stop: async () => {
+      await cluster.stop();
+      if (!options.keepData) cluster.removeData();
     },
   };
 }
@@ -56,6 +85,7 @@ async function startContainerKafka(): Promise<KafkaCluster> {
   return {
     brokers: `${container.getHost()}:${port}`,
     origin: 'testcontainers',
+    replicationFactor: 1,
     stop: async () => void (await container.stop()),
   };
 }

@@ -11,7 +11,14 @@ export { heldPeople, inbox, outbox } from './db/schema.js';
 export type { Database, DatabaseOrTransaction, Transaction } from './db/types.js';
 export { type DeadLetterReason, sendToDeadLetterTopic } from './dead-letters.js';
 export { releaseHeldPerson } from './inbox-records.js';
-export { createEventBus, type EventBus, type IncomingMessage, type OutgoingMessage } from './kafka.js';
+export {
+  createEventBus,
+  type EventBus,
+  type IncomingMessage,
+  type OutgoingMessage,
+  type PartitionPlacement,
+  type TopicDescription,
+} from './kafka.js';
 export { appendToOutbox, OUTBOX_CHANNEL } from './outbox.js';
 export { type ParsedMessage, parseMessage } from './parse-message.js';
 export { OutboxRelay } from './relay.js';

@@ -1,7 +1,15 @@
 // The only module in the repo that imports kafkajs: swap the client here and nothing else changes.
 
 import { setTimeout as sleep } from 'node:timers/promises';
-import { type Consumer, type EachBatchPayload, Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
+import {
+  type ConfigResourceTypes,
+  type Consumer,
+  type EachBatchPayload,
+  Kafka,
+  logLevel,
+  Partitioners,
+  type Producer,
+} from 'kafkajs';
 import type { Logger } from 'pino';
 import { backoffDelay } from './backoff.js';
 import { kafkaLogVerdict } from './kafka-log.js';
@@ -47,7 +55,22 @@ export interface RunningSubscription {
   lag(): Promise<number>;
 }
 
+/** Where one partition lives: its leader and the nodes holding a copy (`inSync`: those caught up with the leader). */
+export interface PartitionPlacement {
+  partition: number;
+  leader: number;
+  replicas: number[];
+  inSync: number[];
+}
+
+export interface TopicDescription {
+  partitions: PartitionPlacement[];
+  /** Copies that must have a write before the leader acknowledges it (`acks=all`). */
+  minInsyncReplicas: number;
+}
+
 export interface EventBus {
+  /** Creates missing topics with the bus's replication factor and a majority of the copies required in sync. */
   ensureTopics(topics: string[], partitions?: number): Promise<void>;
   send(topic: string, messages: OutgoingMessage[]): Promise<void>;
   subscribe(subscription: Subscription): Promise<RunningSubscription>;
@@ -55,6 +78,8 @@ export interface EventBus {
   resetOffsetsToEarliest(groupId: string, topic: string): Promise<void>;
   /** Offsets of the newest messages per partition (for lag and benchmarks). */
   endOffsets(topic: string): Promise<Map<number, bigint>>;
+  /** Each partition's leader and copies as the cluster sees them now (for operators and failover tests). */
+  describeTopic(topic: string): Promise<TopicDescription>;
   close(): Promise<void>;
 }
 
@@ -69,6 +94,8 @@ export interface EventBusOptions {
    * own). Callers name topics as the contracts define them and see them so named on incoming messages.
    */
   namespace?: string;
+  /** Copies kept of each partition of the topics this bus creates (default 1; 3 on a cluster of three or more). */
+  replicationFactor?: number;
 }
 
 export function createEventBus(options: EventBusOptions): EventBus {
@@ -84,7 +111,12 @@ export function createEventBus(options: EventBusOptions): EventBus {
     // Short waits between retries: once a broker is back, every client notices within a second (recovery target 10 s).
     retry: { initialRetryTime: 200, maxRetryTime: 1_000, retries: 15 },
   });
-  return new KafkaEventBus(kafka, options.sessionTimeoutMs ?? 6_000, options.namespace ?? '');
+  return new KafkaEventBus(
+    kafka,
+    options.sessionTimeoutMs ?? 6_000,
+    options.namespace ?? '',
+    options.replicationFactor ?? 1,
+  );
 }
 
 class KafkaEventBus implements EventBus {
@@ -95,6 +127,7 @@ class KafkaEventBus implements EventBus {
     private readonly kafka: Kafka,
     private readonly sessionTimeoutMs: number,
     private readonly namespace: string,
+    private readonly replicationFactor: number,
   ) {}
 
   private physical(name: string): string {
@@ -122,7 +155,13 @@ class KafkaEventBus implements EventBus {
         try {
           await admin.createTopics({
             waitForLeaders: true,
-            topics: missing.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: 1 })),
+            topics: missing.map((topic) => ({
+              topic,
+              numPartitions: partitions,
+              replicationFactor: this.replicationFactor,
+              // With acks=all a write is acknowledged once a majority has it: one node may be lost without losing it.
+              configEntries: [{ name: 'min.insync.replicas', value: String(majorityOf(this.replicationFactor)) }],
+            })),
           });
         } catch (error) {
           if (attempt >= 10) throw error;
@@ -232,6 +271,30 @@ class KafkaEventBus implements EventBus {
     }
   }
 
+  async describeTopic(logicalTopic: string): Promise<TopicDescription> {
+    const topic = this.physical(logicalTopic);
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      const { topics } = await admin.fetchTopicMetadata({ topics: [topic] });
+      const described = await admin.describeConfigs({
+        includeSynonyms: false,
+        resources: [{ type: TOPIC_RESOURCE, name: topic, configNames: ['min.insync.replicas'] }],
+      });
+      const minInsync = described.resources[0]?.configEntries.find(
+        (entry) => entry.configName === 'min.insync.replicas',
+      );
+      return {
+        partitions: (topics[0]?.partitions ?? [])
+          .map((p) => ({ partition: p.partitionId, leader: p.leader, replicas: p.replicas, inSync: p.isr }))
+          .sort((a, b) => a.partition - b.partition),
+        minInsyncReplicas: Number(minInsync?.configValue ?? 1),
+      };
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
   async close(): Promise<void> {
     await Promise.all([...this.consumers].map((consumer) => consumer.disconnect()));
     this.consumers.clear();
@@ -241,6 +304,10 @@ class KafkaEventBus implements EventBus {
 
   private async connectedProducer(): Promise<Producer> {
     if (this.producer) return this.producer;
+    // acks=all (in send) with one request in flight per broker: a retried write cannot overtake the next one, so a
+    // person's events keep their order through a leader change. A write whose acknowledgement was lost is written
+    // again (a duplicate the inbox absorbs). kafkajs's idempotent producer, which would drop such duplicates, is
+    // experimental and fails with OUT_OF_ORDER_SEQUENCE_NUMBER under load (tulios/kafkajs#598).
     const producer = this.kafka.producer({
       allowAutoTopicCreation: false,
       idempotent: false,
@@ -300,6 +367,14 @@ class KafkaEventBus implements EventBus {
       await admin.disconnect();
     }
   }
+}
+
+// kafkajs's CommonJS exports hide ConfigResourceTypes from Node's ESM loader (vitest would not notice), so its value.
+const TOPIC_RESOURCE = 2 as ConfigResourceTypes.TOPIC;
+
+/** More than half of the copies (1 of 1, 2 of 3). */
+function majorityOf(replicas: number): number {
+  return Math.floor(replicas / 2) + 1;
 }
 
 function headersOf(headers: Record<string, unknown> | undefined): Record<string, string> {

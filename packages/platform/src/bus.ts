@@ -10,5 +10,6 @@ export function eventBusFor(config: PlatformConfig, clientId: string, logger: Lo
     logger,
     sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
     namespace: config.KAFKA_TOPIC_PREFIX,
+    replicationFactor: config.KAFKA_REPLICATION_FACTOR,
   });
 }

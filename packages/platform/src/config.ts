@@ -10,6 +10,12 @@ export const PlatformConfigSchema = Type.Object({
   DATABASE_URL: Type.String({ minLength: 1 }),
   KAFKA_BROKERS: Type.String({ minLength: 1, description: 'comma-separated host:port list' }),
   KAFKA_TOPIC_PREFIX: Type.String({ default: '' }),
+  KAFKA_REPLICATION_FACTOR: Type.Integer({
+    minimum: 1,
+    maximum: 7,
+    default: 1,
+    description: 'copies of each partition of the topics a service creates (3 on a cluster of three brokers)',
+  }),
   KAFKA_SESSION_TIMEOUT_MS: Type.Integer({
     minimum: 1_000,
     maximum: 300_000,

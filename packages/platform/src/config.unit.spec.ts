@@ -17,6 +17,14 @@ describe('the Kafka consumer session setting', () => {
   });
 });
 
+describe('the Kafka replication setting', () => {
+  it('keeps one copy unless told, and three on a cluster', () => {
+    expect(load({}).KAFKA_REPLICATION_FACTOR).toBe(1);
+    expect(load({ KAFKA_REPLICATION_FACTOR: '3' }).KAFKA_REPLICATION_FACTOR).toBe(3);
+    expect(() => load({ KAFKA_REPLICATION_FACTOR: '0' })).toThrow(/KAFKA_REPLICATION_FACTOR/);
+  });
+});
+
 describe('the timeout settings', () => {
   it('default to 10 s for a request to arrive, 30 s for its answer, 15 s a statement, 60 s idle in a transaction', () => {
     expect(load({})).toMatchObject({

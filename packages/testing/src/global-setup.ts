@@ -1,7 +1,8 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   cacheDir,
+  clustersUnder,
   dockerEngineAvailable,
   dropDatabasesLike,
   isAlive,
@@ -11,14 +12,16 @@ import {
   resolvePostgres,
 } from '@resettle/infra';
 import type { TestProject } from 'vitest/node';
-import { runDatabasePrefix, TEST_DB_PREFIX } from './naming.js';
+import { runClustersDir, runDatabasePrefix, TEST_DB_PREFIX } from './naming.js';
 
 const testKafkaRoot = join(cacheDir, 'test-kafka');
+const testClustersRoot = join(cacheDir, 'test-kafka-cluster');
 
 /** Brings Kafka and PostgreSQL up once per run (or uses KAFKA_BROKERS / DATABASE_URL) and tears down what it started. */
 export default async function setup(project: TestProject) {
   const runId = process.pid;
   await stopBrokersOfDeadRuns();
+  await stopClustersOfDeadRuns();
   const dockerAvailable = dockerEngineAvailable();
   const postgresServer = await resolvePostgres({ dockerAvailable });
   await dropDatabasesOfDeadRuns(postgresServer.url);
@@ -35,6 +38,9 @@ export default async function setup(project: TestProject) {
     const pid = brokerStopped ? undefined : broker?.pid;
     brokerStopped = true;
     if (pid !== undefined) process.kill(pid, 'SIGTERM');
+    // Clusters a test file started for itself and could not stop (it was interrupted too).
+    for (const cluster of clustersUnder(runClustersDir(runId)))
+      for (const node of cluster.pids) process.kill(node, 'SIGTERM');
   };
   const onSignal = (signal: NodeJS.Signals) => {
     stopBroker();
@@ -54,6 +60,7 @@ export default async function setup(project: TestProject) {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
     await kafka.stop();
+    await stopClustersIn(runClustersDir(runId));
     await dropDatabasesLike(postgresServer.url, runDatabasePrefix(runId));
     await postgresServer.stop();
   };
@@ -67,6 +74,18 @@ async function stopBrokersOfDeadRuns(): Promise<void> {
     await broker.stop();
     broker.removeData();
   }
+}
+
+async function stopClustersOfDeadRuns(): Promise<void> {
+  if (!existsSync(testClustersRoot)) return;
+  for (const entry of readdirSync(testClustersRoot)) {
+    if (!isAlive(Number(entry))) await stopClustersIn(join(testClustersRoot, entry));
+  }
+}
+
+async function stopClustersIn(runDir: string): Promise<void> {
+  await Promise.all(clustersUnder(runDir).map((cluster) => cluster.stop()));
+  rmSync(runDir, { recursive: true, force: true });
 }
 
 async function dropDatabasesOfDeadRuns(serverUrl: string): Promise<void> {

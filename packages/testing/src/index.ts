@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { createDatabaseIfMissing, dropDatabase } from '@resettle/infra';
+import { join } from 'node:path';
+import { createDatabaseIfMissing, dropDatabase, LocalKafkaCluster } from '@resettle/infra';
 import { inject } from 'vitest';
-import { runDatabasePrefix } from './naming.js';
+import { runClustersDir, runDatabasePrefix } from './naming.js';
 
 export interface TestInfra {
   kafkaBrokers: string[];
@@ -40,6 +41,15 @@ export function uniqueTopicPrefix(label: string): string {
   return `test-${label}-${randomBytes(3).toString('hex')}.`;
 }
 
-export { cacheDir, LocalKafkaBroker } from '@resettle/infra';
+/**
+ * A three-node Kafka cluster of this test file's own (not started yet), for tests that kill brokers. The run's global
+ * setup stops it by pid if the file does not, and a later run stops it if this run was killed.
+ */
+export function ownKafkaCluster(label: string): Promise<LocalKafkaCluster> {
+  const name = `${label}-${randomBytes(3).toString('hex')}`;
+  return LocalKafkaCluster.create(join(runClustersDir(testInfra().runId), name), { size: 3 });
+}
+
+export { cacheDir, LocalKafkaBroker, LocalKafkaCluster } from '@resettle/infra';
 export { eventually } from './eventually.js';
 export { TcpProxy } from './tcp-proxy.js';

@@ -25,20 +25,24 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** A fresh database with the outbox/inbox tables, and a bus in its own topic namespace on the given (or shared) broker. */
+/**
+ * A fresh database with the outbox/inbox tables, and a bus in its own topic namespace on the given (or shared) broker;
+ * `replicationFactor` for a cluster's brokers.
+ */
 export async function createHarness(
   label: string,
   brokers = testInfra().kafkaBrokers,
-  databaseUrl?: string,
+  options: { databaseUrl?: string; replicationFactor?: number } = {},
 ): Promise<Harness> {
   const database = await freshDatabase(label);
   const migrator = postgres(database.url, { max: 1, onnotice: () => {} });
   await migrate(drizzle(migrator), { migrationsFolder });
   await migrator.end();
-  const sql = postgres(databaseUrl ?? database.url, { max: 5, onnotice: () => {} });
+  const sql = postgres(options.databaseUrl ?? database.url, { max: 5, onnotice: () => {} });
   const db = drizzle(sql, { schema });
   const prefix = uniqueTopicPrefix(label);
-  const bus = createEventBus({ brokers, clientId: label, logger: quietLogger, namespace: prefix });
+  const { replicationFactor } = options;
+  const bus = createEventBus({ brokers, clientId: label, logger: quietLogger, namespace: prefix, replicationFactor });
   const topic = TOPICS.releaseScheduling;
   await bus.ensureTopics([topic, 'dlq']);
   return {
