@@ -47,9 +47,12 @@ describe('the logistics event accommodation and transport listen to', () => {
       [2, { ...facts('2026-11-18T15:00:00Z'), handoffRevision: 2 }],
       [2, { ...facts('2026-11-18T15:00:00Z'), handoffRevision: 3 }],
     ]);
-    const causes = ['booked', 'appointment-changed', 'accepted'].map(
-      (change) => statusEvent('B1201AA', `treatment.handoff.${change}`).id,
-    );
+    // The status events travel on another topic: they may arrive after the logistics events that follow them.
+    const changes = ['booked', 'appointment-changed', 'accepted'];
+    await eventually(() => {
+      for (const change of changes) expect(statusEvent('B1201AA', `treatment.handoff.${change}`)).toBeDefined();
+    });
+    const causes = changes.map((change) => statusEvent('B1201AA', `treatment.handoff.${change}`).id);
     expect(logisticsFor('B1201AA').map((event) => event.causationId)).toEqual(causes);
     for (const event of logisticsFor('B1201AA')) expect(harness.topicOf.get(event.id)).toBe(TOPICS.treatmentLogistics);
     const statusTopics = causes.map((cause) => harness.topicOf.get(cause));
