@@ -1,5 +1,5 @@
 // pnpm demo — with `pnpm start` running: seeds a handful of women in different situations through the public APIs,
-// prints each passport, and leaves the probation page showing them.
+// prints each passport, and points to the web pages that show them.
 import { commandLine } from '@resettle/infra';
 import { REGION } from '../shared/people.js';
 import { demoUsage, parseDemoArgs } from './args.js';
@@ -86,5 +86,8 @@ for (const [title, seed] of scenarios) {
   }
 }
 
-console.log(`\nThe probation page: ${serviceUrl('passport')}/probation`);
-console.log(`Paste this probation token into it (${REGION} region):\n${token(probation)}`);
+console.log(`\nSee them in the web pages: ${process.env.WEB_BASE_URL ?? 'http://127.0.0.1:3000'}`);
+console.log(
+  `(sign in as Pat Morgan, probation practitioner, ${REGION}: upcoming releases, each passport and its timeline)`,
+);
+console.log(`\nOr call the APIs with this probation token (${REGION} region):\n${token(probation)}`);
