@@ -9,7 +9,7 @@ import { accommodationBody } from '../../services/accommodation/src/test-support
 import { releaseScheduled, treatmentIn, watchTopic } from '../../services/accommodation/src/test-support/events.js';
 import { everyoneBut } from './support/roles.js';
 
-const coordinator: Caller = { sub: 'housing-1', roles: ['accommodation-coordinator'] };
+const coordinator: Caller = { sub: 'housing-1', roles: ['accommodation-coordinator'], region: 'South West' };
 const probation: Caller = { sub: 'pp-1', roles: ['probation'], region: 'South West' };
 const PERSON = 'A7101AA';
 /** Everything the coordinator's work needs, and nothing else: no treatment detail, no restricted area. */

@@ -12,6 +12,11 @@ const NEEDS: [Role, 'prison' | 'organisation' | 'region'][] = [
   ['prison-healthcare', 'prison'],
   ['provider', 'organisation'],
   ['probation', 'region'],
+  // A coordinator's caseload is her prison or her region: either alone is enough, and neither is refused.
+  ['accommodation-coordinator', 'prison'],
+  ['accommodation-coordinator', 'region'],
+  ['transport-coordinator', 'prison'],
+  ['transport-coordinator', 'region'],
 ];
 const UNSCOPED = ROLES.filter((role) => !NEEDS.some(([needing]) => needing === role));
 

@@ -9,7 +9,7 @@ import { firstAppointment, releaseScheduled, watchTopic } from '../../services/t
 import { planBody } from '../../services/transport/src/test-support/plans.js';
 import { everyoneBut } from './support/roles.js';
 
-const coordinator: Caller = { sub: 'transport-1', roles: ['transport-coordinator'] };
+const coordinator: Caller = { sub: 'transport-1', roles: ['transport-coordinator'], prison: 'EHI' };
 const PERSON = 'A7201AA';
 /** Everything the journey needs, and nothing else: no treatment detail, nothing about where she may not go. */
 const COORDINATOR_FIELDS = [

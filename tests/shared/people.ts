@@ -9,8 +9,9 @@ export const PROVIDER = 'bristol-drug-project';
 export const planner: Caller = { sub: 'omu-planner', roles: ['release-planner'], prison: PRISON };
 export const nurse: Caller = { sub: 'healthcare-nurse', roles: ['prison-healthcare'], prison: PRISON };
 export const provider: Caller = { sub: 'bdp-worker', roles: ['provider'], organisation: PROVIDER };
-export const housing: Caller = { sub: 'housing-coordinator', roles: ['accommodation-coordinator'] };
-export const travel: Caller = { sub: 'travel-coordinator', roles: ['transport-coordinator'] };
+/** Coordinators see their caseload only: housing the region she is released to, travel the prison she leaves. */
+export const housing: Caller = { sub: 'housing-coordinator', roles: ['accommodation-coordinator'], region: REGION };
+export const travel: Caller = { sub: 'travel-coordinator', roles: ['transport-coordinator'], prison: PRISON };
 export const probation: Caller = { sub: 'probation-officer', roles: ['probation'], region: REGION };
 
 export const eligible = {

@@ -4,6 +4,7 @@ export { eventBusFor } from './bus.js';
 export { brokerList, loadConfig, type PlatformConfig, PlatformConfigSchema } from './config.js';
 export { connectDatabase, migrateDatabase } from './db.js';
 export { type Caller, ROLES, type Role } from './http/auth.js';
+export { refuseOutsideCaseload, visibleRecord } from './http/caseload-access.js';
 export { ConflictProblem, InvalidRequest, Problem, problemsFor, Refusal } from './http/problem-schemas.js';
 export { Conflict, httpError, InvalidField, NotFound, RuleRefusal, refuseFirstBroken } from './http/problems.js';
 export { changeableRecord, type RecordChange, recordChangeRoute } from './http/record-changes.js';

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { HELP, helpOption, listWrapped, UsageError } from '@resettle/infra';
-import { type Caller, ROLES, type Role } from '../http/auth.js';
+import { CASELOAD_CLAIM, type Caller, missingCaseload, ROLES, type Role } from '../http/auth.js';
 import { PROBATION_REGIONS, probationRegionNamed, regionSlug } from './regions.js';
 
 export const tokenUsage = `Prints a bearer token from the local issuer (key: JWT_SECRET, else infra/.cache/dev-jwt-secret).
@@ -10,24 +10,21 @@ usage: pnpm token [--role ROLE]… [--sub ID] [--prison CODE] [--region REGION] 
   --role ROLE          repeat for several (default: probation); one of
                        ${listWrapped(ROLES, '                       ')}
   --sub ID             the user id (default: dev-user)
-  --prison CODE        prison staff's prison, by its three-letter code (e.g. EWI)
-  --region REGION      a probation practitioner's region, by name or as a slug: "South West" or south-west
+  --prison CODE        the prison of prison staff or of a coordinator, by its three-letter code (e.g. EWI)
+  --region REGION      the region of a probation practitioner or of a coordinator, by name or as a slug:
+                       "South West" or south-west
                        ${listWrapped(PROBATION_REGIONS.map(regionSlug), '                       ')}
   --organisation ID    a treatment provider's organisation id (e.g. bristol-drug-project)
   -h, --help           this text
 
 The demo's women are released from EWI to the South West:
   pnpm token --role probation --region "South West"
-  pnpm token --role release-planner --prison EWI`;
+  pnpm token --role release-planner --prison EWI
+  pnpm token --role accommodation-coordinator --region "South West"
+  pnpm token --role transport-coordinator --prison EWI
 
-/** What a token's holder needs to see anything: a warning when the scope claim for a role is missing. */
-const SCOPE_OF: Partial<Record<Role, keyof Caller>> = {
-  'release-planner': 'prison',
-  'release-supervisor': 'prison',
-  'prison-healthcare': 'prison',
-  provider: 'organisation',
-  probation: 'region',
-};
+Every role but admin and auditor needs its caseload: planners, supervisors and healthcare --prison, providers
+--organisation, probation --region, coordinators --prison or --region (either bounds what they see).`;
 
 export interface TokenRequest {
   caller: Caller;
@@ -63,8 +60,10 @@ export function parseTokenArgs(argv: string[]): TokenRequest | typeof HELP {
 
   const caller: Caller = { sub: values.sub, roles, organisation: values.organisation, prison, region };
   const warnings = roles.flatMap((role) => {
-    const claim = SCOPE_OF[role];
-    return claim && caller[claim] === undefined ? [`note: a ${role} token without --${claim} sees no records`] : [];
+    const claims = CASELOAD_CLAIM[role];
+    if (!claims || !missingCaseload(caller, [role])) return [];
+    const options = claims.map((claim) => `--${claim}`).join(' or ');
+    return [`note: a ${role} token without ${options} is refused by every service`];
   });
   return { caller, warnings };
 }

@@ -33,11 +33,14 @@ describe('pnpm token: the command line', () => {
   });
 
   it('warns (without refusing) when a role lacks the claim that scopes what it sees', () => {
-    const parsed = parseTokenArgs(['--role', 'probation', '--role', 'provider']);
+    const parsed = parseTokenArgs(['--role', 'probation', '--role', 'provider', '--role', 'transport-coordinator']);
     expect(parsed === HELP ? [] : parsed.warnings).toEqual([
-      'note: a probation token without --region sees no records',
-      'note: a provider token without --organisation sees no records',
+      'note: a probation token without --region is refused by every service',
+      'note: a provider token without --organisation is refused by every service',
+      'note: a transport-coordinator token without --prison or --region is refused by every service',
     ]);
+    const scoped = parseTokenArgs(['--role', 'accommodation-coordinator', '--prison', 'EWI']);
+    expect(scoped === HELP ? ['help'] : scoped.warnings).toEqual([]);
   });
 
   it('asks for help with --help or -h, and refuses an unknown flag', () => {

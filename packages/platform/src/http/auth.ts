@@ -22,33 +22,37 @@ export interface Caller {
   roles: Role[];
   /** Provider organisation id, for the provider role. */
   organisation?: string;
-  /** Prison code, for prison staff. */
+  /** Prison code, for prison staff and a prison's coordinators. */
   prison?: string;
-  /** Probation region, for probation practitioners. */
+  /** Probation region, for probation practitioners and a region's coordinators. */
   region?: string;
 }
 
 type CaseloadClaim = 'prison' | 'organisation' | 'region';
 
-/** The claim that bounds each role's caseload. A token holding the role without it is refused, never read as "all". */
-export const CASELOAD_CLAIM: Partial<Record<Role, CaseloadClaim>> = {
-  'prison-healthcare': 'prison',
-  'release-planner': 'prison',
-  'release-supervisor': 'prison',
-  provider: 'organisation',
-  probation: 'region',
+/**
+ * The claims that bound each role's caseload; the role needs at least one of them. A token holding the role with none
+ * of them is refused, never read as "all". A coordinator works for a prison (the women leaving it) or for a probation
+ * region (the women released to it), so either claim bounds hers.
+ */
+export const CASELOAD_CLAIM: Partial<Record<Role, readonly CaseloadClaim[]>> = {
+  'prison-healthcare': ['prison'],
+  'release-planner': ['prison'],
+  'release-supervisor': ['prison'],
+  provider: ['organisation'],
+  probation: ['region'],
+  'accommodation-coordinator': ['prison', 'region'],
+  'transport-coordinator': ['prison', 'region'],
 };
 
-/** The first role the caller holds whose caseload claim is missing, empty or not a string. */
-export function missingCaseload(
-  caller: Caller,
-  held: readonly Role[],
-): { role: Role; claim: CaseloadClaim } | undefined {
+const present = (value: unknown): boolean => typeof value === 'string' && value.trim() !== '';
+
+/** The first role the caller holds with none of its caseload claims present (a missing, empty or non-string one). */
+export function missingCaseload(caller: Caller, held: readonly Role[]): { role: Role; claim: string } | undefined {
   for (const role of held) {
-    const claim = CASELOAD_CLAIM[role];
-    if (!claim) continue;
-    const value: unknown = caller[claim];
-    if (typeof value !== 'string' || value.trim() === '') return { role, claim };
+    const claims = CASELOAD_CLAIM[role];
+    if (!claims || claims.some((claim) => present(caller[claim]))) continue;
+    return { role, claim: claims.map((claim) => `\`${claim}\``).join(' or ') };
   }
   return undefined;
 }
@@ -84,7 +88,7 @@ export const authPlugin = fp(async (app: FastifyInstance, options: AuthOptions) 
     }
     const unscoped = missingCaseload(request.user, held);
     if (unscoped) {
-      throw httpError(403, `The role ${unscoped.role} needs a non-empty \`${unscoped.claim}\` claim in the token`);
+      throw httpError(403, `The role ${unscoped.role} needs a non-empty ${unscoped.claim} claim in the token`);
     }
   });
 });

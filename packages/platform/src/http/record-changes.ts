@@ -2,6 +2,7 @@ import { type Static, type TObject, Type } from '@sinclair/typebox';
 import { readLocked } from '../kernel/read-locked.js';
 import type { UnitOfWork } from '../kernel/unit-of-work.js';
 import type { ServiceContext } from '../runtime.js';
+import { visibleRecord } from './caseload-access.js';
 import { problemsFor } from './problem-schemas.js';
 import { NotFound } from './problems.js';
 import { type ReleaseRecord, type ReleaseRecords, recordAudit } from './release-records.js';
@@ -22,10 +23,13 @@ export interface RecordChange<Row extends ReleaseRecord, Body extends TObject> {
   apply(work: UnitOfWork, current: Row, body: Static<Body>): Promise<Row>;
 }
 
-/** `${method} ${path}/:id${suffix}`: load under her lock, apply the change, audit it, answer the record's view. */
+/**
+ * `${method} ${path}/:id${suffix}`: another caseload's record is a 404 (audited as denied); otherwise load under her
+ * lock, apply the change, audit it, answer the record's view.
+ */
 export function recordChangeRoute<Row extends ReleaseRecord, View extends TObject, Body extends TObject>(
   app: Server,
-  context: Pick<ServiceContext, 'transact'>,
+  context: Pick<ServiceContext, 'transact' | 'db'>,
   records: ReleaseRecords<Row, View>,
   change: RecordChange<Row, Body>,
 ): void {
@@ -44,6 +48,14 @@ export function recordChangeRoute<Row extends ReleaseRecord, View extends TObjec
     handler: async (request) => {
       // Validated against `change.body` before the handler runs; the type provider cannot follow a type parameter.
       const body = request.body as Static<Body>;
+      // Outside the transaction, so the denial's audit row is not rolled back with it; a record never changes release.
+      await visibleRecord(
+        context.db,
+        request,
+        records,
+        change.action,
+        await records.find(context.db, request.params.id),
+      );
       const row = await context.transact(request, async (work) => {
         const changed = await change.apply(work, await changeableRecord(work, records, request.params.id), body);
         await work.audit(recordAudit(records, change.action, changed));

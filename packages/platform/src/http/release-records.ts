@@ -2,14 +2,16 @@ import type { Database, DatabaseOrTransaction } from '@resettle/messaging';
 import { type Static, type TObject, Type } from '@sinclair/typebox';
 import { type AuditFacts, audit, type DataCategory } from '../audit/audit.js';
 import type { Role } from './auth.js';
+import { refuseOutsideCaseload, visibleRecord } from './caseload-access.js';
 import { problemsFor } from './problem-schemas.js';
-import { type Conflict, NotFound } from './problems.js';
+import type { Conflict } from './problems.js';
 import type { Server } from './server.js';
 
 /** One record a service keeps about one of her releases, which one role arranges (her bed, her journey). */
 export interface ReleaseRecord {
   id: string;
   personId: string;
+  releaseId: string;
 }
 
 /** How a service keeps such records: where they are answered, who reads them, and how they are found. */
@@ -33,7 +35,7 @@ export interface ReleaseRecords<Row extends ReleaseRecord, View extends TObject>
   closed(row: Row): Conflict | undefined;
 }
 
-/** GET one record and GET a release's records, each read audited. */
+/** GET one record and GET a release's records, each read audited; another caseload's is a 404, audited as denied. */
 export async function releaseRecordReads<Row extends ReleaseRecord, View extends TObject>(
   app: Server,
   db: Database,
@@ -54,8 +56,7 @@ export async function releaseRecordReads<Row extends ReleaseRecord, View extends
       },
     },
     async (request) => {
-      const row = await records.find(db, request.params.id);
-      if (!row) throw new NotFound(`no such ${records.noun}`);
+      const row = await visibleRecord(db, request, records, read.action, await records.find(db, request.params.id));
       await audit(db, request, recordAudit(records, read.action, row));
       return view.of(row);
     },
@@ -68,11 +69,12 @@ export async function releaseRecordReads<Row extends ReleaseRecord, View extends
         summary: list.summary,
         tags,
         querystring: Type.Object({ releaseId: Type.String({ format: 'uuid' }) }, { additionalProperties: false }),
-        response: { 200: Type.Object({ items: Type.Array(view.schema) }), ...problemsFor(400, 401, 403) },
+        response: { 200: Type.Object({ items: Type.Array(view.schema) }), ...problemsFor(400, 401, 403, 404) },
       },
     },
     async (request) => {
       const { releaseId } = request.query;
+      await refuseOutsideCaseload(db, request, records, list.action, releaseId);
       const rows = await records.ofRelease(db, releaseId);
       await audit(db, request, recordAudit(records, list.action, { id: releaseId, personId: rows[0]?.personId }));
       return { items: rows.map(view.of) };

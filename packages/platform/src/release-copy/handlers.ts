@@ -31,10 +31,12 @@ export function releaseCopyHandlers(options: ReleaseCopyOptions = {}): EventHand
     if (release && options.onChanged) await options.onChanged(release, work, change);
   };
   const scheduled = (change: ReleaseChange) => async (event: Scheduled, work: UnitOfWork) => {
-    const { releaseId, releaseDate, gateAt } = event.data;
+    const { releaseId, releaseDate, gateAt, prisonCode, probationRegion } = event.data;
     const copy = {
       releaseId,
       personId: event.personId,
+      prisonCode,
+      probationRegion,
       releaseDate,
       gateAt: new Date(gateAt),
       status: 'scheduled' as const,

@@ -1,3 +1,4 @@
+export { inCaseload, type ReleasePlace } from './caseload.js';
 export { type ReleaseChange, type ReleaseCopyOptions, releaseCopyHandlers } from './handlers.js';
 export { findRelease, markReleaseCancelled, markReleaseOccurred, releasesOf, saveRelease } from './queries.js';
 export { type KnownRelease, RELEASE_COPY_STATUSES, releases } from './table.js';

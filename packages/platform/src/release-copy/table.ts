@@ -7,6 +7,12 @@ export const RELEASE_COPY_STATUSES = ['scheduled', 'cancelled', 'released'] as c
 export const releases = pgTable('releases', {
   releaseId: uuid('release_id').primaryKey(),
   personId: text('person_id').notNull(),
+  /**
+   * Where she is released from and to, which bound the coordinators' caseloads. Null only for a copy saved before they
+   * were kept, until its next schedule event: such a release is in no coordinator's caseload.
+   */
+  prisonCode: text('prison_code'),
+  probationRegion: text('probation_region'),
   releaseDate: date('release_date').notNull(),
   gateAt: timestamp('gate_at', { withTimezone: true }).notNull(),
   status: text('status', { enum: RELEASE_COPY_STATUSES }).notNull(),

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accommodation } from '../app.js';
 import { releaseRescheduled, releaseScheduled, watchTopic } from '../test-support/events.js';
 
-const coordinator: Caller = { sub: 'housing-1', roles: ['accommodation-coordinator'] };
+const coordinator: Caller = { sub: 'housing-1', roles: ['accommodation-coordinator'], region: 'South West' };
 const probation: Caller = { sub: 'pp-1', roles: ['probation'], region: 'South West' };
 const clock = () => new Date('2026-11-02T10:00:00Z');
 

@@ -9,7 +9,7 @@ import { accommodation } from '../app.js';
 import { accommodationBody } from '../test-support/accommodations.js';
 import { releaseScheduled, treatmentIn, watchTopic } from '../test-support/events.js';
 
-const coordinator: Caller = { sub: 'housing-1', roles: ['accommodation-coordinator'] };
+const coordinator: Caller = { sub: 'housing-1', roles: ['accommodation-coordinator'], region: 'South West' };
 const probation: Caller = { sub: 'pp-1', roles: ['probation'], region: 'South West' };
 const clock = () => new Date('2026-11-02T10:00:00Z');
 
@@ -145,7 +145,7 @@ describe('accommodation API on the real database and broker', () => {
     expect(unknown.body).toMatchObject({ field: 'body.releaseId', rule: 'RELEASE_NOT_YET_KNOWN' });
     expect(unknown.body.detail).toContain('try again in a moment');
     const wrongRole = await service.call(
-      { sub: 't-1', roles: ['transport-coordinator'] },
+      { sub: 't-1', roles: ['transport-coordinator'], prison: 'EHI' },
       'POST',
       '/api/accommodations',
       accommodationBody('A2004AA', releaseId),

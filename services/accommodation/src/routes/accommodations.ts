@@ -5,6 +5,7 @@ import {
   type ReleaseRecords,
   recordAudit,
   recordChangeRoute,
+  refuseOutsideCaseload,
   releaseRecordReads,
   type Server,
   type ServiceContext,
@@ -59,11 +60,12 @@ export async function accommodationRoutes(app: Server, context: ServiceContext):
         summary: 'Record release-night accommodation (type none records that there is none yet)',
         tags,
         body: AccommodationRequest,
-        response: { 201: Accommodation, ...problemsFor(400, 401, 403, 409, 422) },
+        response: { 201: Accommodation, ...problemsFor(400, 401, 403, 404, 409, 422) },
       },
     },
     async (request, reply) => {
       const asked = request.body;
+      await refuseOutsideCaseload(context.db, request, accommodations, 'confirm-accommodation', asked.releaseId);
       const row = await context.transact(
         request,
         async (work) => {

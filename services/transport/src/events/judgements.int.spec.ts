@@ -17,7 +17,7 @@ import {
 } from '../test-support/events.js';
 import { planBody } from '../test-support/plans.js';
 
-const coordinator: Caller = { sub: 'transport-1', roles: ['transport-coordinator'] };
+const coordinator: Caller = { sub: 'transport-1', roles: ['transport-coordinator'], prison: 'EHI' };
 const clock = () => new Date('2026-11-02T10:00:00Z');
 
 describe('transport publishes its verdict on every change and every release revision', () => {

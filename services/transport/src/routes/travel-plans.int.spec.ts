@@ -9,7 +9,7 @@ import { transport } from '../app.js';
 import { firstAppointment, releaseScheduled, watchTopic } from '../test-support/events.js';
 import { planBody } from '../test-support/plans.js';
 
-const coordinator: Caller = { sub: 'transport-1', roles: ['transport-coordinator'] };
+const coordinator: Caller = { sub: 'transport-1', roles: ['transport-coordinator'], prison: 'EHI' };
 const clock = () => new Date('2026-11-02T10:00:00Z');
 
 describe('transport API on the real database and broker', () => {
@@ -105,7 +105,7 @@ describe('transport API on the real database and broker', () => {
     expect(unknown.headers['retry-after']).toBe('2');
     expect(unknown.body).toMatchObject({ field: 'body.releaseId', rule: 'RELEASE_NOT_YET_KNOWN' });
     const wrongRole = await service.call(
-      { sub: 'h-1', roles: ['accommodation-coordinator'] },
+      { sub: 'h-1', roles: ['accommodation-coordinator'], region: 'South West' },
       'POST',
       '/api/travel-plans',
       planBody('A4004AA', releaseId),

@@ -5,6 +5,7 @@ import {
   type ReleaseRecords,
   recordAudit,
   recordChangeRoute,
+  refuseOutsideCaseload,
   releaseRecordReads,
   type Server,
 } from '@resettle/platform';
@@ -57,11 +58,12 @@ export async function travelPlanRoutes(app: Server, context: TransportContext): 
         summary: 'Arrange the journey from the gate',
         tags,
         body: TravelPlanRequest,
-        response: { 201: TravelPlan, ...problemsFor(400, 401, 403, 409, 422) },
+        response: { 201: TravelPlan, ...problemsFor(400, 401, 403, 404, 409, 422) },
       },
     },
     async (request, reply) => {
       const { personId, releaseId, ...fields } = request.body;
+      await refuseOutsideCaseload(context.db, request, travelPlans, 'arrange-travel', releaseId);
       const row = await context.transact(
         request,
         async (work) => {

@@ -32,10 +32,17 @@ export const DEV_USERS: readonly DevUser[] = [
   {
     sub: 'housing-coordinator',
     name: 'Aisha Khan',
-    job: 'Accommodation coordinator',
+    job: 'Accommodation coordinator, South West',
     roles: ['accommodation-coordinator'],
+    region: 'South West',
   },
-  { sub: 'travel-coordinator', name: 'Tom Evans', job: 'Transport coordinator', roles: ['transport-coordinator'] },
+  {
+    sub: 'travel-coordinator',
+    name: 'Tom Evans',
+    job: 'Transport coordinator, HMP Eastwood Park',
+    roles: ['transport-coordinator'],
+    prison: 'EWI',
+  },
   {
     sub: 'probation-officer',
     name: 'Pat Morgan',
@@ -56,6 +63,13 @@ export const DEV_USERS: readonly DevUser[] = [
     name: 'Sara Lee',
     job: 'Release planner, HMP Styal',
     roles: ['release-planner'],
+    prison: 'STI',
+  },
+  {
+    sub: 'travel-coordinator-styal',
+    name: 'Sam Okafor',
+    job: 'Transport coordinator, HMP Styal',
+    roles: ['transport-coordinator'],
     prison: 'STI',
   },
 ];

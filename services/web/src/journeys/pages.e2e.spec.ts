@@ -327,7 +327,7 @@ describe('the web pages in Debian’s Chromium, against the running services and
     }
   }, 120_000);
 
-  it('another region’s practitioner and another prison’s planner get 404 for her records, in the pages and the APIs', async () => {
+  it('another region’s practitioner, another prison’s planner and coordinator get 404 for her records, in the pages and the APIs', async () => {
     const browser = await openBrowser();
     try {
       const { page } = browser;
@@ -341,6 +341,12 @@ describe('the web pages in Debian’s Chromium, against the running services and
       const release = await page.goto(`${web.url}/releases/${releaseId}`);
       expect(release?.status()).toBe(404);
       expect(await page.locator('main').textContent()).not.toContain(her);
+      await browser.context.clearCookies();
+      await signIn(page, web.url, 'Sam Okafor');
+      const travel = await page.goto(`${web.url}/travel/releases/${releaseId}?personId=${her}`);
+      expect(travel?.status()).toBe(404);
+      expect(await page.locator('h1').textContent()).toBe('Release not found');
+      expect(await page.locator('main').textContent()).not.toContain('Women’s centre');
     } finally {
       await browser.close();
     }
@@ -348,6 +354,9 @@ describe('the web pages in Debian’s Chromium, against the running services and
     const styal = { sub: 'omu-planner-styal', roles: ['release-planner' as const], prison: 'STI' };
     expect((await web.system.call('passport', wales, 'GET', `/api/passports/${releaseId}`)).status).toBe(404);
     expect((await web.system.call('release-scheduling', styal, 'GET', `/api/releases/${releaseId}`)).status).toBe(404);
+    const styalTravel = { sub: 'travel-coordinator-styal', roles: ['transport-coordinator' as const], prison: 'STI' };
+    const plans = await web.system.call('transport', styalTravel, 'GET', `/api/travel-plans?releaseId=${releaseId}`);
+    expect(plans.status).toBe(404);
   });
 
   it('release planner: a form with bad input shows the error summary and saves nothing', async () => {

@@ -45,6 +45,14 @@ export interface CoordinatorJourney<Detail, Item> {
 
 type OnRelease = { Params: { releaseId: string }; Querystring: { personId?: string } };
 
+function releaseNotFound(reply: FastifyReply) {
+  return reply.page(
+    'error.njk',
+    { title: 'Release not found', message: 'There is no release with that reference in your caseload.' },
+    404,
+  );
+}
+
 /** A coordinator's journey: find the release, see what is recorded for it, record or change it, refusals explained. */
 export function coordinatorJourney<Detail, Item extends { status: string }>(journey: CoordinatorJourney<Detail, Item>) {
   const { path, form, statuses } = journey;
@@ -66,6 +74,8 @@ export function coordinatorJourney<Detail, Item extends { status: string }>(jour
       status = 200,
     ) => {
       const listed = await api(request).forRelease(where.releaseId);
+      // A release outside her caseload is a 404 from the API: the page says no more than that.
+      if (listed.status === 404) return releaseNotFound(reply);
       const current = listed.ok ? listed.body.items.filter((item) => item.status !== journey.ended).at(-1) : undefined;
       return reply.page(
         `${path.slice(1)}/release.njk`,

@@ -11,8 +11,8 @@ export interface Where {
 }
 
 /**
- * Coordinators find a release by her prison number and the release reference the planner gives them: the APIs
- * have no coordinator caseload to list from yet.
+ * Coordinators find a release by her prison number and the release reference the planner gives them: the APIs keep
+ * each coordinator to her prison's or region's releases, but have no list of them to choose from yet.
  */
 export function readFind(query: { personId?: string; releaseId?: string }) {
   const personId = (query.personId ?? '').trim().toUpperCase();
