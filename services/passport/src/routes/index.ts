@@ -1,6 +1,5 @@
 import type { Server, ServiceContext } from '@resettle/platform';
 import type { PassportServiceSettings } from '../settings.js';
-import { probationPages } from '../web/pages.js';
 import { outcomeRoutes } from './outcomes.js';
 import { passportReadRoutes } from './passports.js';
 import { upcomingRoutes } from './upcoming.js';
@@ -9,5 +8,4 @@ export async function passportRoutes(app: Server, context: ServiceContext<Passpo
   await passportReadRoutes(app, context);
   await upcomingRoutes(app, context);
   await outcomeRoutes(app, context);
-  await probationPages(app);
 }
