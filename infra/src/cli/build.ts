@@ -28,6 +28,11 @@ const ASSETS: Record<string, [string, string][]> = {
   ],
 };
 
+/** Further processes a service folder holds: [under src/, under dist/]. */
+const EXTRA_ENTRIES: Record<string, [string, string][]> = {
+  web: [['dev-idp/main.ts', 'dev-idp.js']],
+};
+
 const BANNER = [
   "import { createRequire as __resettleCreateRequire } from 'node:module';",
   "import { fileURLToPath as __resettleFileURLToPath } from 'node:url';",
@@ -91,19 +96,21 @@ export async function buildService(name: string): Promise<string> {
   const outdir = join(serviceDir, 'dist');
   rmSync(outdir, { recursive: true, force: true });
   const outfile = join(outdir, 'main.js');
-  await build({
-    entryPoints: [join(serviceDir, 'src', 'main.ts')],
-    outfile,
-    bundle: true,
-    packages: 'bundle',
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    sourcemap: true,
-    banner: { js: BANNER },
-    plugins: [externalWhereResolvable(serviceDir), dirnameOfOrigin(outdir)],
-    logLevel: 'warning',
-  });
+  const entries: [string, string][] = [['main.ts', 'main.js'], ...(EXTRA_ENTRIES[name] ?? [])];
+  for (const [source, output] of entries)
+    await build({
+      entryPoints: [join(serviceDir, 'src', source)],
+      outfile: join(outdir, output),
+      bundle: true,
+      packages: 'bundle',
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      sourcemap: true,
+      banner: { js: BANNER },
+      plugins: [externalWhereResolvable(serviceDir), dirnameOfOrigin(outdir)],
+      logLevel: 'warning',
+    });
   for (const [from, to] of ASSETS[name] ?? [])
     cpSync(join(serviceDir, 'src', from), join(outdir, to), { recursive: true });
   return outfile;
