@@ -116,7 +116,18 @@ export async function buildService(name: string): Promise<string> {
   return outfile;
 }
 
-const wanted = process.argv.slice(2);
+const USAGE = `Usage: pnpm build [service …]
+
+Bundles each service (all of them when none is named) to services/<name>/dist/main.js, run with plain node:
+  node services/passport/dist/main.js        (the same environment as under tsx; see docs/operations.md)
+Services: ${SERVICES.join(', ')}. web also gets dist/dev-idp.js.`;
+
+const args = process.argv.slice(2);
+if (args.includes('--help') || args.includes('-h')) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const wanted = args;
 const unknown = wanted.filter((name) => !SERVICES.includes(name));
 if (unknown.length > 0) {
   console.error(`unknown service: ${unknown.join(', ')} (one of ${SERVICES.join(', ')})`);
