@@ -34,8 +34,9 @@ ENV NODE_ENV=production \
     PORT=${PORT} \
     HEALTH_PATH=${HEALTH_PATH}
 WORKDIR /app
-COPY --from=prod-deps --chown=node:node /app /app
-COPY --from=build --chown=node:node /app/services/${SERVICE}/dist /app/services/${SERVICE}/dist
+# Owned by root and only readable by the user the service runs as: it writes nothing to disk.
+COPY --from=prod-deps /app /app
+COPY --from=build /app/services/${SERVICE}/dist /app/services/${SERVICE}/dist
 USER node
 EXPOSE ${PORT}
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
