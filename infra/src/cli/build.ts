@@ -21,7 +21,6 @@ const SERVICES = ['release-scheduling', 'treatment-continuity', 'accommodation',
 
 /** Files read at run time relative to the source file that reads them: [from under src/, to under dist/]. */
 const ASSETS: Record<string, [string, string][]> = {
-  passport: [['web/assets', 'assets']],
   web: [
     ['public', 'public'],
     ['views', 'views'],
