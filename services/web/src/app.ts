@@ -25,8 +25,9 @@ import { travelRoutes } from './routes/travel.js';
 import type { WebSettings } from './settings.js';
 
 /** Styles, scripts, fonts and images: the same for everyone, so they load on the sign-in and error pages too. */
-const PUBLIC_FILES = /^\/(assets|govuk|public)\//;
+const PUBLIC_FILES = /^\/(assets|govuk|moj|public)\//;
 const GOVUK = fileURLToPath(new URL('../node_modules/govuk-frontend/dist', import.meta.url));
+const MOJ = fileURLToPath(new URL('../node_modules/@ministryofjustice/frontend', import.meta.url));
 
 /** The five APIs, each called with the signed-in user's token. */
 export function apis(settings: WebSettings) {
@@ -80,6 +81,13 @@ export async function buildWeb(settings: WebSettings, logger: Logger): Promise<F
     decorateReply: false,
     allowedPath: (path) => /^\/govuk-frontend\.min\.(css|js)$/.test(path),
   });
+  // MoJ Frontend's styles and script only (its components used here need none of its images).
+  await app.register(fastifyStatic, {
+    root: `${MOJ}/moj`,
+    prefix: '/moj/',
+    decorateReply: false,
+    allowedPath: (path) => /^\/moj-frontend\.min\.(css|js)$/.test(path),
+  });
   await app.register(fastifyStatic, {
     root: fileURLToPath(new URL('./public', import.meta.url)),
     prefix: '/public/',
@@ -87,7 +95,7 @@ export async function buildWeb(settings: WebSettings, logger: Logger): Promise<F
   });
   await app.register(view, {
     engine: { nunjucks },
-    templates: [fileURLToPath(new URL('./views', import.meta.url)), GOVUK],
+    templates: [fileURLToPath(new URL('./views', import.meta.url)), GOVUK, MOJ],
     production: true,
     options: {
       onConfigure: (env: nunjucks.Environment) => {

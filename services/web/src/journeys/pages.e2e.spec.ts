@@ -296,6 +296,17 @@ describe('the web pages in Debian’s Chromium, against the running services and
       await expectAccessible(page);
       await screenshot(page, 'web-probation-upcoming');
 
+      // MoJ sortable table: with JavaScript the headings become sort buttons, and aria-sort says the order.
+      const released = page.locator('#upcoming thead th', { hasText: 'Release date' });
+      await released.getByRole('button', { name: 'Release date' }).click();
+      expect(await released.getAttribute('aria-sort')).toBe('ascending');
+      const days = await page
+        .locator('#upcoming tbody tr > :nth-child(3)')
+        .evaluateAll((cells) => cells.map((cell) => Number(cell.getAttribute('data-sort-value'))));
+      expect(days).toEqual([...days].sort((a, b) => a - b));
+      await expectAccessible(page);
+      await screenshot(page, 'web-probation-sorted');
+
       await page.getByLabel('Passport').selectOption('incomplete');
       await page.getByRole('button', { name: 'Apply filters' }).click();
       expect(await page.locator('#upcoming tbody tr', { hasText: her }).count()).toBe(0);
@@ -326,6 +337,18 @@ describe('the web pages in Debian’s Chromium, against the running services and
       await browser.close();
     }
   }, 120_000);
+
+  it('probation with JavaScript off: the upcoming list is a plain table in risk order, with no sort buttons', async () => {
+    const browser = await openBrowser({ javaScript: false });
+    try {
+      const { page } = browser;
+      await signIn(page, web.url, 'Pat Morgan');
+      expect(await page.locator('#upcoming tbody tr', { hasText: her }).count()).toBe(1);
+      expect(await page.locator('#upcoming thead button').count()).toBe(0);
+    } finally {
+      await browser.close();
+    }
+  });
 
   it('another region’s practitioner, another prison’s planner and coordinator get 404 for her records, in the pages and the APIs', async () => {
     const browser = await openBrowser();
