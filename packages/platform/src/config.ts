@@ -88,6 +88,7 @@ export function loadConfig<T extends TProperties>(
   const schema = Type.Composite([PlatformConfigSchema, serviceSettings]);
   const config = envSchema({ schema, data: env, dotenv: false }) as PlatformConfig & Static<TObject<T>>;
   if (serving) tokenTrust(config);
+  kafkaSecurity(config); // a half-given SASL or TLS setting stops the service here, not at its first message
   return config;
 }
 
