@@ -1,9 +1,21 @@
 import { EVENT_DEFINITIONS, type EventDefinition, type EventKey, type EventSource, topicsOfEvents } from './catalog.js';
 import { deadLetterTopicFor, type TopicName } from './topics.js';
 
+const RELEASE_EVENTS = [
+  'release.scheduled@v1',
+  'release.scheduled@v2',
+  'release.rescheduled@v1',
+  'release.rescheduled@v2',
+  'release.cancelled@v1',
+  'release.cancelled@v2',
+  'release.occurred@v1',
+  'release.occurred@v2',
+] as const satisfies readonly EventKey[];
+
 /**
  * The events each consuming service handles (as its handlers declare them in services/<name>/src). Kept here so the
- * broker's ACLs can be derived from the contracts; a service that starts handling another event adds it here.
+ * broker's ACLs can be derived from the contracts; a service that starts handling another event adds it here
+ * (tests/security/kafka-access.unit.spec.ts compares this table with each service's declaration).
  */
 export const CONSUMED_EVENTS: Partial<Record<EventSource, readonly EventKey[]>> = {
   'treatment-continuity': [
@@ -16,8 +28,9 @@ export const CONSUMED_EVENTS: Partial<Record<EventSource, readonly EventKey[]>> 
     'release.occurred@v1',
     'release.occurred@v2',
   ],
-  accommodation: ['treatment.handoff.logistics@v1', 'treatment.handoff.logistics@v2'],
+  accommodation: [...RELEASE_EVENTS, 'treatment.handoff.logistics@v1', 'treatment.handoff.logistics@v2'],
   transport: [
+    ...RELEASE_EVENTS,
     'accommodation.confirmed@v1',
     'accommodation.changed@v1',
     'accommodation.withdrawn@v1',
