@@ -1,7 +1,14 @@
 export { type CliOutput, commandLine, HELP, helpOption, listWrapped, UsageError } from './cli/args.js';
 export { readDevSecret } from './dev-secret.js';
 export { dockerEngineAvailable } from './docker.js';
-export { type BrokerHandle, LOCAL_BROKER_SESSION_TIMEOUT_MS, LocalKafkaBroker } from './kafka/broker.js';
+export {
+  type BrokerHandle,
+  type BrokerSecurity,
+  LOCAL_BROKER_SESSION_TIMEOUT_MS,
+  LocalKafkaBroker,
+  type ScramUser,
+  scramSecurityFor,
+} from './kafka/broker.js';
 export { clustersUnder, LocalKafkaCluster, majority } from './kafka/cluster.js';
 export { ensureKafkaJars } from './kafka/jars.js';
 export { type KafkaCluster, resolveKafka } from './kafka/resolve.js';

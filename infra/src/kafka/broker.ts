@@ -14,6 +14,27 @@ export interface BrokerHandle {
   controllerPort: number;
   /** Present for a node of a LocalKafkaCluster; a broker without it is node 1 of a quorum of one. */
   cluster?: ClusterMembership;
+  /** SASL/SCRAM on the client listener and ACLs (StandardAuthorizer); absent: PLAINTEXT and no authorizer. */
+  security?: BrokerSecurity;
+}
+
+/** A SCRAM-SHA-512 user, created in the storage when it is formatted. */
+export interface ScramUser {
+  name: string;
+  password: string;
+}
+
+/**
+ * A single broker whose client listener is SASL_PLAINTEXT on 127.0.0.1 (SCRAM-SHA-512) and whose authorizer denies
+ * what no ACL allows. The controller listener stays PLAINTEXT on 127.0.0.1.
+ */
+export interface BrokerSecurity {
+  /** The broker's own principal (inter-broker traffic on the SASL listener); a super user. */
+  broker: ScramUser;
+  /** Super users besides the broker (the admin that creates ACLs). */
+  superUsers: string[];
+  /** Every other user (one per service), created at format time. */
+  users: ScramUser[];
 }
 
 export interface ClusterMembership {
@@ -124,7 +145,7 @@ export class LocalKafkaBroker {
       .replaceAll('{{controllerPort}}', String(this.handle.controllerPort))
       .replaceAll('{{logDirs}}', join(this.handle.dataDir, 'kraft'));
     const configPath = join(this.handle.dataDir, 'server.properties');
-    writeFileSync(configPath, config);
+    writeFileSync(configPath, this.handle.security ? secured(config, this.handle, this.handle.security) : config);
     return configPath;
   }
 
@@ -142,11 +163,56 @@ export class LocalKafkaBroker {
         `--cluster-id=${clusterId}`,
         '-c',
         configPath,
+        ...scramArguments(this.handle.security),
       ],
       { encoding: 'utf8' },
     );
     if (result.status !== 0) throw new Error(`formatting KRaft storage failed: ${result.stderr || result.stdout}`);
   }
+}
+
+/**
+ * The config with the client listener switched to SASL_PLAINTEXT (SCRAM-SHA-512, also between brokers) and the
+ * StandardAuthorizer on. The controller listener stays PLAINTEXT on 127.0.0.1, where the broker reaches its own
+ * controller as User:ANONYMOUS: that principal is a super user, and only that listener can produce it (SASL requires
+ * a login).
+ */
+function secured(config: string, handle: BrokerHandle, security: BrokerSecurity): string {
+  const { port, controllerPort } = handle;
+  const lines = config
+    .split('\n')
+    .filter(
+      (line) =>
+        !/^(listeners|advertised\.listeners|inter\.broker\.listener\.name|listener\.security\.protocol\.map)=/.test(
+          line,
+        ),
+    );
+  const superUsers = [security.broker.name, ...security.superUsers, 'ANONYMOUS'].map((name) => `User:${name}`);
+  const jaas = `org.apache.kafka.common.security.scram.ScramLoginModule required username="${security.broker.name}" password="${security.broker.password}";`;
+  return [
+    ...lines,
+    '# SASL/SCRAM and ACLs (infra/src/kafka/broker.ts, secured)',
+    `listeners=SASL_PLAINTEXT://127.0.0.1:${port},CONTROLLER://127.0.0.1:${controllerPort}`,
+    `advertised.listeners=SASL_PLAINTEXT://127.0.0.1:${port}`,
+    'inter.broker.listener.name=SASL_PLAINTEXT',
+    'listener.security.protocol.map=CONTROLLER:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT',
+    'sasl.enabled.mechanisms=SCRAM-SHA-512',
+    'sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512',
+    `listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config=${jaas}`,
+    'authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer',
+    'allow.everyone.if.no.acl.found=false',
+    `super.users=${superUsers.join(';')}`,
+    '',
+  ].join('\n');
+}
+
+/** `--add-scram` for every user, so the credentials exist from the broker's first start. */
+function scramArguments(security: BrokerSecurity | undefined): string[] {
+  if (!security) return [];
+  return [security.broker, ...security.users].flatMap((user) => [
+    '--add-scram',
+    `SCRAM-SHA-512=[name=${user.name},password=${user.password}]`,
+  ]);
 }
 
 /** A KRaft cluster id: 16 random bytes, base64url. */
@@ -173,4 +239,14 @@ function portAccepts(port: number): Promise<boolean> {
     });
     socket.once('error', () => resolveCheck(false));
   });
+}
+
+/**
+ * Security for a local SASL+ACL broker: a fresh random password for the broker, an `admin` super user (for ACLs and
+ * topic creation) and one user per name given (one per service).
+ */
+export function scramSecurityFor(userNames: string[]): BrokerSecurity & { admin: ScramUser } {
+  const user = (name: string): ScramUser => ({ name, password: randomBytes(18).toString('base64url') });
+  const admin = user('admin');
+  return { broker: user('broker'), admin, superUsers: [admin.name], users: [admin, ...userNames.map(user)] };
 }

@@ -12,9 +12,14 @@ export type { Database, DatabaseOrTransaction, Transaction } from './db/types.js
 export { type DeadLetterReason, sendToDeadLetterTopic } from './dead-letters.js';
 export { releaseHeldPerson } from './inbox-records.js';
 export {
+  type AccessGrant,
   createEventBus,
+  DEFAULT_TOPIC_RETENTION_MS,
   type EventBus,
+  grantTopicAccess,
   type IncomingMessage,
+  type KafkaSecurity,
+  kafkaSecuritySettings,
   type OutgoingMessage,
   type PartitionPlacement,
   type TopicDescription,

@@ -1,14 +1,20 @@
 // The only module in the repo that imports kafkajs: swap the client here and nothing else changes.
 
+import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
+  type AclOperationTypes,
+  type AclPermissionTypes,
+  type AclResourceTypes,
   type ConfigResourceTypes,
   type Consumer,
   type EachBatchPayload,
   Kafka,
+  type KafkaConfig,
   logLevel,
   Partitioners,
   type Producer,
+  type ResourcePatternTypes,
 } from 'kafkajs';
 import type { Logger } from 'pino';
 import { backoffDelay } from './backoff.js';
@@ -96,12 +102,41 @@ export interface EventBusOptions {
   namespace?: string;
   /** Copies kept of each partition of the topics this bus creates (default 1; 3 on a cluster of three or more). */
   replicationFactor?: number;
+  /** `retention.ms` of the topics this bus creates (default 30 days); -1 keeps messages forever. */
+  retentionMs?: number;
+  /** TLS and SASL/SCRAM towards the brokers (none by default: PLAINTEXT). */
+  security?: KafkaSecurity;
+}
+
+/** How a client proves who it is to the brokers, and whether the connection is encrypted. */
+export interface KafkaSecurity {
+  sasl?: { mechanism: 'scram-sha-256' | 'scram-sha-512'; username: string; password: string };
+  /** TLS to the brokers; `caFile` (PEM) adds a CA to trust besides the system's. */
+  tls?: { caFile?: string };
+}
+
+/** Default `retention.ms` of event topics: 30 days. */
+export const DEFAULT_TOPIC_RETENTION_MS = 30 * 24 * 60 * 60 * 1_000;
+
+/** The `sasl` and `ssl` parts of kafkajs's settings for these choices. Never logged: it holds the password. */
+export function kafkaSecuritySettings(security: KafkaSecurity | undefined): Pick<KafkaConfig, 'sasl' | 'ssl'> {
+  const settings: Pick<KafkaConfig, 'sasl' | 'ssl'> = {};
+  if (security?.sasl) {
+    const { mechanism, username, password } = security.sasl;
+    settings.sasl =
+      mechanism === 'scram-sha-256' ? { mechanism, username, password } : { mechanism, username, password };
+  }
+  if (security?.tls) {
+    settings.ssl = security.tls.caFile ? { ca: [readFileSync(security.tls.caFile, 'utf8')] } : true;
+  }
+  return settings;
 }
 
 export function createEventBus(options: EventBusOptions): EventBus {
   const kafka = new Kafka({
     clientId: options.clientId,
     brokers: options.brokers,
+    ...kafkaSecuritySettings(options.security),
     // kafkajs warns on every retry while a broker starts or restarts; those retries are expected and handled here.
     logLevel: logLevel.ERROR,
     logCreator: () => (entry) => {
@@ -116,6 +151,7 @@ export function createEventBus(options: EventBusOptions): EventBus {
     options.sessionTimeoutMs ?? 6_000,
     options.namespace ?? '',
     options.replicationFactor ?? 1,
+    options.retentionMs ?? DEFAULT_TOPIC_RETENTION_MS,
   );
 }
 
@@ -128,6 +164,7 @@ class KafkaEventBus implements EventBus {
     private readonly sessionTimeoutMs: number,
     private readonly namespace: string,
     private readonly replicationFactor: number,
+    private readonly retentionMs: number,
   ) {}
 
   private physical(name: string): string {
@@ -160,7 +197,11 @@ class KafkaEventBus implements EventBus {
               numPartitions: partitions,
               replicationFactor: this.replicationFactor,
               // With acks=all a write is acknowledged once a majority has it: one node may be lost without losing it.
-              configEntries: [{ name: 'min.insync.replicas', value: String(majorityOf(this.replicationFactor)) }],
+              configEntries: [
+                { name: 'min.insync.replicas', value: String(majorityOf(this.replicationFactor)) },
+                // How long events are kept: long enough to rebuild a service, not forever (personal data).
+                { name: 'retention.ms', value: String(this.retentionMs) },
+              ],
             })),
           });
         } catch (error) {
@@ -368,6 +409,65 @@ class KafkaEventBus implements EventBus {
     }
   }
 }
+
+/** What one principal may do: write the topics it produces, read those it consumes, in its own consumer groups. */
+export interface AccessGrant {
+  /** The SASL user name (the ACL principal is `User:<principal>`). */
+  principal: string;
+  produces: string[];
+  consumes: string[];
+  /** Consumer groups it may join and commit in. */
+  groups: string[];
+}
+
+/**
+ * Creates ALLOW ACLs for these grants on a broker with an authorizer, as an admin principal: Write+Describe on topics
+ * produced, Read+Describe on topics consumed, Read+Describe on the principal's groups. Everything else stays denied.
+ * Names are physical (any test namespace already in front).
+ */
+export async function grantTopicAccess(
+  connection: { brokers: string[]; security?: KafkaSecurity; logger: Logger },
+  grants: AccessGrant[],
+): Promise<void> {
+  const kafka = new Kafka({
+    clientId: 'acl-admin',
+    brokers: connection.brokers,
+    ...kafkaSecuritySettings(connection.security),
+    logLevel: logLevel.ERROR,
+    logCreator: () => (entry) => connection.logger.error({ kafka: entry.log.message, namespace: entry.namespace }),
+  });
+  const allow = (principal: string, resourceType: AclResourceTypes, resourceName: string, ops: AclOperationTypes[]) =>
+    ops.map((operation) => ({
+      resourceType,
+      resourceName,
+      resourcePatternType: LITERAL_PATTERN,
+      principal: `User:${principal}`,
+      host: '*',
+      operation,
+      permissionType: ALLOW,
+    }));
+  const acl = grants.flatMap((grant) => [
+    ...grant.produces.flatMap((topic) => allow(grant.principal, TOPIC_ACL, topic, [WRITE, DESCRIBE])),
+    ...grant.consumes.flatMap((topic) => allow(grant.principal, TOPIC_ACL, topic, [READ, DESCRIBE])),
+    ...grant.groups.flatMap((group) => allow(grant.principal, GROUP_ACL, group, [READ, DESCRIBE])),
+  ]);
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    if (acl.length > 0) await admin.createAcls({ acl });
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+// kafkajs's CommonJS exports hide its enums from Node's ESM loader, so their values (kafkajs/src/protocol/*Types.js).
+const TOPIC_ACL = 2 as AclResourceTypes.TOPIC;
+const GROUP_ACL = 3 as AclResourceTypes.GROUP;
+const READ = 3 as AclOperationTypes.READ;
+const WRITE = 4 as AclOperationTypes.WRITE;
+const DESCRIBE = 8 as AclOperationTypes.DESCRIBE;
+const ALLOW = 3 as AclPermissionTypes.ALLOW;
+const LITERAL_PATTERN = 3 as ResourcePatternTypes.LITERAL;
 
 // kafkajs's CommonJS exports hide ConfigResourceTypes from Node's ESM loader (vitest would not notice), so its value.
 const TOPIC_RESOURCE = 2 as ConfigResourceTypes.TOPIC;

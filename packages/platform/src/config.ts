@@ -1,3 +1,4 @@
+import type { KafkaSecurity } from '@resettle/messaging';
 import { type Static, type TObject, type TProperties, Type } from '@sinclair/typebox';
 import { envSchema } from 'env-schema';
 import { TokenSettings, tokenTrust } from './config-tokens.js';
@@ -22,6 +23,20 @@ export const PlatformConfigSchema = Type.Object({
     default: 6_000,
     description: "how soon a silent consumer's partitions move; not below the broker's group.min.session.timeout.ms",
   }),
+  KAFKA_TOPIC_RETENTION_MS: Type.Integer({
+    minimum: -1,
+    default: 30 * 24 * 60 * 60 * 1_000,
+    description: 'retention.ms of the topics a service creates (30 days; -1 keeps them forever)',
+  }),
+  KAFKA_SASL_MECHANISM: Type.Optional(
+    Type.Union([Type.Literal('scram-sha-256'), Type.Literal('scram-sha-512')], {
+      description: 'SASL/SCRAM towards the brokers; with KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD',
+    }),
+  ),
+  KAFKA_SASL_USERNAME: Type.Optional(Type.String({ minLength: 1 })),
+  KAFKA_SASL_PASSWORD: Type.Optional(Type.String({ minLength: 1, description: 'never logged' })),
+  KAFKA_TLS: Type.Boolean({ default: false, description: 'TLS to the brokers' }),
+  KAFKA_TLS_CA_FILE: Type.Optional(Type.String({ minLength: 1, description: 'a PEM CA to trust for the brokers' })),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
     {
@@ -73,11 +88,26 @@ export function loadConfig<T extends TProperties>(
   const schema = Type.Composite([PlatformConfigSchema, serviceSettings]);
   const config = envSchema({ schema, data: env, dotenv: false }) as PlatformConfig & Static<TObject<T>>;
   if (serving) tokenTrust(config);
+  kafkaSecurity(config); // a half-given SASL or TLS setting stops the service here, not at its first message
   return config;
 }
 
 export function brokerList(config: PlatformConfig): string[] {
   return config.KAFKA_BROKERS.split(',').map((broker) => broker.trim());
+}
+
+/** TLS and SASL/SCRAM towards the brokers, from the KAFKA_* settings (a half-given SASL setting stops the service). */
+export function kafkaSecurity(config: PlatformConfig): KafkaSecurity | undefined {
+  const { KAFKA_SASL_MECHANISM: mechanism, KAFKA_SASL_USERNAME: username, KAFKA_SASL_PASSWORD: password } = config;
+  const given = [mechanism, username, password].filter((value) => value !== undefined).length;
+  if (given !== 0 && given !== 3) {
+    throw new Error('KAFKA_SASL_MECHANISM, KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD go together');
+  }
+  if (config.KAFKA_TLS_CA_FILE && !config.KAFKA_TLS) throw new Error('KAFKA_TLS_CA_FILE needs KAFKA_TLS=true');
+  const security: KafkaSecurity = {};
+  if (mechanism && username && password) security.sasl = { mechanism, username, password };
+  if (config.KAFKA_TLS) security.tls = config.KAFKA_TLS_CA_FILE ? { caFile: config.KAFKA_TLS_CA_FILE } : {};
+  return security.sasl || security.tls ? security : undefined;
 }
 
 export function databaseTimeouts(config: PlatformConfig): DatabaseTimeouts {

@@ -1,7 +1,7 @@
 export { type AuditFacts, audit, auditEntry, type DataCategory } from './audit/audit.js';
 export { auditLog } from './audit/schema.js';
 export { eventBusFor } from './bus.js';
-export { brokerList, loadConfig, type PlatformConfig, PlatformConfigSchema } from './config.js';
+export { brokerList, kafkaSecurity, loadConfig, type PlatformConfig, PlatformConfigSchema } from './config.js';
 export { connectDatabase, migrateDatabase } from './db.js';
 export { type Caller, ROLES, type Role } from './http/auth.js';
 export { refuseOutsideCaseload, visibleRecord } from './http/caseload-access.js';

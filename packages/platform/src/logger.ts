@@ -18,6 +18,11 @@ const REDACTED_PATHS = [
   'headers.authorization',
   'body',
   '*.body',
+  // Broker credentials (KAFKA_SASL_PASSWORD, kafkajs's sasl settings) never reach a log line either.
+  'password',
+  '*.password',
+  'KAFKA_SASL_PASSWORD',
+  '*.KAFKA_SASL_PASSWORD',
 ];
 
 export function loggerOptions(service: string, level: string): LoggerOptions {

@@ -1,6 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { createDatabaseIfMissing, dropDatabase, LocalKafkaCluster } from '@resettle/infra';
+import {
+  type BrokerSecurity,
+  createDatabaseIfMissing,
+  dropDatabase,
+  LocalKafkaBroker,
+  LocalKafkaCluster,
+  type ScramUser,
+  scramSecurityFor,
+} from '@resettle/infra';
 import { inject } from 'vitest';
 import { runClustersDir, runDatabasePrefix } from './naming.js';
 
@@ -48,6 +56,20 @@ export function uniqueTopicPrefix(label: string): string {
 export function ownKafkaCluster(label: string): Promise<LocalKafkaCluster> {
   const name = `${label}-${randomBytes(3).toString('hex')}`;
   return LocalKafkaCluster.create(join(runClustersDir(testInfra().runId), name), { size: 3 });
+}
+
+/**
+ * A single SASL/SCRAM + ACL broker of this test file's own (not started yet): users `admin` (a super user) and one per
+ * name given, with random passwords. The file stops it by pid (`broker.stop()`) in its afterAll.
+ */
+export async function ownSecureKafkaBroker(
+  label: string,
+  userNames: string[],
+): Promise<{ broker: LocalKafkaBroker; security: BrokerSecurity & { admin: ScramUser } }> {
+  const dataDir = join(runClustersDir(testInfra().runId), `${label}-${randomBytes(3).toString('hex')}`);
+  const plain = await LocalKafkaBroker.create(dataDir);
+  const security = scramSecurityFor(userNames);
+  return { broker: LocalKafkaBroker.saved({ ...plain.handle, security }), security };
 }
 
 export { cacheDir, LocalKafkaBroker, LocalKafkaCluster } from '@resettle/infra';
