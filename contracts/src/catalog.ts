@@ -101,7 +101,11 @@ const definitions = [
     'The provider reported the date community treatment started (first dose or first assessment)',
     treatment.TreatmentStartedV1,
   ),
-  treatmentEvent('treatment.disengaged', 'The provider reported she disengaged, with a reason', treatment.TreatmentDisengagedV1),
+  treatmentEvent(
+    'treatment.disengaged',
+    'The provider reported she disengaged, with a reason',
+    treatment.TreatmentDisengagedV1,
+  ),
   treatmentEvent(
     'treatment.pathway-judged',
     "treatment-continuity's verdict on the treatment pathway or a referral pathway (mental health, domestic-abuse support, …)",
