@@ -5,6 +5,8 @@ export interface AftercareFacts {
   /** Set by a missed first appointment; cleared only when a later appointment is attended. */
   alarm: 'missed-first-appointment' | null;
   missed: { handoffId: string; appointmentAt: string; recordedAt: string } | null;
+  /** The new time of a moved first appointment, until it is attended. */
+  nextAppointmentAt: string | null;
   /** Whether any first appointment was attended (a moved one counts once, when attended). */
   attended: boolean;
   /** The earliest start of community treatment reported, 'YYYY-MM-DD'. */
@@ -15,6 +17,7 @@ export interface AftercareFacts {
 export const NO_AFTERCARE: AftercareFacts = {
   alarm: null,
   missed: null,
+  nextAppointmentAt: null,
   attended: false,
   treatmentStartedOn: null,
   disengaged: false,
@@ -31,7 +34,7 @@ export function foldAftercare(
       const { outcome, handoffId, appointmentAt, newAppointmentAt, recordedAt } = event.data;
       if (outcome === 'attended') {
         return {
-          facts: { ...facts, attended: true, alarm: null, missed: null },
+          facts: { ...facts, attended: true, alarm: null, missed: null, nextAppointmentAt: null },
           summary: facts.alarm ? 'First appointment attended: alarm cleared' : 'First appointment attended',
         };
       }
@@ -41,7 +44,10 @@ export function foldAftercare(
           summary: 'ALARM: missed first appointment',
         };
       }
-      return { facts, summary: `First appointment moved to ${newAppointmentAt ?? 'a new time'}` };
+      return {
+        facts: { ...facts, nextAppointmentAt: newAppointmentAt },
+        summary: `First appointment moved to ${newAppointmentAt ?? 'a new time'}`,
+      };
     }
     case 'treatment.started': {
       const { startedOn } = event.data;

@@ -1,6 +1,7 @@
 import type { Server, ServiceContext } from '@resettle/platform';
 import type { PassportServiceSettings } from '../settings.js';
 import { probationPages } from '../web/pages.js';
+import { continuityRoutes } from './continuity.js';
 import { outcomeRoutes } from './outcomes.js';
 import { passportReadRoutes } from './passports.js';
 import { upcomingRoutes } from './upcoming.js';
@@ -9,5 +10,6 @@ export async function passportRoutes(app: Server, context: ServiceContext<Passpo
   await passportReadRoutes(app, context);
   await upcomingRoutes(app, context);
   await outcomeRoutes(app, context);
+  await continuityRoutes(app, context);
   await probationPages(app);
 }
