@@ -92,6 +92,21 @@ const definitions = [
     { on: TOPICS.treatmentLogistics, version: 2 },
   ),
   treatmentEvent(
+    'treatment.first-appointment.recorded',
+    'The provider recorded the first appointment: attended, not attended, or moved (with the new time)',
+    treatment.FirstAppointmentRecordedV1,
+  ),
+  treatmentEvent(
+    'treatment.started',
+    'The provider reported the date community treatment started (first dose or first assessment)',
+    treatment.TreatmentStartedV1,
+  ),
+  treatmentEvent(
+    'treatment.disengaged',
+    'The provider reported she disengaged, with a reason',
+    treatment.TreatmentDisengagedV1,
+  ),
+  treatmentEvent(
     'treatment.pathway-judged',
     "treatment-continuity's verdict on the treatment pathway or a referral pathway (mental health, domestic-abuse support, …)",
     judgement.PathwayJudgedV1,
@@ -147,6 +162,11 @@ const definitions = [
     'passport.released-incomplete',
     'She left custody without a complete passport',
     passport.PassportReleasedIncompleteV1,
+  ),
+  passportEvent(
+    'passport.missed-first-appointment',
+    'She missed her first community appointment: an alarm until a later appointment is attended',
+    passport.PassportMissedFirstAppointmentV1,
   ),
 ];
 

@@ -102,6 +102,16 @@ export const EXAMPLE_EVENT_DATA: Omit<EventTypeMap, JudgedType> = {
   },
   'treatment.handoff.appointment-changed': { ...handoff, firstAppointment: appointment, previous: null },
   'treatment.handoff.withdrawn': { ...handoff, reason: 'Booked with the wrong provider' },
+  'treatment.first-appointment.recorded': {
+    handoffId,
+    releaseId,
+    outcome: 'not-attended',
+    appointmentAt: appointment.at,
+    newAppointmentAt: null,
+    recordedAt: '2026-11-20T16:00:00Z',
+  },
+  'treatment.started': { handoffId, releaseId, startedOn: '2026-11-21' },
+  'treatment.disengaged': { handoffId, releaseId, reason: 'Stopped attending', recordedAt: '2026-12-10T10:00:00Z' },
   'treatment.handoff.logistics': { handoffId, releaseId, providerArea: area(), firstAppointmentAt: appointment.at },
   'accommodation.confirmed': accommodationFacts,
   'accommodation.changed': { ...accommodationFacts, type: 'approved-premises' },
@@ -132,6 +142,12 @@ export const EXAMPLE_EVENT_DATA: Omit<EventTypeMap, JudgedType> = {
   'passport.completed': { releaseId },
   'passport.at-risk': { releaseId, releaseDate: '2026-11-19', workingDaysToRelease: 2, missing: ['treatment'] },
   'passport.released-incomplete': { releaseId, prisonCode: 'EHI', releaseDate: '2026-11-19', missing: ['transport'] },
+  'passport.missed-first-appointment': {
+    releaseId,
+    handoffId,
+    appointmentAt: appointment.at,
+    recordedAt: '2026-11-20T16:00:00Z',
+  },
 };
 
 type JudgedType = EventTypeOfKey<JudgedKey>;

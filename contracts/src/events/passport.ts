@@ -1,5 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox';
-import { IsoDate, Nullable, PrisonCode, strict, Uuid } from '../primitives.js';
+import { Instant, IsoDate, Nullable, PrisonCode, strict, Uuid } from '../primitives.js';
 
 export const PATHWAYS = [
   'release',
@@ -80,3 +80,10 @@ export type PassportUpdated = Static<typeof PassportUpdatedV1>;
 export type PassportCompleted = Static<typeof PassportCompletedV1>;
 export type PassportAtRisk = Static<typeof PassportAtRiskV1>;
 export type PassportReleasedIncomplete = Static<typeof PassportReleasedIncompleteV1>;
+
+/** She did not attend her first community appointment: an alarm until a later appointment is attended. */
+export const PassportMissedFirstAppointmentV1 = Type.Object(
+  { releaseId: Uuid, handoffId: Uuid, appointmentAt: Instant, recordedAt: Instant },
+  strict,
+);
+export type PassportMissedFirstAppointment = Static<typeof PassportMissedFirstAppointmentV1>;

@@ -129,3 +129,29 @@ export type HandoffLogistics = Static<typeof HandoffLogisticsV1>;
 /** Prison healthcare ended a live handoff (a wrong provider, say), with a reason: the provider stops preparing for her. */
 export const HandoffWithdrawnV1 = Type.Object({ ...handoffStatusFacts, reason: Type.String({ minLength: 1 }) }, strict);
 export type HandoffWithdrawn = Static<typeof HandoffWithdrawnV1>;
+
+/** What happened at the first appointment, as the provider recorded it; a moved appointment names the new time. */
+export const FIRST_APPOINTMENT_OUTCOMES = ['attended', 'not-attended', 'moved'] as const;
+export type FirstAppointmentOutcome = (typeof FIRST_APPOINTMENT_OUTCOMES)[number];
+export const FirstAppointmentRecordedV1 = Type.Object(
+  {
+    handoffId: Uuid,
+    releaseId: Uuid,
+    outcome: Type.Union(FIRST_APPOINTMENT_OUTCOMES.map((outcome) => Type.Literal(outcome))),
+    appointmentAt: Instant,
+    newAppointmentAt: Nullable(Instant),
+    recordedAt: Instant,
+  },
+  strict,
+);
+export type FirstAppointmentRecorded = Static<typeof FirstAppointmentRecordedV1>;
+
+/** The date of her first community dose or first assessment, as the provider reported it (possibly late). */
+export const TreatmentStartedV1 = Type.Object({ handoffId: Uuid, releaseId: Uuid, startedOn: IsoDate }, strict);
+export type TreatmentStarted = Static<typeof TreatmentStartedV1>;
+
+export const TreatmentDisengagedV1 = Type.Object(
+  { handoffId: Uuid, releaseId: Uuid, reason: Type.String({ minLength: 1 }), recordedAt: Instant },
+  strict,
+);
+export type TreatmentDisengaged = Static<typeof TreatmentDisengagedV1>;

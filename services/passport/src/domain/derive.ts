@@ -20,6 +20,7 @@ export function derivePassport(ids: { personId: string; releaseId: string }, fac
     weekendCoverPlanRequired: release?.weekendCoverPlanRequired ?? false,
     pathways,
     shortNoticeChecklist: shortNoticeChecklist(facts, pathways),
+    alarm: facts.aftercare?.alarm ?? null,
     facts,
   };
 }

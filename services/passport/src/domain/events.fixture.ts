@@ -155,6 +155,22 @@ export function eventsFor(personId: string, releaseId = randomUUID()) {
         releaseDate: date,
         gateAt: gateAtOf(date, gateTime),
       }),
+    /** The provider's record of the first appointment, after her release. */
+    firstAppointment: (
+      outcome: 'attended' | 'not-attended' | 'moved',
+      appointmentAt = '2026-11-18T13:00:00Z',
+      newAppointmentAt: string | null = null,
+    ) =>
+      event('treatment.first-appointment.recorded@v1', {
+        handoffId: handoffIds.handoffId,
+        releaseId,
+        outcome,
+        appointmentAt,
+        newAppointmentAt,
+        recordedAt: '2026-11-19T10:00:00Z',
+      }),
+    treatmentStarted: (startedOn: string) =>
+      event('treatment.started@v1', { handoffId: handoffIds.handoffId, releaseId, startedOn }),
     accommodationConfirmed: (
       confirmedFrom: string | null = '2026-11-18',
       type: 'supported-housing' | 'none' = 'supported-housing',

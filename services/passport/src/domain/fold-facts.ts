@@ -1,4 +1,5 @@
 import { foldAccommodation } from './fold-accommodation.js';
+import { foldAftercare } from './fold-aftercare.js';
 import { foldJudgement, isJudgement } from './fold-judgement.js';
 import { foldRelease, isReleaseChange } from './fold-release.js';
 import { foldTransport } from './fold-transport.js';
@@ -27,6 +28,8 @@ function foldBySource(facts: PassportFacts, event: UpstreamEvent): FactsFold {
     const release = foldRelease(facts.release, event);
     return { facts: { ...facts, release: release.facts }, summary: release.summary };
   }
+  const aftercare = foldAftercare(facts.aftercare, event);
+  if (aftercare) return { facts: { ...facts, aftercare: aftercare.facts }, summary: aftercare.summary };
   const handoff = foldTreatment(facts.handoff, event);
   if (handoff) return { facts: { ...facts, handoff: handoff.facts }, summary: handoff.summary };
   const accommodation = foldAccommodation(facts.accommodation, event);

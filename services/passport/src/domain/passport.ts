@@ -1,4 +1,5 @@
 import type { PASSPORT_PATHWAY_STATUSES, PATHWAY_OWNERS, PATHWAY_STATUSES, PATHWAYS } from '@resettle/contracts';
+import type { AftercareFacts } from './fold-aftercare.js';
 
 export type PathwayName = (typeof PATHWAYS)[number];
 /** What an owner can say of a pathway. */
@@ -92,6 +93,8 @@ export interface PassportFacts {
   handoff: HandoffFacts | null;
   accommodation: AccommodationFacts | null;
   transport: TransportFacts | null;
+  /** What the provider recorded after her release (absent on passports saved before it existed). */
+  aftercare?: AftercareFacts | null;
   lastEventAt: string | null;
 }
 
@@ -118,6 +121,8 @@ export interface Passport {
   pathways: Record<PathwayName, Pathway>;
   /** Only for short-notice releases. */
   shortNoticeChecklist: ChecklistItem[] | null;
+  /** An alarm after her release, until it is resolved. */
+  alarm?: 'missed-first-appointment' | null;
   facts: PassportFacts;
 }
 

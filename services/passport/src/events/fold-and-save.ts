@@ -15,7 +15,13 @@ import {
   sameValue,
   type UpstreamEvent,
 } from '../domain/index.js';
-import { passportAtRisk, passportCompleted, passportReleasedIncomplete, passportUpdated } from './passport-events.js';
+import {
+  passportAtRisk,
+  passportCompleted,
+  passportMissedFirstAppointment,
+  passportReleasedIncomplete,
+  passportUpdated,
+} from './passport-events.js';
 import { WorkingSet } from './working-set.js';
 
 export interface FoldOptions {
@@ -61,10 +67,18 @@ export function foldOne(working: WorkingSet, event: UpstreamEvent, options: Fold
   if (applied.changes.length > 0) {
     saveChanges(working, event, applied, before?.atRisk ?? false, options, publish);
     recordOutcome(working, event, applied.passport, publish);
+    raiseAlarm(event, applied.passport, publish);
   }
 }
 
 type Publish = ((draft: EventDraft) => void) | undefined;
+
+/** Every missed first appointment is told, a second miss after a moved appointment included. */
+function raiseAlarm(event: UpstreamEvent, passport: Passport, publish: Publish): void {
+  const missed = passport.facts.aftercare?.missed;
+  if (event.type !== 'treatment.first-appointment.recorded' || event.data.outcome !== 'not-attended' || !missed) return;
+  publish?.(passportMissedFirstAppointment(passport, missed));
+}
 
 function saveChanges(
   working: WorkingSet,

@@ -51,3 +51,15 @@ export function passportReleasedIncomplete(
     data: { releaseId: passport.releaseId, ...released, missing },
   };
 }
+
+/** The alarm: she missed her first community appointment (probation and the provider hear within seconds). */
+export function passportMissedFirstAppointment(
+  passport: Passport,
+  missed: { handoffId: string; appointmentAt: string; recordedAt: string },
+): EventDraft<'passport.missed-first-appointment'> {
+  return {
+    type: 'passport.missed-first-appointment',
+    personId: passport.personId,
+    data: { releaseId: passport.releaseId, ...missed },
+  };
+}

@@ -1,5 +1,6 @@
 import type { Server, ServiceContext } from '@resettle/platform';
 import type { PassportServiceSettings } from '../settings.js';
+import { continuityRoutes } from './continuity.js';
 import { outcomeRoutes } from './outcomes.js';
 import { passportReadRoutes } from './passports.js';
 import { upcomingRoutes } from './upcoming.js';
@@ -8,4 +9,5 @@ export async function passportRoutes(app: Server, context: ServiceContext<Passpo
   await passportReadRoutes(app, context);
   await upcomingRoutes(app, context);
   await outcomeRoutes(app, context);
+  await continuityRoutes(app, context);
 }

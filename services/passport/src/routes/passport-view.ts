@@ -78,6 +78,7 @@ export function passportView(row: PassportRow, timeline: TimelineRow[], now: Dat
     pathways: pathwaysView(passport),
     shortNoticeChecklist: passport.shortNoticeChecklist,
     outcome: outcomeView(passport),
+    alarm: passport.facts.aftercare?.alarm ?? null,
     timeline: timeline.map((entry) => ({
       at: entry.at.toISOString(),
       eventType: entry.eventType,

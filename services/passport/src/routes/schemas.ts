@@ -70,6 +70,7 @@ export const PassportView = Type.Object({
       reasons: Type.Array(Type.String()),
     }),
   ),
+  alarm: Nullable(Type.Literal('missed-first-appointment', { description: 'until a later appointment is attended' })),
   timeline: Type.Array(
     Type.Object({
       at: Type.String({ format: 'date-time' }),

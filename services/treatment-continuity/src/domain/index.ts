@@ -1,5 +1,6 @@
 export { type Violation, violation } from '@resettle/platform/rules';
 export * from './acceptance.js';
+export * from './aftercare.js';
 export * from './appointment-past.js';
 export * from './arrival.js';
 export * from './check-handoff.js';

@@ -1,4 +1,5 @@
 import type { Server, ServiceContext } from '@resettle/platform';
+import { aftercareRoutes } from './aftercare.js';
 import { appointmentRoutes } from './appointment.js';
 import { bookingRoutes } from './bookings.js';
 import { providerRoutes } from './provider.js';
@@ -9,6 +10,7 @@ export async function treatmentRoutes(app: Server, context: ServiceContext): Pro
   await bookingRoutes(app, context);
   await appointmentRoutes(app, context);
   await providerRoutes(app, context);
+  await aftercareRoutes(app, context);
   await webhookRoutes(app, context);
   await withdrawRoutes(app, context);
 }

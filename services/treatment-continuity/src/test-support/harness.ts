@@ -21,8 +21,13 @@ export const femaleKeyWorker = { keyWorker: { name: 'Key Worker', gender: 'femal
  * release-scheduling by publishing its events.
  */
 export async function startHarness() {
+  let now = NOW;
+  /** Moves the service's clock on (after her release, say); the default is NOW. */
+  const setNow = (instant: Date) => {
+    now = instant;
+  };
   const service = await startTestService(treatmentContinuity, {
-    clock: () => NOW,
+    clock: () => now,
     env: { WEBHOOK_RETRY_BASE_MS: '20', WEBHOOK_POLL_MS: '50' },
   });
   const bus = createEventBus({
@@ -82,7 +87,7 @@ export async function startHarness() {
     await service.close();
   }
 
-  return { service, seen, topicOf, publishRelease, eventsFor, judgementsFor, typesFor, bookFor, close };
+  return { service, setNow, seen, topicOf, publishRelease, eventsFor, judgementsFor, typesFor, bookFor, close };
 }
 
 export type Harness = Awaited<ReturnType<typeof startHarness>>;

@@ -44,6 +44,12 @@ export interface Acceptance {
   firstAppointment?: Appointment;
 }
 
+/** What the provider records of the first appointment after her release. */
+export interface OutcomeRecord {
+  outcome: 'attended' | 'not-attended' | 'moved';
+  newAppointmentAt?: string;
+}
+
 /** treatment-continuity: healthcare books handoffs; providers answer them. */
 export function treatmentContinuity(call: ApiCall, token: string) {
   const id = (value: string) => encodeURIComponent(value);
@@ -54,6 +60,8 @@ export function treatmentContinuity(call: ApiCall, token: string) {
     addressed: (handoffId: string) => call<ProviderHandoff>(token, 'GET', `/api/provider/handoffs/${id(handoffId)}`),
     accept: (handoffId: string, body: Acceptance) =>
       call<ProviderHandoff>(token, 'POST', `/api/provider/handoffs/${id(handoffId)}/accept`, body),
+    recordOutcome: (handoffId: string, body: OutcomeRecord) =>
+      call<OutcomeRecord>(token, 'POST', `/api/provider/handoffs/${id(handoffId)}/outcome`, body),
     decline: (handoffId: string, reason: string) =>
       call<ProviderHandoff>(token, 'POST', `/api/provider/handoffs/${id(handoffId)}/decline`, { reason }),
   };

@@ -1,4 +1,4 @@
-import type { Acceptance } from '../clients/treatment-continuity.js';
+import type { Acceptance, OutcomeRecord } from '../clients/treatment-continuity.js';
 import { dateFromParts, londonInstant } from '../format/dates.js';
 import { fieldsByPrefix, formErrors, type Read } from './errors.js';
 import { normaliseTime } from './release-form.js';
@@ -12,6 +12,8 @@ export const answerField = fieldsByPrefix({
   'body.firstAppointment': 'newAppointment-day',
   'body.firstAppointment.place': 'newAppointmentPlace',
   'body.reason': 'reason',
+  'body.outcome': 'outcome',
+  'body.newAppointmentAt': 'movedTo-day',
 });
 
 /** Accepting names the key worker; the appointment stays as booked unless she moves it, with a date, time and place. */
@@ -56,4 +58,26 @@ export function readDecline(values: FormValues): Read<string> {
       { field: 'reason', text: 'Enter why you are declining, so healthcare can find another provider' },
     ]),
   };
+}
+
+const OUTCOMES: readonly string[] = ['attended', 'not-attended', 'moved'];
+
+/** After her release: was the first appointment attended, missed, or moved (then with its new date and time)? */
+export function readOutcome(values: FormValues): Read<OutcomeRecord> {
+  const outcome = values.outcome ?? '';
+  if (!OUTCOMES.includes(outcome)) {
+    return { errors: formErrors([{ field: 'outcome', text: 'Select what happened at the first appointment' }]) };
+  }
+  if (outcome !== 'moved') return { detail: { outcome: outcome as OutcomeRecord['outcome'] } };
+  const date = dateFromParts(values['movedTo-day'], values['movedTo-month'], values['movedTo-year']);
+  const time = normaliseTime(values.movedToTime);
+  const at = date && time ? londonInstant(date, time) : undefined;
+  if (!at) {
+    return {
+      errors: formErrors([
+        { field: 'movedTo-day', text: 'Enter the new appointment’s date and time, like 10 12 2026 and 13:00' },
+      ]),
+    };
+  }
+  return { detail: { outcome: 'moved', newAppointmentAt: at } };
 }

@@ -5,7 +5,7 @@ import type { Answer } from '../clients/api.js';
 import { type ProviderHandoff, treatmentContinuity } from '../clients/treatment-continuity.js';
 import { type FormErrors, problemErrors, type Read } from '../forms/errors.js';
 import { TREATMENTS } from '../forms/handoff-form.js';
-import { answerField, readAcceptance, readDecline } from '../forms/provider-answer.js';
+import { answerField, readAcceptance, readDecline, readOutcome } from '../forms/provider-answer.js';
 import { type FormValues, formValues } from '../forms/values.js';
 import { forRoles, tokenOf, userOf } from './access.js';
 import { handoffStatus } from './handoff-status.js';
@@ -50,6 +50,7 @@ export async function providerRoutes(app: FastifyInstance, { apis }: { apis: Api
         treatmentLabel:
           TREATMENTS.find((treatment) => treatment.value === handoff.treatment.kind)?.text ?? handoff.treatment.kind,
         canAnswer: ['sent', 'needs-reconfirmation'].includes(handoff.status),
+        canRecordOutcome: handoff.status === 'accepted',
         values,
         ...(errors && { errors }),
         breadcrumbs: [HOME, INBOX],
@@ -65,7 +66,7 @@ export async function providerRoutes(app: FastifyInstance, { apis }: { apis: Api
 
   /** Accepting and declining alike: read her answer, send it, then show the refusal or go back to the inbox. */
   const answerRoute = <T>(
-    action: 'accept' | 'decline',
+    action: 'accept' | 'decline' | 'outcome',
     done: string,
     firstField: string,
     read: (values: FormValues) => Read<T>,
@@ -94,6 +95,9 @@ export async function providerRoutes(app: FastifyInstance, { apis }: { apis: Api
     handoffs.accept(id, acceptance),
   );
   answerRoute('decline', 'declined', 'reason', readDecline, (handoffs, id, reason) => handoffs.decline(id, reason));
+  answerRoute('outcome', 'recorded', 'outcome', readOutcome, (handoffs, id, record) =>
+    handoffs.recordOutcome(id, record),
+  );
 }
 
 function byUrgency(a: ProviderHandoff, b: ProviderHandoff): number {
