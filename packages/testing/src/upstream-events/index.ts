@@ -4,5 +4,6 @@
  */
 export { accommodationConfirmed, accommodationWithdrawn } from './accommodation.js';
 export { upstreamEvent } from './event.js';
+export { asKnown, atLaterVersion, eventOf } from './known.js';
 export { releaseCancelled, releaseRescheduled, releaseScheduled } from './release.js';
 export { handoffLogistics, type TreatmentLogistics } from './treatment.js';

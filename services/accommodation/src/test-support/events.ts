@@ -1,6 +1,12 @@
-import { createEvent, type EventEnvelope, type EventType, type PathwayJudged } from '@resettle/contracts';
+import type { EventEnvelope } from '@resettle/contracts';
 import { watchTopic as watchAll } from '@resettle/platform/testing';
-import { handoffLogistics, releaseRescheduled, releaseScheduled } from '@resettle/testing/upstream-events';
+import {
+  asKnown,
+  atLaterVersion,
+  handoffLogistics,
+  releaseRescheduled,
+  releaseScheduled,
+} from '@resettle/testing/upstream-events';
 
 export { releaseRescheduled, releaseScheduled } from '@resettle/testing/upstream-events';
 
@@ -10,9 +16,8 @@ export function treatmentIn(personId: string, releaseId: string, localAuthority:
 }
 
 /** The same event as release-scheduling publishes it now: v2, with the release's revision. */
-export function atRevision<T extends EventType>(event: EventEnvelope & { type: T }, revision: number) {
-  const data = { ...(event.data as object), revision };
-  return createEvent({ ...event, type: event.type, version: 2, data: data as never });
+export function atRevision(event: EventEnvelope, revision: number) {
+  return atLaterVersion(event, { revision });
 }
 
 export function releaseScheduledV2(personId: string, releaseId: string, releaseDate: string) {
@@ -44,6 +49,6 @@ export async function watchTopic(topic: string, namespace: string) {
       watcher
         .eventsFor(personId)
         .filter(isJudgement)
-        .map((event) => event.data as PathwayJudged),
+        .map((event) => asKnown('accommodation.pathway-judged@v1', event).data),
   };
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createEvent, type DataOf, EVENT_DEFINITIONS, type EventData } from '@resettle/contracts';
+import type { DataOf, EventData } from '@resettle/contracts';
+import { eventOf } from '@resettle/testing/upstream-events';
 import type { JudgedStatus, PathwayName } from './passport.js';
 import { PATHWAY_OWNER } from './passport.js';
 import { isUpstreamEvent, type PassportEventKey, type UpstreamEvent } from './upstream.js';
@@ -38,17 +39,8 @@ export function eventsFor(personId: string, releaseId = randomUUID()) {
   /** One second after the last, so the order they were built in is the order they occurred in. */
   function event<K extends PassportEventKey>(key: K, data: DataOf<K>): UpstreamEvent {
     tick += 1;
-    const [type, version] = key.split('@v') as [K extends `${infer T}@v${number}` ? T : never, string];
-    const built = createEvent({
-      type,
-      version: Number(version),
-      personId,
-      source: EVENT_DEFINITIONS[key].source,
-      correlationId: randomUUID(),
-      occurredAt: new Date(Date.parse('2026-11-02T10:00:00Z') + tick * 1000).toISOString(),
-      // createEvent checks the data against this key's schema.
-      data: data as never,
-    });
+    const occurredAt = new Date(Date.parse('2026-11-02T10:00:00Z') + tick * 1000).toISOString();
+    const built = eventOf(key, personId, data, occurredAt);
     if (!isUpstreamEvent(built)) throw new Error(`a passport does not fold ${key}`);
     return built;
   }

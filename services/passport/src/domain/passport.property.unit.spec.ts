@@ -154,7 +154,8 @@ class Deliver implements Command {
         delivered.newestHandoff = Math.max(delivered.newestHandoff ?? 0, verdict.handoffRevision);
       }
     } else {
-      const data = next.event.data as { revision: number };
+      const { data } = next.event;
+      if (!('revision' in data)) throw new Error(`${next.event.type} v${next.event.version} carries no revision`);
       delivered.revision = Math.max(delivered.revision ?? 0, data.revision);
       delivered.cancelled = next.event.type === 'release.cancelled';
     }

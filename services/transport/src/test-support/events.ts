@@ -1,6 +1,8 @@
-import { createEvent, type EventEnvelope, type EventType, type PathwayJudged, parseEvent } from '@resettle/contracts';
+import { type EventEnvelope, parseEvent } from '@resettle/contracts';
 import { watchTopic as watchAll } from '@resettle/platform/testing';
 import {
+  asKnown,
+  atLaterVersion,
   handoffLogistics,
   releaseRescheduled,
   releaseScheduled,
@@ -28,13 +30,8 @@ export function rulesNamedBy(event: EventEnvelope): string[] {
 }
 
 /** The same event as its owner publishes it now: v2, with `extra` (the release's or the handoff's revision). */
-function asV2<T extends EventType>(event: EventEnvelope & { type: T }, extra: Record<string, number>) {
-  return createEvent({
-    ...event,
-    type: event.type,
-    version: 2,
-    data: { ...(event.data as object), ...extra } as never,
-  });
+function asV2(event: EventEnvelope, extra: Record<string, number>) {
+  return atLaterVersion(event, extra);
 }
 
 export function releaseScheduledV2(personId: string, releaseId: string, releaseDate: string) {
@@ -87,6 +84,6 @@ export async function watchTopic(topic: string, namespace: string) {
       watcher
         .eventsFor(personId)
         .filter(isJudgement)
-        .map((event) => event.data as PathwayJudged),
+        .map((event) => asKnown('transport.pathway-judged@v1', event).data),
   };
 }

@@ -1,5 +1,6 @@
 import { TOPICS } from '@resettle/contracts';
 import { eventually } from '@resettle/testing';
+import { asKnown } from '@resettle/testing/upstream-events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { releaseRescheduled } from '../test-support/fixtures.js';
 import { femaleKeyWorker, type Harness, nurse, providerA, startHarness } from '../test-support/harness.js';
@@ -71,8 +72,8 @@ describe('the logistics event accommodation and transport listen to', () => {
     await eventually(() => expect(logisticsFor('B1202AA')).toHaveLength(2));
     await eventually(() => expect(logisticsFor('B1203AA')).toHaveLength(2));
     await settle();
-    type Logistics = { handoffRevision: number; firstAppointmentAt: string | null };
-    const logistics = (personId: string) => logisticsFor(personId).map((event) => event.data as Logistics);
+    const logistics = (personId: string) =>
+      logisticsFor(personId).map((event) => asKnown('treatment.handoff.logistics@v2', event).data);
     expect(logistics('B1202AA').map((data) => [data.handoffRevision, data.firstAppointmentAt])).toEqual([
       [1, '2026-11-18T13:00:00Z'],
       [2, null],

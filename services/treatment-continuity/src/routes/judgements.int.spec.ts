@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { eventually } from '@resettle/testing';
+import { asKnown } from '@resettle/testing/upstream-events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asV2, booking, releaseRescheduled, releaseScheduled } from '../test-support/fixtures.js';
 import { femaleKeyWorker, type Harness, nurse, providerA, startHarness } from '../test-support/harness.js';
@@ -146,7 +147,8 @@ describe('treatment-continuity judges its pathways and keeps one live handoff pe
   it('re-confirming for a release move that has not arrived yet answers 409 with Retry-After', async () => {
     const scheduled = releaseScheduled('B1304AA');
     await harness.publishRelease(asV2(scheduled, 1));
-    const { id } = await harness.bookFor('B1304AA', 'provider-a', { scheduled: asV2(scheduled, 1) });
+    const atRevision1 = asKnown('release.scheduled@v2', asV2(scheduled, 1));
+    const { id } = await harness.bookFor('B1304AA', 'provider-a', { scheduled: atRevision1 });
     const early = await fetch(`${harness.service.url}/api/provider/handoffs/${id}/accept`, {
       method: 'POST',
       headers: {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createEvent } from '@resettle/contracts';
+import type { EventEnvelope } from '@resettle/contracts';
 import * as upstream from '@resettle/testing/upstream-events';
 
 export type ReleaseScheduledEvent = ReturnType<typeof upstream.releaseScheduled>;
@@ -25,19 +25,8 @@ export function releaseCancelled(scheduled: ReleaseScheduledEvent) {
 }
 
 /** A v1 release event as release-scheduling publishes it now: v2, with the release's revision. */
-export function asV2<E extends { type: string; personId: string; data: object; correlationId: string }>(
-  event: E,
-  revision: number,
-) {
-  return createEvent({
-    type: event.type as 'release.scheduled',
-    version: 2,
-    personId: event.personId,
-    source: 'release-scheduling',
-    correlationId: event.correlationId,
-    occurredAt: new Date().toISOString(),
-    data: { ...(event.data as ReleaseScheduledEvent['data']), revision },
-  });
+export function asV2(event: EventEnvelope, revision: number) {
+  return upstream.atLaterVersion(event, { revision });
 }
 
 /** A booking request prison healthcare would send for her release. */

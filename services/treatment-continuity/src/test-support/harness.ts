@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { type EventEnvelope, TOPICS } from '@resettle/contracts';
+import { type EventEnvelope, type EventOf, TOPICS } from '@resettle/contracts';
 import { createEventBus } from '@resettle/messaging';
 import type { Caller } from '@resettle/platform';
 import { startTestService } from '@resettle/platform/testing';
 import { eventually, testInfra } from '@resettle/testing';
+import { asKnown } from '@resettle/testing/upstream-events';
 import pino from 'pino';
 import { expect } from 'vitest';
 import { treatmentContinuity } from '../app.js';
@@ -59,7 +60,7 @@ export async function startHarness() {
       (event) =>
         event.personId === personId &&
         event.type === 'treatment.pathway-judged' &&
-        (event.data as { pathway: string }).pathway === pathway,
+        asKnown('treatment.pathway-judged@v1', event).data.pathway === pathway,
     );
   const typesFor = (personId: string) => eventsFor(personId).map((event) => event.type);
 
@@ -67,7 +68,7 @@ export async function startHarness() {
   async function bookFor(
     personId: string,
     providerId = 'provider-a',
-    changes: Record<string, unknown> & { scheduled?: ReleaseScheduledEvent } = {},
+    changes: Record<string, unknown> & { scheduled?: ReleaseScheduledEvent | EventOf<'release.scheduled@v2'> } = {},
   ) {
     const { scheduled = releaseScheduled(personId), ...bookingChanges } = changes;
     await publishRelease(scheduled);
