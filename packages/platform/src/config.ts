@@ -66,6 +66,12 @@ export const PlatformConfigSchema = Type.Object({
     default: DEFAULT_STATEMENT_TIMEOUT_MS,
     description: "PostgreSQL statement_timeout on the service's connections",
   }),
+  DB_POOL_MAX: Type.Integer({
+    minimum: 2,
+    maximum: 100,
+    default: 10,
+    description: "connections in the service's pool (each instance also holds one to hear the outbox's NOTIFY)",
+  }),
   DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: Type.Integer({
     minimum: 1_000,
     maximum: 3_600_000,
@@ -110,8 +116,9 @@ export function kafkaSecurity(config: PlatformConfig): KafkaSecurity | undefined
   return security.sasl || security.tls ? security : undefined;
 }
 
-export function databaseTimeouts(config: PlatformConfig): DatabaseTimeouts {
+export function databaseTimeouts(config: PlatformConfig): DatabaseTimeouts & { max: number } {
   return {
+    max: config.DB_POOL_MAX,
     statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
     idleInTransactionTimeoutMs: config.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
   };

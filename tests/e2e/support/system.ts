@@ -64,6 +64,8 @@ export class RunningSystem {
         KAFKA_TOPIC_PREFIX: system.topicPrefix,
         JWT_SECRET: system.secret,
         LOG_LEVEL: options.logLevel ?? process.env.TEST_LOG_LEVEL ?? 'warn',
+        // Several whole systems (up to ten processes each) share the test server's 100 connections.
+        DB_POOL_MAX: '4',
         ...options.env,
       };
       const specs: Spec[] = [];
