@@ -18,16 +18,7 @@ const RELEASE_EVENTS = [
  * (tests/security/kafka-access.unit.spec.ts compares this table with each service's declaration).
  */
 export const CONSUMED_EVENTS: Partial<Record<EventSource, readonly EventKey[]>> = {
-  'treatment-continuity': [
-    'release.scheduled@v1',
-    'release.scheduled@v2',
-    'release.rescheduled@v1',
-    'release.rescheduled@v2',
-    'release.cancelled@v1',
-    'release.cancelled@v2',
-    'release.occurred@v1',
-    'release.occurred@v2',
-  ],
+  'treatment-continuity': RELEASE_EVENTS,
   accommodation: [...RELEASE_EVENTS, 'treatment.handoff.logistics@v1', 'treatment.handoff.logistics@v2'],
   transport: [
     ...RELEASE_EVENTS,

@@ -83,4 +83,4 @@ export async function startTestService<T extends TProperties>(
 
 export { findBadInputFailures } from './bad-input-suite.js';
 export { tableCounts } from './snapshot.js';
-export { watchTopic } from './watch-topic.js';
+export { watchTopic, watchTopicWithVerdicts } from './watch-topic.js';

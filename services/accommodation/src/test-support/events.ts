@@ -1,7 +1,6 @@
 import type { EventEnvelope } from '@resettle/contracts';
-import { watchTopic as watchAll } from '@resettle/platform/testing';
+import { watchTopicWithVerdicts } from '@resettle/platform/testing';
 import {
-  asKnown,
   atLaterVersion,
   handoffLogistics,
   releaseRescheduled,
@@ -34,21 +33,7 @@ export function releaseRescheduledV2(
   return atRevision(releaseRescheduled(personId, releaseId, date, from), revision);
 }
 
-const isJudgement = (event: EventEnvelope) => event.type.endsWith('.pathway-judged');
-
-/**
- * Watches a topic; `eventsFor` lists her events other than judgements (as before judgements existed), and
- * `judgementsFor` lists the judgements' data.
- */
-export async function watchTopic(topic: string, namespace: string) {
-  const watcher = await watchAll(topic, namespace);
-  return {
-    ...watcher,
-    eventsFor: (personId: string) => watcher.eventsFor(personId).filter((event) => !isJudgement(event)),
-    judgementsFor: (personId: string) =>
-      watcher
-        .eventsFor(personId)
-        .filter(isJudgement)
-        .map((event) => asKnown('accommodation.pathway-judged@v1', event).data),
-  };
+/** Her events on this service's topic, its verdicts apart. */
+export function watchTopic(topic: string, namespace: string) {
+  return watchTopicWithVerdicts(topic, namespace, 'accommodation.pathway-judged@v1');
 }
