@@ -10,7 +10,7 @@ export interface ContinuityFilter {
   to?: string | undefined;
 }
 
-/** Every release that has an outcome (she has left), with what the provider recorded since. */
+/** Every release that has an outcome (she has left), whether a handoff was booked, what the provider recorded since. */
 export async function releasesForContinuity(
   db: DatabaseOrTransaction,
   filter: ContinuityFilter,
@@ -38,6 +38,7 @@ export async function releasesForContinuity(
       month: row.month,
       releaseDate: row.releaseDate ?? `${row.month}-01`,
       complete: row.awaitingReCheck ? null : row.complete,
+      treatmentNeed: Boolean(row.passport.facts.handoff),
       firstAppointmentAttended: aftercare?.attended ?? false,
       treatmentStartedOn: aftercare?.treatmentStartedOn ?? null,
     };

@@ -1,4 +1,5 @@
 import { calendarDaysUntil } from './dates.js';
+import { type Shown, shownCount, shownPart, shownShare, type Total } from './suppression.js';
 
 /** The national measure beside ours: OHID continuity of care (England, adults starting treatment within 3 weeks). */
 export const NATIONAL_CONTINUITY = [
@@ -8,8 +9,6 @@ export const NATIONAL_CONTINUITY = [
 ] as const;
 
 export const WITHIN_DAYS = 21;
-/** Counts under this are shown as "<5" so that no woman can be singled out. */
-export const SUPPRESS_UNDER = 5;
 
 /** One release, as the passport knows it once she has left. */
 export interface ContinuityRelease {
@@ -19,6 +18,8 @@ export interface ContinuityRelease {
   releaseDate: string;
   /** Null while the outcome awaits an owner's re-check. */
   complete: boolean | null;
+  /** Prison healthcare booked a handoff to a community treatment provider for this release: OHID's cohort. */
+  treatmentNeed: boolean;
   firstAppointmentAttended: boolean;
   treatmentStartedOn: string | null;
 }
@@ -28,6 +29,8 @@ export interface ContinuityCounts {
   month: string;
   releases: number;
   releasedComplete: number;
+  /** The denominator of the two treatment measures (OHID: released with a treatment need). */
+  withTreatmentNeed: number;
   firstAppointmentAttended: number;
   startedWithin21Days: number;
 }
@@ -39,7 +42,10 @@ export function startedWithin(release: Pick<ContinuityRelease, 'releaseDate' | '
   return days >= 0 && days <= WITHIN_DAYS;
 }
 
-/** Per prison and month of release; each release counts once, whatever was recorded for it. */
+/**
+ * Per prison and month of release; each release counts once, whatever was recorded for it (so a woman released twice
+ * counts twice, and an appointment moved then attended once). The treatment measures count only releases with a need.
+ */
 export function continuityCounts(releases: readonly ContinuityRelease[]): ContinuityCounts[] {
   const groups = new Map<string, ContinuityCounts>();
   for (const release of releases) {
@@ -49,13 +55,17 @@ export function continuityCounts(releases: readonly ContinuityRelease[]): Contin
       month: release.month,
       releases: 0,
       releasedComplete: 0,
+      withTreatmentNeed: 0,
       firstAppointmentAttended: 0,
       startedWithin21Days: 0,
     };
     counts.releases += 1;
     if (release.complete === true) counts.releasedComplete += 1;
-    if (release.firstAppointmentAttended) counts.firstAppointmentAttended += 1;
-    if (startedWithin(release)) counts.startedWithin21Days += 1;
+    if (release.treatmentNeed) {
+      counts.withTreatmentNeed += 1;
+      if (release.firstAppointmentAttended) counts.firstAppointmentAttended += 1;
+      if (startedWithin(release)) counts.startedWithin21Days += 1;
+    }
     groups.set(key, counts);
   }
   return [...groups.values()].sort(
@@ -63,16 +73,18 @@ export function continuityCounts(releases: readonly ContinuityRelease[]): Contin
   );
 }
 
-export type Shown = number | '<5';
-
 export interface ContinuityFigure {
   prisonCode: string;
   month: string;
   releases: Shown;
   releasedComplete: Shown;
+  withTreatmentNeed: Shown;
   firstAppointmentAttended: Shown;
   startedWithin21Days: Shown;
-  /** Shares of releases; null where a count behind them is suppressed. */
+  /**
+   * Released complete as a share of releases; the treatment measures as shares of releases with a treatment need.
+   * Null where a count behind them is not published.
+   */
   shares: {
     releasedComplete: number | null;
     firstAppointmentAttended: number | null;
@@ -80,27 +92,31 @@ export interface ContinuityFigure {
   };
 }
 
-const shown = (count: number): Shown => (count > 0 && count < SUPPRESS_UNDER ? '<5' : count);
-
-function share(count: number, of: number): number | null {
-  if (of === 0 || shown(count) === '<5' || shown(of) === '<5') return null;
-  return Math.round((count / of) * 1000) / 1000;
-}
-
-/** What may be published: small counts suppressed, and no share that would give them away. */
+/**
+ * What may be published: counts from 1 to 4 suppressed, a count withheld when its total would give away a smaller
+ * rest by subtraction (secondary suppression), and no share of a count that is not published.
+ */
 export function continuityFigure(counts: ContinuityCounts): ContinuityFigure {
-  const { releases } = counts;
+  const releases: Total = { count: counts.releases, shown: shownCount(counts.releases) };
+  const need: Total = {
+    count: counts.withTreatmentNeed,
+    shown: shownPart(counts.withTreatmentNeed, releases),
+  };
+  const releasedComplete = shownPart(counts.releasedComplete, releases);
+  const firstAppointmentAttended = shownPart(counts.firstAppointmentAttended, need, releases);
+  const startedWithin21Days = shownPart(counts.startedWithin21Days, need, releases);
   return {
     prisonCode: counts.prisonCode,
     month: counts.month,
-    releases: shown(releases),
-    releasedComplete: shown(counts.releasedComplete),
-    firstAppointmentAttended: shown(counts.firstAppointmentAttended),
-    startedWithin21Days: shown(counts.startedWithin21Days),
+    releases: releases.shown,
+    releasedComplete,
+    withTreatmentNeed: need.shown,
+    firstAppointmentAttended,
+    startedWithin21Days,
     shares: {
-      releasedComplete: share(counts.releasedComplete, releases),
-      firstAppointmentAttended: share(counts.firstAppointmentAttended, releases),
-      startedWithin21Days: share(counts.startedWithin21Days, releases),
+      releasedComplete: shownShare(releasedComplete, releases.shown),
+      firstAppointmentAttended: shownShare(firstAppointmentAttended, need.shown),
+      startedWithin21Days: shownShare(startedWithin21Days, need.shown),
     },
   };
 }
@@ -110,6 +126,7 @@ const CSV_HEADER = [
   'month',
   'releases',
   'released_complete',
+  'with_treatment_need',
   'first_appointment_attended',
   'started_within_21_days',
   'share_released_complete',
@@ -124,6 +141,7 @@ export function continuityCsv(figures: readonly ContinuityFigure[]): string {
       figure.month,
       figure.releases,
       figure.releasedComplete,
+      figure.withTreatmentNeed,
       figure.firstAppointmentAttended,
       figure.startedWithin21Days,
       figure.shares.releasedComplete ?? '',

@@ -9,4 +9,5 @@ export { type ReleaseOutcome, releaseOutcome } from './outcome.js';
 export * from './passport.js';
 export { assessRisk, type RiskAssessment, thresholdFor } from './risk.js';
 export { sameValue } from './same-value.js';
+export * from './suppression.js';
 export { isUpstreamEvent, PASSPORT_EVENT_KEYS, type PassportEventKey, type UpstreamEvent } from './upstream.js';

@@ -16,13 +16,16 @@ const ContinuityQuery = Type.Object(
   { prison: Type.Optional(PrisonCode), from: Type.Optional(Month), to: Type.Optional(Month) },
   { additionalProperties: false },
 );
-const Shown = Type.Union([Type.Integer({ minimum: 0 }), Type.Literal('<5')]);
+const Shown = Type.Union([Type.Integer({ minimum: 0 }), Type.Literal('<5'), Type.Literal('[c]')], {
+  description: "a count; '<5' for 1 to 4; '[c]' for a count withheld because its total would give away a rest under 5",
+});
 const Share = Type.Union([Type.Number({ minimum: 0, maximum: 1 }), Type.Null()]);
 const ContinuityFigure = Type.Object({
   prisonCode: Type.String(),
   month: Type.String(),
   releases: Shown,
   releasedComplete: Shown,
+  withTreatmentNeed: Shown,
   firstAppointmentAttended: Shown,
   startedWithin21Days: Shown,
   shares: Type.Object({ releasedComplete: Share, firstAppointmentAttended: Share, startedWithin21Days: Share }),
