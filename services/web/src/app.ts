@@ -16,6 +16,7 @@ import { apiClient, ServiceUnavailable } from './clients/api.js';
 import { localTime, longDate, longDateTime } from './format/dates.js';
 import { renderPlugin } from './render.js';
 import { accommodationRoutes } from './routes/accommodation.js';
+import { continuityRoutes } from './routes/continuity.js';
 import { handoffRoutes } from './routes/handoffs.js';
 import { homeRoutes } from './routes/home.js';
 import { probationRoutes } from './routes/probation.js';
@@ -171,5 +172,6 @@ export async function buildWeb(settings: WebSettings, logger: Logger): Promise<F
   await app.register(providerRoutes, { apis: services });
   await app.register(accommodationRoutes, { apis: services });
   await app.register(travelRoutes, { apis: services });
+  await app.register(continuityRoutes, { apis: services });
   return app as unknown as FastifyInstance;
 }

@@ -39,7 +39,9 @@ export function apiClient(baseUrl: string, timeoutMs: number) {
       throw new ServiceUnavailable(`${new URL(baseUrl).host} did not answer`, { cause: error });
     }
     const text = await response.text();
-    const parsed = text ? (JSON.parse(text) as unknown) : undefined;
+    // JSON (problem+json included) is parsed; anything else (a CSV export) is handed on as text.
+    const json = response.headers.get('content-type')?.includes('json') ?? false;
+    const parsed = text ? (json ? (JSON.parse(text) as unknown) : text) : undefined;
     if (response.status === 401) throw new SessionExpired('the service refused the token');
     if (response.status >= 500) throw new ServiceUnavailable(`${new URL(baseUrl).host} answered ${response.status}`);
     if (response.ok) return { ok: true, status: response.status, body: parsed as T };

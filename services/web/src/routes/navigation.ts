@@ -10,6 +10,9 @@ export const MAIN_PAGES: { role: Role; href: string; text: string }[] = [
   { role: 'provider', href: '/provider/handoffs', text: 'Handoffs to us' },
   { role: 'accommodation-coordinator', href: '/accommodation', text: 'Accommodation' },
   { role: 'transport-coordinator', href: '/travel', text: 'Travel from the gate' },
+  { role: 'probation', href: '/continuity', text: 'Continuity of care' },
+  { role: 'auditor', href: '/continuity', text: 'Continuity of care' },
+  { role: 'admin', href: '/continuity', text: 'Continuity of care' },
 ];
 
 export function navigationFor(user: SignedInUser, currentUrl: string) {
