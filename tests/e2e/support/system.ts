@@ -214,7 +214,8 @@ export class RunningSystem {
     const instances = this.processes.get(name) ?? [];
     instances[index] = service;
     this.processes.set(name, instances);
-    await waitUntilReady(service, 120_000);
+    // A busy machine (CI sharing its cores) may take longer; E2E_START_TIMEOUT_MS gives it that patience.
+    await waitUntilReady(service, Number(process.env.E2E_START_TIMEOUT_MS ?? 120_000));
   }
 }
 

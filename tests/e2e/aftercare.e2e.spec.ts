@@ -1,0 +1,104 @@
+import { createHmac } from 'node:crypto';
+import type { Caller } from '@resettle/platform';
+import { eventually } from '@resettle/testing';
+import { DateTime } from 'luxon';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROVIDER, probation } from '../shared/people.js';
+import { recordFirstAppointment, releasedToday } from './support/aftercare.js';
+import { RunningSystem } from './support/system.js';
+import { WebhookReceiver } from './support/webhooks.js';
+
+const admin: Caller = { sub: 'e2e-admin', roles: ['admin'] };
+
+interface AlarmView {
+  alarm: string | null;
+  timeline: { summary: string }[];
+}
+
+// Every service as its own process on the run's broker and databases; only the provider's own system is a fake.
+describe('after the gate: a missed first appointment is an alarm until a moved one is attended', () => {
+  let system: RunningSystem;
+  let secret = '';
+  const webhooks = new WebhookReceiver();
+
+  beforeAll(async () => {
+    const webhookUrl = await webhooks.listen();
+    system = await RunningSystem.start({ env: { WEBHOOK_POLL_MS: '200' } });
+    const registered = await system.call('treatment-continuity', admin, 'PUT', `/api/providers/${PROVIDER}`, {
+      name: 'Bristol Drug Project',
+      webhookUrl,
+    });
+    expect(registered.status, JSON.stringify(registered.body)).toBe(200);
+    secret = registered.body.webhookSecret;
+  }, 600_000);
+  afterAll(async () => {
+    await system?.stop();
+    await webhooks.close();
+  });
+
+  const passport = async (releaseId: string) =>
+    (await system.call('passport', probation, 'GET', `/api/passports/${releaseId}`)).body as AlarmView;
+
+  it('raises the alarm on the passport and at the provider’s webhook within seconds, and clears it', async () => {
+    const { release, handoffId, appointmentAt } = await releasedToday(system, 'T8001AA', { appointmentInSeconds: 45 });
+    expect((await passport(release.id)).alarm).toBeNull();
+
+    await recordFirstAppointment(system, handoffId, { outcome: 'not-attended' });
+    const recordedAt = Date.now();
+    const raised = await eventually(
+      async () => {
+        const view = await passport(release.id);
+        expect(view.alarm).toBe('missed-first-appointment');
+        return view;
+      },
+      10_000,
+      100,
+    );
+    expect(raised.timeline.map((line) => line.summary)).toContain('ALARM: missed first appointment');
+
+    const delivery = await eventually(
+      () => {
+        const found = webhooks.received.find(
+          (posted) =>
+            posted.event.type === 'treatment.first-appointment.recorded' &&
+            posted.event.data.handoffId === handoffId &&
+            posted.event.data.outcome === 'not-attended',
+        );
+        expect(found).toBeDefined();
+        return found!;
+      },
+      10_000,
+      100,
+    );
+    expect(Date.now() - recordedAt).toBeLessThan(10_000);
+    expect(delivery.event.data).toMatchObject({ releaseId: release.id, appointmentAt });
+    // The provider checks the signature: HMAC-SHA256 over "<timestamp>.<body>" with the secret it was given.
+    const timestamp = String(delivery.headers['x-resettle-timestamp']);
+    const expected = `sha256=${createHmac('sha256', secret).update(`${timestamp}.${delivery.body}`).digest('hex')}`;
+    expect(delivery.headers['x-resettle-signature']).toBe(expected);
+    expect(Math.abs(Date.now() / 1000 - Number(timestamp))).toBeLessThan(300);
+    const forged = `sha256=${createHmac('sha256', 'not-the-secret').update(`${timestamp}.${delivery.body}`).digest('hex')}`;
+    expect(delivery.headers['x-resettle-signature']).not.toBe(forged);
+
+    // The provider moves the appointment a few seconds on: the alarm stays until she attends.
+    const newAppointmentAt = DateTime.now().plus({ seconds: 15 }).startOf('second').toUTC().toISO()!;
+    await recordFirstAppointment(system, handoffId, { outcome: 'moved', newAppointmentAt });
+    await eventually(async () => {
+      const view = await passport(release.id);
+      expect(view.timeline.map((line) => line.summary).join('\n')).toContain('First appointment moved');
+      expect(view.alarm).toBe('missed-first-appointment');
+    });
+
+    await recordFirstAppointment(system, handoffId, { outcome: 'attended' });
+    const cleared = await eventually(
+      async () => {
+        const view = await passport(release.id);
+        expect(view.alarm).toBeNull();
+        return view;
+      },
+      10_000,
+      100,
+    );
+    expect(cleared.timeline.map((line) => line.summary)).toContain('First appointment attended: alarm cleared');
+  }, 300_000);
+});
