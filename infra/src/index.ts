@@ -21,6 +21,13 @@ export {
   dropDatabasesLike,
   listDatabasesLike,
 } from './postgres/databases.js';
+export {
+  createServiceDatabase,
+  dropServiceRoles,
+  ownerRoleOf,
+  type ServiceDatabase,
+  serviceRoleOf,
+} from './postgres/roles.js';
 export { type PostgresServer, resolvePostgres } from './postgres/server.js';
 export { freePort, isAlive, stopProcess, waitFor } from './process-utils.js';
 export { type ServiceProcess, spawnService, waitUntilReady } from './service-processes.js';

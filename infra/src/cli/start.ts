@@ -6,6 +6,7 @@ import { LOCAL_BROKER_SESSION_TIMEOUT_MS } from '../kafka/broker.js';
 import { resolveKafka } from '../kafka/resolve.js';
 import { cacheDir } from '../paths.js';
 import { createDatabaseIfMissing } from '../postgres/databases.js';
+import { createServiceDatabase } from '../postgres/roles.js';
 import { resolvePostgres } from '../postgres/server.js';
 import { stopProcess } from '../process-utils.js';
 import {
@@ -88,9 +89,8 @@ try {
     remember();
   }
   for (const spec of services) {
-    const databaseUrl = await createDatabaseIfMissing(postgresServer.url, spec.database);
     const env = {
-      DATABASE_URL: databaseUrl,
+      ...(await databaseSettings(spec.database)),
       KAFKA_BROKERS: kafka.brokers,
       JWT_SECRET: jwtSecret,
       ...sessionTimeout,
@@ -142,4 +142,19 @@ try {
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   await stopEverything(1);
+}
+
+/**
+ * The service's database with its owner and run-time roles (docs/operations.md). On a server where we may not create
+ * roles, one role does both, as before, and the service says at start that its role can change its audit log.
+ */
+async function databaseSettings(database: string): Promise<{ DATABASE_URL: string; DATABASE_OWNER_URL?: string }> {
+  try {
+    const { ownerUrl, serviceUrl } = await createServiceDatabase(postgresServer.url, database);
+    return { DATABASE_URL: serviceUrl, DATABASE_OWNER_URL: ownerUrl };
+  } catch (error) {
+    if ((error as { code?: string }).code !== '42501') throw error;
+    console.warn(`${database}: may not create roles on this server, so the service runs as the owner of its tables`);
+    return { DATABASE_URL: await createDatabaseIfMissing(postgresServer.url, database) };
+  }
 }

@@ -25,15 +25,19 @@ export async function canConnect(url: string): Promise<boolean> {
   }
 }
 
-export async function createDatabaseIfMissing(serverUrl: string, name: string): Promise<string> {
+/** Creates the database unless it exists, owned by `owner` when named (else by whoever connects to `serverUrl`). */
+export async function createDatabaseIfMissing(serverUrl: string, name: string, owner?: string): Promise<string> {
   assertSafeName(name);
+  if (owner !== undefined) assertSafeName(owner);
   const sql = postgres(databaseUrl(serverUrl, 'postgres'), { max: 1, onnotice: () => {} });
   try {
     const existing = await sql`select 1 from pg_database where datname = ${name}`;
     if (existing.length === 0) {
-      await sql.unsafe(`create database "${name}"`).catch((error: { code?: string }) => {
-        if (error.code !== '42P04') throw error; // created concurrently
-      });
+      await sql
+        .unsafe(`create database "${name}"${owner ? ` owner "${owner}"` : ''}`)
+        .catch((error: { code?: string }) => {
+          if (error.code !== '42P04') throw error; // created concurrently
+        });
     }
   } finally {
     await sql.end({ timeout: 5 });
@@ -62,9 +66,25 @@ export async function listDatabasesLike(serverUrl: string, prefix: string): Prom
   }
 }
 
-/** Drops databases left behind by test runs that were killed before their teardown. */
+/** Drops databases left behind by test runs that were killed before their teardown, and their roles. */
 export async function dropDatabasesLike(serverUrl: string, prefix: string): Promise<string[]> {
   const names = await listDatabasesLike(serverUrl, prefix);
   for (const name of names) await dropDatabase(serverUrl, name);
+  await dropRolesLike(serverUrl, prefix);
   return names;
+}
+
+/** Roles named for a database (`<database>_owner`, `<database>_service`) whose database is gone. */
+async function dropRolesLike(serverUrl: string, prefix: string): Promise<void> {
+  assertSafeName(prefix);
+  const sql = postgres(databaseUrl(serverUrl, 'postgres'), { max: 1, onnotice: () => {} });
+  try {
+    const roles = await sql<{ rolname: string }[]>`
+      select rolname from pg_roles where rolname like ${`${prefix}%`} and not rolsuper`;
+    for (const { rolname } of roles) {
+      if (SAFE_NAME.test(rolname)) await sql.unsafe(`drop role if exists "${rolname}"`).catch(() => {});
+    }
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
 }

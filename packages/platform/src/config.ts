@@ -8,7 +8,18 @@ import type { HttpTimeouts } from './http/server.js';
 export const PlatformConfigSchema = Type.Object({
   HOST: Type.String({ default: '127.0.0.1' }),
   PORT: Type.Integer({ minimum: 0, maximum: 65_535, default: 0 }),
-  DATABASE_URL: Type.String({ minLength: 1 }),
+  DATABASE_URL: Type.String({
+    minLength: 1,
+    description:
+      "the service's run-time connection: a role that reads and writes its tables and only appends to the audit log",
+  }),
+  DATABASE_OWNER_URL: Type.Optional(
+    Type.String({
+      minLength: 1,
+      description:
+        "the owner role's connection: migrations, and granting DATABASE_URL's role its privileges (docs/operations.md)",
+    }),
+  ),
   KAFKA_BROKERS: Type.String({ minLength: 1, description: 'comma-separated host:port list' }),
   KAFKA_TOPIC_PREFIX: Type.String({ default: '' }),
   KAFKA_REPLICATION_FACTOR: Type.Integer({

@@ -1,6 +1,8 @@
 import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import { migrate } from 'drizzle-orm/postgres-js/migrator';
 import postgres, { type Sql } from 'postgres';
+import { installAuditSafeguards } from './audit/safeguards.js';
+import { grantServiceRole, roleOf } from './database-roles.js';
 
 export interface DatabaseConnection<TSchema extends Record<string, unknown>> {
   sql: Sql;
@@ -53,4 +55,33 @@ export async function migrateDatabase(url: string, migrationsFolder: string): Pr
   } finally {
     await sql.end({ timeout: 5 });
   }
+}
+
+/**
+ * Readies a service's database before the service connects: the migrations and the audit log's safeguards, run as
+ * the owner role (DATABASE_OWNER_URL), which then grants DATABASE_URL's role what the service needs at run time
+ * (database-roles.ts). Without an owner URL both are one role, as before roles were split, and the service's own role
+ * owns its audit log: the answer says so, for the caller to warn.
+ */
+export async function prepareDatabase(
+  urls: { DATABASE_URL: string; DATABASE_OWNER_URL?: string | undefined },
+  migrationsFolder: string,
+  { auditLog }: { auditLog: boolean },
+): Promise<{ serviceRoleOwnsTables: boolean; serviceRole: string }> {
+  const ownerUrl = urls.DATABASE_OWNER_URL ?? urls.DATABASE_URL;
+  await migrateDatabase(ownerUrl, migrationsFolder);
+  const service = await roleOf(urls.DATABASE_URL);
+  const owner = urls.DATABASE_OWNER_URL ? await roleOf(ownerUrl) : service;
+  const split = owner.name !== service.name;
+  const sql = postgres(ownerUrl, { max: 1, onnotice: () => {} });
+  try {
+    await sql.begin(async (tx) => {
+      await tx`select pg_advisory_xact_lock(${SCHEMA_CHANGE_LOCK_KEY})`;
+      if (auditLog) await installAuditSafeguards(tx);
+      if (split) await grantServiceRole(tx, service.name);
+    });
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+  return { serviceRoleOwnsTables: !split || service.superuser, serviceRole: service.name };
 }

@@ -1,8 +1,15 @@
 export { type AuditFacts, audit, auditEntry, type DataCategory } from './audit/audit.js';
+export {
+  type BrokenLink,
+  type BrokenLinkReason,
+  type ChainVerdict,
+  canonicalAuditRow,
+  verifyAuditChain,
+} from './audit/chain.js';
 export { auditLog } from './audit/schema.js';
 export { eventBusFor } from './bus.js';
 export { brokerList, kafkaSecurity, loadConfig, type PlatformConfig, PlatformConfigSchema } from './config.js';
-export { connectDatabase, migrateDatabase } from './db.js';
+export { connectDatabase, migrateDatabase, prepareDatabase } from './db.js';
 export { type Caller, ROLES, type Role } from './http/auth.js';
 export { refuseOutsideCaseload, visibleRecord } from './http/caseload-access.js';
 export { ConflictProblem, InvalidRequest, Problem, problemsFor, Refusal } from './http/problem-schemas.js';

@@ -5,12 +5,11 @@ import type { Static, TObject, TProperties } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import type { Sql } from 'postgres';
-import { enforceAuditAppendOnly } from './audit/append-only.js';
 import { auditRoutes } from './audit/routes.js';
 import { eventBusFor } from './bus.js';
 import { databaseTimeouts, httpTimeouts, loadConfig, type PlatformConfig } from './config.js';
 import { tokenTrust } from './config-tokens.js';
-import { connectDatabase, migrateDatabase } from './db.js';
+import { connectDatabase, prepareDatabase } from './db.js';
 import { buildServer, type Server } from './http/server.js';
 import { type Consumption, plumbingFor } from './kernel/consumption.js';
 import { type Clock, runUnit, type UnitOfWork } from './kernel/unit-of-work.js';
@@ -65,7 +64,13 @@ export async function startService<T extends TProperties>(
   const config = loadConfig(definition.settings, options.env ?? process.env);
   installTracing({ otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT, exporter: options.spanExporter });
   const logger = options.logger ?? createLogger(definition.name, config.LOG_LEVEL);
-  await migrateDatabase(config.DATABASE_URL, definition.migrationsFolder);
+  const audited = 'auditLog' in definition.schema;
+  const roles = await prepareDatabase(config, definition.migrationsFolder, { auditLog: audited });
+  if (roles.serviceRoleOwnsTables)
+    logger.warn(
+      { databaseRole: roles.serviceRole },
+      'the service runs as a database role that can change its audit log: set DATABASE_OWNER_URL (docs/operations.md)',
+    );
   const { db, sql, close } = connectDatabase(config.DATABASE_URL, definition.schema, databaseTimeouts(config));
   const bus = eventBusFor(config, definition.name, logger);
   await bus.ensureTopics(ALL_TOPICS);
@@ -125,10 +130,7 @@ export async function startService<T extends TProperties>(
     published: relay.published,
     relayLeader: relay.relayLeader,
   }));
-  if ('auditLog' in definition.schema) {
-    await enforceAuditAppendOnly(sql);
-    await auditRoutes(app, db);
-  }
+  if (audited) await auditRoutes(app, db);
   await definition.routes(app, context);
   const url = await app.listen({ host: config.HOST, port: config.PORT });
   // Only now: the start-up work above blocks the event loop for seconds, and a consumer that had joined its group

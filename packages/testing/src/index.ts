@@ -2,8 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import {
   type BrokerSecurity,
-  createDatabaseIfMissing,
+  createServiceDatabase,
   dropDatabase,
+  dropServiceRoles,
   LocalKafkaBroker,
   LocalKafkaCluster,
   type ScramUser,
@@ -28,11 +29,19 @@ export function testInfra(): TestInfra {
 
 export interface TestDatabase {
   name: string;
+  /** A superuser's connection: for a test to look inside (or to tamper, as only a superuser could). */
   url: string;
+  /** The owner role's connection (DATABASE_OWNER_URL): migrations. */
+  ownerUrl: string;
+  /** The service role's connection (DATABASE_URL): what the service runs as. */
+  serviceUrl: string;
   drop(): Promise<void>;
 }
 
-/** A fresh, empty database for one test file; dropped by `drop()` or at the end of the run. */
+/**
+ * A fresh, empty database for one test file, with roles of its own (named for it, so parallel files never share
+ * one), as `pnpm start` and production run a service; dropped with its roles by `drop()` or at the end of the run.
+ */
 export async function freshDatabase(label: string): Promise<TestDatabase> {
   const { postgresServerUrl, runId } = testInfra();
   const safeLabel = label
@@ -40,8 +49,14 @@ export async function freshDatabase(label: string): Promise<TestDatabase> {
     .replace(/[^a-z0-9]/g, '')
     .slice(0, 20);
   const name = `${runDatabasePrefix(runId)}${safeLabel}_${randomBytes(3).toString('hex')}`;
-  const url = await createDatabaseIfMissing(postgresServerUrl, name);
-  return { name, url, drop: () => dropDatabase(postgresServerUrl, name) };
+  const database = await createServiceDatabase(postgresServerUrl, name);
+  return {
+    ...database,
+    drop: async () => {
+      await dropDatabase(postgresServerUrl, name);
+      await dropServiceRoles(postgresServerUrl, name);
+    },
+  };
 }
 
 /** A topic namespace per test file so files never see each other's events. */

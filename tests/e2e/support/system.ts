@@ -59,7 +59,8 @@ export class RunningSystem {
       const database = await freshDatabase(spec.name);
       system.databases.push(database);
       const env = {
-        DATABASE_URL: database.url,
+        DATABASE_URL: database.serviceUrl,
+        DATABASE_OWNER_URL: database.ownerUrl,
         KAFKA_BROKERS: (options.kafkaBrokers ?? testInfra().kafkaBrokers).join(','),
         KAFKA_TOPIC_PREFIX: system.topicPrefix,
         JWT_SECRET: system.secret,

@@ -42,7 +42,8 @@ export async function startTestService<T extends TProperties>(
   const kafkaBrokers = (options.kafkaBrokers ?? testInfra().kafkaBrokers).join(',');
   const service = await startService(definition, {
     env: {
-      DATABASE_URL: database.url,
+      DATABASE_URL: database.serviceUrl,
+      DATABASE_OWNER_URL: database.ownerUrl,
       KAFKA_BROKERS: kafkaBrokers,
       KAFKA_TOPIC_PREFIX: topicPrefix,
       JWT_SECRET: secret,

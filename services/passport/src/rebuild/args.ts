@@ -6,6 +6,7 @@ export const rebuildUsage = `Rebuilds every passport from the upstream topics in
 usage: node --import tsx services/passport/src/rebuild.ts --database-url URL [options]
 
   --database-url URL           the fresh database to rebuild into (default: DATABASE_URL)
+  --owner-database-url URL     its owner role, which migrates it (default: DATABASE_OWNER_URL; none: DATABASE_URL's)
   --brokers HOST:PORT,…        Kafka (default: KAFKA_BROKERS, else 127.0.0.1:9092)
   --at-risk-working-days N     as the service's AT_RISK_WORKING_DAYS, 1 to 60 (default 10)
   --evening-cutoff HH:MM       as the service's EVENING_CUTOFF (default 17:00)
@@ -17,6 +18,7 @@ Every other setting is read from the environment, as the service reads it.`;
 export interface RebuildArgs {
   env: {
     DATABASE_URL: string;
+    DATABASE_OWNER_URL?: string;
     KAFKA_BROKERS: string;
     AT_RISK_WORKING_DAYS: string;
     EVENING_CUTOFF: string;
@@ -28,6 +30,7 @@ export function parseRebuildArgs(argv: string[], env: NodeJS.ProcessEnv = proces
     args: argv,
     options: {
       'database-url': { type: 'string', default: env.DATABASE_URL },
+      'owner-database-url': { type: 'string', default: env.DATABASE_OWNER_URL },
       brokers: { type: 'string', default: env.KAFKA_BROKERS ?? '127.0.0.1:9092' },
       'at-risk-working-days': { type: 'string', default: '10' },
       'evening-cutoff': { type: 'string', default: '17:00' },
@@ -54,6 +57,7 @@ export function parseRebuildArgs(argv: string[], env: NodeJS.ProcessEnv = proces
   return {
     env: {
       DATABASE_URL: databaseUrl,
+      ...(values['owner-database-url'] ? { DATABASE_OWNER_URL: values['owner-database-url'] } : {}),
       KAFKA_BROKERS: brokers.join(','),
       AT_RISK_WORKING_DAYS: String(atRiskWorkingDays),
       EVENING_CUTOFF: eveningCutoff,

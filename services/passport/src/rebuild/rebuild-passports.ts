@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { topicsOfEvents } from '@resettle/contracts';
 import type { EventBus } from '@resettle/messaging';
-import { type Clock, connectDatabase, eventBusFor, loadConfig, migrateDatabase } from '@resettle/platform';
+import { type Clock, connectDatabase, eventBusFor, loadConfig, prepareDatabase } from '@resettle/platform';
 import { count } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { passport } from '../app.js';
@@ -35,7 +35,7 @@ export interface RebuildOptions {
  */
 export async function rebuildPassports(options: RebuildOptions): Promise<RebuildProgress> {
   const config = loadConfig(passport.settings, options.env, { serving: false });
-  await migrateDatabase(config.DATABASE_URL, passport.migrationsFolder);
+  await prepareDatabase(config, passport.migrationsFolder, { auditLog: 'auditLog' in passport.schema });
   const { db, sql, close } = connectDatabase(config.DATABASE_URL, schema, { max: 2 });
   const bus = eventBusFor(config, 'passport-rebuild', options.logger);
   try {

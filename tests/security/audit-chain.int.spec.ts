@@ -1,0 +1,113 @@
+import { spawnSync } from 'node:child_process';
+import { repoRoot } from '@resettle/infra';
+import { type AuditFacts, audit, verifyAuditChain } from '@resettle/platform';
+import { startTestService, type TestService } from '@resettle/platform/testing';
+import postgres from 'postgres';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accommodation } from '../../services/accommodation/src/app.js';
+
+const read = (n: number): AuditFacts => ({
+  action: 'read-accommodation',
+  personId: `A${String(1000 + (n % 9000)).padStart(4, '0')}BC`,
+  categories: ['accommodation'],
+  outcome: 'allowed',
+});
+
+/** As only the owner or a superuser could: with the log's own triggers off for one statement. */
+async function tamper(sql: postgres.Sql, statement: string): Promise<void> {
+  await sql.begin(async (tx) => {
+    await tx.unsafe('alter table audit_log disable trigger user');
+    await tx.unsafe(statement);
+    await tx.unsafe('alter table audit_log enable trigger user');
+  });
+}
+
+describe('the audit log hash chain', () => {
+  let service: TestService;
+  let asSuperuser: postgres.Sql;
+  beforeAll(async () => {
+    service = await startTestService(accommodation);
+    asSuperuser = postgres(service.database.url, { max: 1, onnotice: () => {} });
+  });
+  afterAll(async () => {
+    await asSuperuser?.end({ timeout: 1 });
+    await service?.close();
+  });
+
+  it('keeps one chain through concurrent writes, grouped reads and transactions alike, and verifies', async () => {
+    await Promise.all([
+      ...Array.from({ length: 120 }, (_, n) => audit(service.context.db, null, read(n))),
+      ...Array.from({ length: 40 }, (_, n) =>
+        service.context.transactFor({ correlationId: `c-${n}` }, async (work) => {
+          await work.audit(read(n));
+          await work.audit({ ...read(n), action: 'change-accommodation' });
+        }),
+      ),
+    ]);
+    const verdict = await verifyAuditChain(service.context.sql);
+    expect(verdict).toMatchObject({ intact: true, rows: 200, head: { chainSeq: '200' } });
+    const [numbers] = await asSuperuser`
+      select count(distinct chain_seq)::int as distinct, min(chain_seq)::int as first, max(chain_seq)::int as last
+      from audit_log`;
+    expect(numbers).toEqual({ distinct: 200, first: 1, last: 200 });
+  });
+
+  it('names the first altered row, whoever altered it', async () => {
+    const [row] = await asSuperuser<{ person: string }[]>`
+      select person_id as person from audit_log where chain_seq = 57`;
+    await tamper(asSuperuser, "update audit_log set person_id = 'Z9999ZZ' where chain_seq in (57, 90)");
+    expect(await verifyAuditChain(service.context.sql)).toMatchObject({
+      intact: false,
+      rows: 56,
+      brokenAt: { reason: 'row-altered', chainSeq: '57' },
+    });
+    await tamper(asSuperuser, `update audit_log set person_id = '${row?.person}' where chain_seq = 57`);
+    expect((await verifyAuditChain(service.context.sql)).brokenAt).toMatchObject({ chainSeq: '90' });
+  });
+
+  it('notices a row re-hashed to cover the change, a row removed, one slipped in, and the newest rows removed', async () => {
+    await tamper(
+      asSuperuser,
+      `update audit_log set hash = encode(sha256(convert_to(audit_log_canonical(audit_log), 'UTF8')), 'hex')
+       where chain_seq = 90`,
+    );
+    expect((await verifyAuditChain(service.context.sql)).brokenAt).toEqual({
+      reason: 'link-mismatch',
+      chainSeq: '91',
+      id: expect.any(String),
+    });
+    await tamper(asSuperuser, 'delete from audit_log where chain_seq >= 90 and chain_seq < 92');
+    expect((await verifyAuditChain(service.context.sql)).brokenAt).toMatchObject({
+      reason: 'row-missing',
+      chainSeq: '92',
+    });
+    await tamper(asSuperuser, 'delete from audit_log where chain_seq >= 92');
+    expect((await verifyAuditChain(service.context.sql)).brokenAt).toMatchObject({
+      reason: 'head-mismatch',
+      chainSeq: '200',
+    });
+    await tamper(
+      asSuperuser,
+      `insert into audit_log (sub, roles, action, categories, outcome, correlation_id)
+       values ('x', '{}', 'y', '{}', 'allowed', 'z')`,
+    );
+    expect((await verifyAuditChain(service.context.sql)).brokenAt).toMatchObject({ reason: 'row-unchained' });
+  });
+
+  it('is checked from the command line, which exits 1 naming the broken link', async () => {
+    const run = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'packages/platform/src/cli/audit-verify.ts',
+        'accommodation',
+        '--database-url',
+        service.database.serviceUrl,
+      ],
+      { cwd: repoRoot, encoding: 'utf8' },
+    );
+    expect(run.status, run.stderr).toBe(1);
+    expect(run.stdout).toMatch(/accommodation: audit chain BROKEN at row \(unchained\) \(id \d+\): row-unchained/);
+  });
+});
