@@ -12,6 +12,14 @@ export {
 export { clustersUnder, LocalKafkaCluster, majority } from './kafka/cluster.js';
 export { ensureKafkaJars } from './kafka/jars.js';
 export { type KafkaCluster, resolveKafka } from './kafka/resolve.js';
+export {
+  type ClientSecurity,
+  clientSecurity,
+  secureKafkaEnv,
+  securityFits,
+  type WantedSecurity,
+} from './kafka/security.js';
+export { type BrokerCertificates, ensureBrokerCertificates } from './kafka/tls.js';
 export { cacheDir, repoRoot } from './paths.js';
 export {
   canConnect,

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { EventEnvelope } from '@resettle/contracts';
-import { OutboxRelay, type TopicDescription } from '@resettle/messaging';
+import { clientSecurity } from '@resettle/infra';
+import { OutboxRelay, scramOverTls, servicePrincipals, type TopicDescription } from '@resettle/messaging';
 import {
   cancelledEvent,
   createHarness,
@@ -20,15 +21,19 @@ const SLICE = 40; // events per outbox transaction
 const PACE_MS = 60; // between transactions: a steady stream of a few hundred events a second, for ~10 s
 const KILL_AFTER = 1_200; // events written before the leader is killed
 
-// This file kills a broker on purpose, so it runs a three-node cluster of its own instead of the run's broker.
-describe('a three-broker cluster when the leader of a busy partition is SIGKILLed', () => {
+// This file kills a broker on purpose, so it runs a three-node cluster of its own instead of the run's broker:
+// SASL_SSL between clients and brokers and between brokers, with the authorizer on, as `KAFKA_CLUSTER_SIZE=3 pnpm
+// start` runs it. The harness logs in as the admin (it makes its own topics and reads their configs).
+describe('a three-broker SASL_SSL cluster when the leader of a busy partition is SIGKILLed', () => {
   let cluster: LocalKafkaCluster;
   let harness: Harness;
   beforeAll(async () => {
-    cluster = await ownKafkaCluster('leader-kill');
+    cluster = await ownKafkaCluster('leader-kill', { users: servicePrincipals() });
     await cluster.start();
+    const { admin, caFile } = clientSecurity(cluster.nodes[0]!.handle.security!);
     harness = await createHarness('leaderkill', cluster.brokers.split(','), {
       replicationFactor: cluster.replicationFactor,
+      security: scramOverTls(admin, caFile),
     });
   }, 150_000);
   afterAll(async () => {

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import { TOPICS, topicName } from '@resettle/contracts';
-import { createEventBus } from '@resettle/messaging';
-import { cacheDir, eventually, LocalKafkaBroker } from '@resettle/testing';
+import { createEventBus, scramOverTls, servicePrincipals } from '@resettle/messaging';
+import { eventually, type LocalKafkaBroker, ownSecureKafkaBroker } from '@resettle/testing';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { minusOneDay, ordinaryFriday } from '../shared/people.js';
@@ -19,14 +18,17 @@ import { RunningSystem, type ServiceName } from './support/system.js';
 
 const WOMEN = ['C6001AA', 'C6002AA', 'C6003AA', 'C6004AA', 'C6005AA', 'C6006AA'];
 
-// Crashes its own broker and services, so it runs on a broker of its own.
+// Crashes its own broker and services, so it runs on a broker of its own (SASL_SSL and ACLs, as `pnpm start`).
 describe('the ordinary journey for many women while every process crashes in turn', () => {
   let broker: LocalKafkaBroker;
   let system: RunningSystem;
+  let admin: ReturnType<typeof scramOverTls>;
   beforeAll(async () => {
-    broker = await LocalKafkaBroker.create(join(cacheDir, 'test-kafka-e2e-crash', randomUUID()));
+    const own = await ownSecureKafkaBroker('e2e-crash', servicePrincipals());
+    broker = own.broker;
     await broker.start();
-    system = await RunningSystem.start({ kafkaBrokers: [broker.brokers] });
+    admin = scramOverTls(own.client.admin, own.client.caFile);
+    system = await RunningSystem.start({ kafkaBrokers: [broker.brokers], kafkaSecurity: own.client });
   }, 240_000);
   afterAll(async () => {
     await system?.stop();
@@ -61,6 +63,7 @@ describe('the ordinary journey for many women while every process crashes in tur
       brokers: [broker.brokers],
       clientId: 'crash-count',
       logger: pino({ level: 'silent' }),
+      security: admin,
     });
     const handoffsPerWoman = new Map<string, Set<string>>();
     const watch = await bus.subscribe({

@@ -1,33 +1,38 @@
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { TOPICS, type TopicAccess, topicAccess } from '@resettle/contracts';
-import type { BrokerSecurity, ScramUser } from '@resettle/infra';
+import { type BrokerSecurity, type ClientSecurity, ensureBrokerCertificates, type ScramUser } from '@resettle/infra';
 import {
   createEventBus,
   type EventBus,
-  grantTopicAccess,
   type IncomingMessage,
   type KafkaSecurity,
+  provisionServiceAccess,
+  scramOverTls,
 } from '@resettle/messaging';
 import { eventually, type LocalKafkaBroker, ownSecureKafkaBroker } from '@resettle/testing';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const logger = pino({ level: 'silent' });
+const SEVEN_DAYS_MS = 7 * 24 * 60 * 60 * 1_000;
 
-// A broker of this file's own: SASL/SCRAM on its client listener and ACLs derived from the contracts.
-describe('Kafka with SASL/SCRAM and ACLs per service', () => {
+// A broker of this file's own: SASL/SCRAM over TLS on its client listener and ACLs derived from the contracts.
+describe('Kafka with TLS, SASL/SCRAM and ACLs per service', () => {
   let broker: LocalKafkaBroker;
   let security: BrokerSecurity & { admin: ScramUser };
+  let client: ClientSecurity;
   let access: TopicAccess[];
   const buses: EventBus[] = [];
 
-  const busAs = (user: ScramUser): EventBus => {
+  /** A bus logged in as `user`, over TLS trusting the broker's CA unless `tls` says otherwise (`false`: no TLS). */
+  const busAs = (user: ScramUser, tls: KafkaSecurity['tls'] | false = { caFile: client.caFile }): EventBus => {
     const bus = createEventBus({
       brokers: [broker.brokers],
       clientId: `acl-${user.name}`,
       logger,
-      security: saslOf(user),
+      security: { ...saslOf(user), ...(tls ? { tls } : {}) },
     });
     buses.push(bus);
     return bus;
@@ -40,21 +45,21 @@ describe('Kafka with SASL/SCRAM and ACLs per service', () => {
 
   beforeAll(async () => {
     access = topicAccess();
-    ({ broker, security } = await ownSecureKafkaBroker(
+    ({ broker, security, client } = await ownSecureKafkaBroker(
       'kafka-acl',
       access.map((entry) => entry.service),
     ));
     await broker.start();
-    const admin = busAs(security.admin);
-    await admin.ensureTopics([...new Set(access.flatMap((entry) => [...entry.produces, ...entry.consumes]))]);
-    await grantTopicAccess(
-      { brokers: [broker.brokers], logger, security: saslOf(security.admin) },
-      access.map((entry) => ({ principal: entry.service, ...entry })),
-    );
+    // As `pnpm start` and the e2e systems do: the admin makes every topic and grants each service its own.
+    await provisionServiceAccess({
+      brokers: [broker.brokers],
+      admin: scramOverTls(client.admin, client.caFile),
+      retentionMs: SEVEN_DAYS_MS,
+    });
     // The controller has the ACLs once createAcls answers; the broker applies them a moment later.
     const accommodation = busAs(userNamed('accommodation'));
     await eventually(() => accommodation.endOffsets(TOPICS.accommodation), 20_000, 200);
-  }, 90_000);
+  }, 180_000);
   afterAll(async () => {
     await Promise.all(buses.map((bus) => bus.close().catch(() => {})));
     await broker?.stop();
@@ -66,6 +71,13 @@ describe('Kafka with SASL/SCRAM and ACLs per service', () => {
     expect(accommodation?.produces).toContain(TOPICS.accommodation);
     expect(accommodation?.consumes).toContain(TOPICS.treatmentLogistics);
     expect(accommodation?.consumes).not.toContain(TOPICS.providerHandoffs);
+  });
+
+  it('makes every topic, dead-letter topics included, with the retention asked for', async () => {
+    const admin = busAs(security.admin);
+    const topics = [...new Set(access.flatMap((entry) => entry.produces))];
+    expect(topics).toContain(TOPICS.providerHandoffs);
+    for (const topic of topics) expect((await admin.describeTopic(topic)).retentionMs, topic).toBe(SEVEN_DAYS_MS);
   });
 
   it('lets a service write its own topic and read the topics it consumes, in its own group', async () => {
@@ -134,6 +146,23 @@ describe('Kafka with SASL/SCRAM and ACLs per service', () => {
       await otherGroup.stop();
     }
   });
+
+  it("refuses a client without TLS, and one that does not trust the broker's CA", async () => {
+    const withoutTls = busAs(userNamed('accommodation'), false);
+    // A CA of its own, made the same way: trusting some throwaway CA is not enough, it must be the broker's.
+    const otherCa = ensureBrokerCertificates(join(broker.handle.dataDir, 'other-ca')).caFile;
+    const trustingAnother = busAs(userNamed('accommodation'), { caFile: otherCa });
+    const attempts = await Promise.all(
+      [withoutTls, trustingAnother].map((bus) =>
+        bus.send(TOPICS.accommodation, [{ key: 'k', value: '{}' }]).then(
+          () => 'sent',
+          (error: unknown) => error,
+        ),
+      ),
+    );
+    expect(describeRefusal(attempts[0])).toMatch(/Connection|closed/i);
+    expect(describeRefusal(attempts[1])).toMatch(/certificate/i);
+  }, 60_000);
 
   it('refuses a wrong password', async () => {
     const impostor = busAs({ name: 'accommodation', password: 'not-the-password' });

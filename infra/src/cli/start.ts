@@ -1,9 +1,12 @@
 // The main command (`pnpm start`): infrastructure if none is configured, a database per service, every service.
 import { join } from 'node:path';
+// A path, not a workspace dependency: @resettle/messaging's own tests depend on this package.
+import { provisionServiceAccess, scramOverTls, servicePrincipals } from '../../../packages/messaging/src/provision.js';
 import { readDevSecret } from '../dev-secret.js';
 import { dockerEngineAvailable } from '../docker.js';
 import { LOCAL_BROKER_SESSION_TIMEOUT_MS } from '../kafka/broker.js';
 import { resolveKafka } from '../kafka/resolve.js';
+import { secureKafkaEnv } from '../kafka/security.js';
 import { cacheDir } from '../paths.js';
 import { createDatabaseIfMissing } from '../postgres/databases.js';
 import { createServiceDatabase } from '../postgres/roles.js';
@@ -31,14 +34,38 @@ if (!Number.isInteger(clusterSize) || clusterSize < 1 || clusterSize > 7) {
   console.error(`KAFKA_CLUSTER_SIZE must be a number of brokers from 1 to 7, not "${process.env.KAFKA_CLUSTER_SIZE}"`);
   process.exit(2);
 }
+const services = availableServices();
+// Our own brokers run SASL_SSL with ACLs: one SCRAM principal per service, allowed only its own topics and group.
+const principals = [
+  ...new Set([...servicePrincipals(), ...services.filter((spec) => spec.database).map((s) => s.name)]),
+];
 const kafka = await resolveKafka({
   dockerAvailable,
   dataDir: join(cacheDir, clusterSize > 1 ? 'dev-kafka-cluster' : 'dev-kafka'),
   port: Number(process.env.KAFKA_PORT ?? 9092),
   keepData: true,
   clusterSize,
+  security: { users: principals },
 });
-console.log(`Kafka:      ${kafka.brokers} (${kafka.origin})`);
+const brokerSecurity = kafka.security;
+if (brokerSecurity) {
+  // Every topic made by the admin, with its retention and copies, and each service's ACLs (again on each start: the
+  // contracts may have gained topics since).
+  const retentionMs = process.env.KAFKA_TOPIC_RETENTION_MS;
+  await provisionServiceAccess({
+    brokers: kafka.brokers.split(','),
+    admin: scramOverTls(brokerSecurity.admin, brokerSecurity.caFile),
+    ...(kafka.replicationFactor ? { replicationFactor: kafka.replicationFactor } : {}),
+    ...(retentionMs ? { retentionMs: Number(retentionMs) } : {}),
+  });
+}
+const kafkaSecurityFor = (service: string): Record<string, string> => {
+  const user = brokerSecurity?.users.find((candidate) => candidate.name === service);
+  return brokerSecurity && user ? secureKafkaEnv(user, brokerSecurity.caFile) : {};
+};
+console.log(
+  `Kafka:      ${kafka.brokers} (${kafka.origin}${brokerSecurity ? `; SASL_SSL, a principal per service, ACLs; CA ${brokerSecurity.caFile}` : ''})`,
+);
 console.log(`PostgreSQL: ${new URL(postgresServer.url).host} (${postgresServer.origin})`);
 
 const jwtSecret = process.env.JWT_SECRET ?? readDevSecret();
@@ -73,7 +100,6 @@ const ownBrokers = kafka.origin === 'local process' || kafka.origin === 'local c
 const sessionTimeout = ownBrokers ? { KAFKA_SESSION_TIMEOUT_MS: String(LOCAL_BROKER_SESSION_TIMEOUT_MS) } : {};
 const replication = kafka.replicationFactor ? { KAFKA_REPLICATION_FACTOR: String(kafka.replicationFactor) } : {};
 
-const services = availableServices();
 const apiUrls = Object.fromEntries(
   services.map((spec) => [`${spec.name.toUpperCase().replaceAll('-', '_')}_URL`, `http://127.0.0.1:${spec.port}`]),
 );
@@ -92,6 +118,7 @@ try {
     const env = {
       ...(await databaseSettings(spec.database)),
       KAFKA_BROKERS: kafka.brokers,
+      ...kafkaSecurityFor(spec.name),
       JWT_SECRET: jwtSecret,
       ...sessionTimeout,
       ...replication,

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { kafkaDir } from '../paths.js';
 import { commandLineOf, freePort, isAlive, signal, stopProcess, waitFor } from '../process-utils.js';
 import { ensureKafkaJars } from './jars.js';
+import { ensureBrokerCertificates } from './tls.js';
 
 /** What a test or another process needs to find (and kill or restart) a broker started elsewhere. */
 export interface BrokerHandle {
@@ -14,7 +15,7 @@ export interface BrokerHandle {
   controllerPort: number;
   /** Present for a node of a LocalKafkaCluster; a broker without it is node 1 of a quorum of one. */
   cluster?: ClusterMembership;
-  /** SASL/SCRAM on the client listener and ACLs (StandardAuthorizer); absent: PLAINTEXT and no authorizer. */
+  /** SASL/SCRAM over TLS on the client listener and ACLs (StandardAuthorizer); absent: PLAINTEXT, no authorizer. */
   security?: BrokerSecurity;
 }
 
@@ -25,10 +26,17 @@ export interface ScramUser {
 }
 
 /**
- * A single broker whose client listener is SASL_PLAINTEXT on 127.0.0.1 (SCRAM-SHA-512) and whose authorizer denies
- * what no ACL allows. The controller listener stays PLAINTEXT on 127.0.0.1.
+ * A broker whose client listener is SASL_SSL on 127.0.0.1 (SCRAM-SHA-512 over TLS, with a throwaway CA's certificate)
+ * and whose authorizer denies what no ACL allows. The controller listener stays PLAINTEXT on 127.0.0.1.
  */
 export interface BrokerSecurity {
+  /** Where the throwaway CA (`ca.pem`, what clients trust) and the broker's keystore are made: the state folder. */
+  certificatesDir: string;
+  /**
+   * A second client listener, PLAINTEXT on 127.0.0.1, where every client is the super user ANONYMOUS: only for the
+   * test run's shared broker, so single-service test files need no credentials. Never set by `pnpm start`.
+   */
+  openPort?: number;
   /** The broker's own principal (inter-broker traffic on the SASL listener); a super user. */
   broker: ScramUser;
   /** Super users besides the broker (the admin that creates ACLs). */
@@ -172,13 +180,15 @@ export class LocalKafkaBroker {
 }
 
 /**
- * The config with the client listener switched to SASL_PLAINTEXT (SCRAM-SHA-512, also between brokers) and the
+ * The config with the client listener switched to SASL_SSL (SCRAM-SHA-512 over TLS, also between brokers) and the
  * StandardAuthorizer on. The controller listener stays PLAINTEXT on 127.0.0.1, where the broker reaches its own
- * controller as User:ANONYMOUS: that principal is a super user, and only that listener can produce it (SASL requires
- * a login).
+ * controller as User:ANONYMOUS: that principal is a super user, and only that listener (and the test run's `openPort`)
+ * can produce it (SASL requires a login).
  */
 function secured(config: string, handle: BrokerHandle, security: BrokerSecurity): string {
   const { port, controllerPort } = handle;
+  const tls = ensureBrokerCertificates(security.certificatesDir);
+  const open = security.openPort === undefined ? '' : `,PLAINTEXT://127.0.0.1:${security.openPort}`;
   const lines = config
     .split('\n')
     .filter(
@@ -191,14 +201,20 @@ function secured(config: string, handle: BrokerHandle, security: BrokerSecurity)
   const jaas = `org.apache.kafka.common.security.scram.ScramLoginModule required username="${security.broker.name}" password="${security.broker.password}";`;
   return [
     ...lines,
-    '# SASL/SCRAM and ACLs (infra/src/kafka/broker.ts, secured)',
-    `listeners=SASL_PLAINTEXT://127.0.0.1:${port},CONTROLLER://127.0.0.1:${controllerPort}`,
-    `advertised.listeners=SASL_PLAINTEXT://127.0.0.1:${port}`,
-    'inter.broker.listener.name=SASL_PLAINTEXT',
-    'listener.security.protocol.map=CONTROLLER:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT',
+    '# SASL/SCRAM over TLS and ACLs (infra/src/kafka/broker.ts, secured)',
+    `listeners=SASL_SSL://127.0.0.1:${port},CONTROLLER://127.0.0.1:${controllerPort}${open}`,
+    `advertised.listeners=SASL_SSL://127.0.0.1:${port}${open}`,
+    'inter.broker.listener.name=SASL_SSL',
+    'listener.security.protocol.map=CONTROLLER:PLAINTEXT,SASL_SSL:SASL_SSL,PLAINTEXT:PLAINTEXT',
     'sasl.enabled.mechanisms=SCRAM-SHA-512',
     'sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512',
-    `listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config=${jaas}`,
+    `listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config=${jaas}`,
+    'ssl.keystore.type=PKCS12',
+    `ssl.keystore.location=${tls.keystoreFile}`,
+    `ssl.keystore.password=${tls.keystorePassword}`,
+    // Brokers reach each other over TLS too, trusting the same throwaway CA.
+    'ssl.truststore.type=PEM',
+    `ssl.truststore.location=${tls.caFile}`,
     'authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer',
     'allow.everyone.if.no.acl.found=false',
     `super.users=${superUsers.join(';')}`,
@@ -242,11 +258,22 @@ function portAccepts(port: number): Promise<boolean> {
 }
 
 /**
- * Security for a local SASL+ACL broker: a fresh random password for the broker, an `admin` super user (for ACLs and
- * topic creation) and one user per name given (one per service).
+ * Security for a local SASL_SSL+ACL broker: a fresh random password for the broker, an `admin` super user (for ACLs
+ * and topic creation) and one user per name given (one per service); certificates made in `certificatesDir`.
  */
-export function scramSecurityFor(userNames: string[]): BrokerSecurity & { admin: ScramUser } {
+export function scramSecurityFor(
+  userNames: string[],
+  certificatesDir: string,
+  openPort?: number,
+): BrokerSecurity & { admin: ScramUser } {
   const user = (name: string): ScramUser => ({ name, password: randomBytes(18).toString('base64url') });
   const admin = user('admin');
-  return { broker: user('broker'), admin, superUsers: [admin.name], users: [admin, ...userNames.map(user)] };
+  return {
+    certificatesDir,
+    ...(openPort === undefined ? {} : { openPort }),
+    broker: user('broker'),
+    admin,
+    superUsers: [admin.name],
+    users: [admin, ...userNames.map(user)],
+  };
 }

@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort } from '../process-utils.js';
-import { type BrokerHandle, LocalKafkaBroker, newClusterId } from './broker.js';
+import { type BrokerHandle, LocalKafkaBroker, newClusterId, scramSecurityFor } from './broker.js';
+import { securityFits, type WantedSecurity } from './security.js';
 
 interface ClusterLayout {
   clusterId: string;
@@ -21,15 +22,21 @@ export class LocalKafkaCluster {
 
   /**
    * The cluster saved in `rootDir`, or a new one of `size` nodes: client ports `port`, `port + 1`, … when given,
-   * otherwise free ones. A saved cluster of another size or port is stopped and replaced (its data removed); without
-   * a size, any saved cluster is taken as it is (three nodes when none is saved).
+   * otherwise free ones. A saved cluster of another size, port or security is stopped and replaced (its data
+   * removed); without a size, any saved cluster is taken as it is (three nodes when none is saved). With `security`,
+   * every node's client and inter-broker listener is SASL_SSL with the same users, and one throwaway CA (made in
+   * `rootDir`) signs the certificate they share.
    */
-  static async create(rootDir: string, options: { size?: number; port?: number } = {}): Promise<LocalKafkaCluster> {
+  static async create(
+    rootDir: string,
+    options: { size?: number; port?: number; security?: WantedSecurity } = {},
+  ): Promise<LocalKafkaCluster> {
     const saved = LocalKafkaCluster.open(rootDir);
     if (saved) {
       const fits =
         (options.size === undefined || saved.nodes.length === options.size) &&
-        (options.port === undefined || saved.nodes[0]?.handle.port === options.port);
+        (options.port === undefined || saved.nodes[0]?.handle.port === options.port) &&
+        securityFits(saved.nodes[0]?.handle.security, options.security);
       if (fits) return saved;
       await saved.stop();
       saved.removeData();
@@ -44,10 +51,12 @@ export class LocalKafkaCluster {
     const quorumVoters = ports.map((node, index) => `${index + 1}@127.0.0.1:${node.controllerPort}`).join(',');
     const replicationFactor = Math.min(ports.length, 3);
     const minInsyncReplicas = majority(replicationFactor);
+    const security = options.security && scramSecurityFor(options.security.users, rootDir);
     const nodes = ports.map((node, index) => ({
       dataDir: join(rootDir, `node-${index + 1}`),
       ...node,
       cluster: { nodeId: index + 1, clusterId, quorumVoters, replicationFactor, minInsyncReplicas },
+      ...(security ? { security } : {}),
     }));
     mkdirSync(rootDir, { recursive: true });
     writeFileSync(join(rootDir, 'cluster.json'), JSON.stringify({ clusterId, nodes } satisfies ClusterLayout));

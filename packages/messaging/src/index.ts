@@ -26,6 +26,7 @@ export {
 } from './kafka.js';
 export { appendToOutbox, OUTBOX_CHANNEL } from './outbox.js';
 export { type ParsedMessage, parseMessage } from './parse-message.js';
+export { provisionServiceAccess, scramOverTls, servicePrincipals } from './provision.js';
 export { OutboxRelay } from './relay.js';
 export { type SafeError, safeError, safeErrorDescription } from './safe-errors.js';
 export { isTransientError } from './transient.js';

@@ -73,6 +73,8 @@ export interface TopicDescription {
   partitions: PartitionPlacement[];
   /** Copies that must have a write before the leader acknowledges it (`acks=all`). */
   minInsyncReplicas: number;
+  /** How long the topic keeps events (`retention.ms`; -1: forever). */
+  retentionMs: number;
 }
 
 export interface EventBus {
@@ -320,16 +322,16 @@ class KafkaEventBus implements EventBus {
       const { topics } = await admin.fetchTopicMetadata({ topics: [topic] });
       const described = await admin.describeConfigs({
         includeSynonyms: false,
-        resources: [{ type: TOPIC_RESOURCE, name: topic, configNames: ['min.insync.replicas'] }],
+        resources: [{ type: TOPIC_RESOURCE, name: topic, configNames: ['min.insync.replicas', 'retention.ms'] }],
       });
-      const minInsync = described.resources[0]?.configEntries.find(
-        (entry) => entry.configName === 'min.insync.replicas',
-      );
+      const setting = (name: string) =>
+        described.resources[0]?.configEntries.find((entry) => entry.configName === name)?.configValue;
       return {
         partitions: (topics[0]?.partitions ?? [])
           .map((p) => ({ partition: p.partitionId, leader: p.leader, replicas: p.replicas, inSync: p.isr }))
           .sort((a, b) => a.partition - b.partition),
-        minInsyncReplicas: Number(minInsync?.configValue ?? 1),
+        minInsyncReplicas: Number(setting('min.insync.replicas') ?? 1),
+        retentionMs: Number(setting('retention.ms') ?? -1),
       };
     } finally {
       await admin.disconnect();

@@ -1,5 +1,5 @@
 import type { SpanExporter } from '@opentelemetry/sdk-trace';
-import { ALL_TOPICS, type Cause, deadLetterTopicFor } from '@resettle/contracts';
+import { type Cause, deadLetterTopicFor, topicAccess } from '@resettle/contracts';
 import { type Database, type EventBus, InboxConsumer, OutboxRelay } from '@resettle/messaging';
 import type { Static, TObject, TProperties } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
@@ -73,7 +73,10 @@ export async function startService<T extends TProperties>(
     );
   const { db, sql, close } = connectDatabase(config.DATABASE_URL, definition.schema, databaseTimeouts(config));
   const bus = eventBusFor(config, definition.name, logger);
-  await bus.ensureTopics(ALL_TOPICS);
+  // Only its own topics (those it reads are ensured with its consumer): on a broker with ACLs it can see no others,
+  // and there every topic already exists, created by the admin with the ACLs (docs/security.md).
+  const produces = topicAccess().find((access) => access.service === definition.name)?.produces ?? [];
+  await bus.ensureTopics(produces);
   const clock = options.clock ?? (() => new Date());
   const service = definition.name;
   const context: ServiceContext<Static<TObject<T>>> = {
@@ -115,7 +118,7 @@ export async function startService<T extends TProperties>(
     timeouts: httpTimeouts(config),
     readiness: {
       database: async () => void (await sql`select 1`),
-      broker: async () => void (await bus.endOffsets(ALL_TOPICS[0] ?? '')),
+      broker: async () => void (await (produces[0] ? bus.endOffsets(produces[0]) : bus.ensureTopics([]))),
     },
   });
   traceRequests(app as never, service);
@@ -161,7 +164,7 @@ async function consumerFor<T extends TProperties>(
 ): Promise<InboxConsumer> {
   const plumbing = plumbingFor(consumption, context, { service: definition.name, clock: context.clock });
   const groupId = definition.name;
-  await context.bus.ensureTopics([deadLetterTopicFor(groupId)]);
+  await context.bus.ensureTopics([deadLetterTopicFor(groupId), ...plumbing.topics]);
   const consumer = new InboxConsumer({
     groupId,
     topics: plumbing.topics,

@@ -1,6 +1,8 @@
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { topicAccess } from '@resettle/contracts';
 import {
+  type ClientSecurity,
   cacheDir,
   clustersUnder,
   dockerEngineAvailable,
@@ -25,9 +27,16 @@ export default async function setup(project: TestProject) {
   const dockerAvailable = dockerEngineAvailable();
   const postgresServer = await resolvePostgres({ dockerAvailable });
   await dropDatabasesOfDeadRuns(postgresServer.url);
-  const kafka = await resolveKafka({ dockerAvailable, dataDir: join(testKafkaRoot, String(runId)) });
+  // SASL_SSL with a principal per service and ACLs for whole systems (tests/e2e, the web journeys); a second,
+  // PLAINTEXT listener whose clients are super users for the single-service test files (docs/security.md).
+  const kafka = await resolveKafka({
+    dockerAvailable,
+    dataDir: join(testKafkaRoot, String(runId)),
+    security: { users: topicAccess().map((access) => access.service), openListener: true },
+  });
   console.log(
-    `[test infra] Kafka ${kafka.brokers} (${kafka.origin}${kafka.local ? `, pid file in ${kafka.local.dataDir}` : ''}); ` +
+    `[test infra] Kafka ${kafka.openBrokers ?? kafka.brokers}${kafka.openBrokers ? `, SASL_SSL ${kafka.brokers}` : ''} ` +
+      `(${kafka.origin}${kafka.local ? `, pid file in ${kafka.local.dataDir}` : ''}); ` +
       `PostgreSQL ${new URL(postgresServer.url).host} (${postgresServer.origin})`,
   );
   // Interrupted (Ctrl-C), vitest exits without the teardown below: our broker, a process of its own, must not outlive
@@ -50,7 +59,8 @@ export default async function setup(project: TestProject) {
   process.prependOnceListener('exit', stopBroker);
   process.prependOnceListener('SIGINT', onSignal);
   process.prependOnceListener('SIGTERM', onSignal);
-  project.provide('kafkaBrokers', kafka.brokers);
+  project.provide('kafkaBrokers', kafka.openBrokers ?? kafka.brokers);
+  project.provide('kafkaSecure', kafka.security ? { brokers: kafka.brokers, ...kafka.security } : null);
   project.provide('postgresServerUrl', postgresServer.url);
   project.provide('testRunId', runId);
   project.provide('kafkaOrigin', kafka.origin);
@@ -99,6 +109,8 @@ async function dropDatabasesOfDeadRuns(serverUrl: string): Promise<void> {
 declare module 'vitest' {
   export interface ProvidedContext {
     kafkaBrokers: string;
+    /** The run's SASL_SSL listener and its users (null when the broker is not ours: KAFKA_BROKERS, a container). */
+    kafkaSecure: (ClientSecurity & { brokers: string }) | null;
     postgresServerUrl: string;
     testRunId: number;
     kafkaOrigin: string;

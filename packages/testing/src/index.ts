@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import {
   type BrokerSecurity,
+  type ClientSecurity,
+  clientSecurity,
   createServiceDatabase,
   dropDatabase,
   dropServiceRoles,
@@ -14,14 +16,19 @@ import { inject } from 'vitest';
 import { runClustersDir, runDatabasePrefix } from './naming.js';
 
 export interface TestInfra {
+  /** PLAINTEXT, every client a super user: for single-service test files. */
   kafkaBrokers: string[];
+  /** The same broker's SASL_SSL listener with a SCRAM user per service and ACLs, when the run's broker is ours. */
+  kafkaSecure?: ClientSecurity & { brokers: string[] };
   postgresServerUrl: string;
   runId: number;
 }
 
 export function testInfra(): TestInfra {
+  const secure = inject('kafkaSecure');
   return {
     kafkaBrokers: inject('kafkaBrokers').split(','),
+    ...(secure ? { kafkaSecure: { ...secure, brokers: secure.brokers.split(',') } } : {}),
     postgresServerUrl: inject('postgresServerUrl'),
     runId: inject('testRunId'),
   };
@@ -65,26 +72,32 @@ export function uniqueTopicPrefix(label: string): string {
 }
 
 /**
- * A three-node Kafka cluster of this test file's own (not started yet), for tests that kill brokers. The run's global
+ * A three-node Kafka cluster of this test file's own (not started yet), for tests that kill brokers; with `security`,
+ * SASL_SSL with those users (and `admin`) and ACLs, as `pnpm start` runs it. The run's global
  * setup stops it by pid if the file does not, and a later run stops it if this run was killed.
  */
-export function ownKafkaCluster(label: string): Promise<LocalKafkaCluster> {
+export function ownKafkaCluster(label: string, security?: { users: string[] }): Promise<LocalKafkaCluster> {
   const name = `${label}-${randomBytes(3).toString('hex')}`;
-  return LocalKafkaCluster.create(join(runClustersDir(testInfra().runId), name), { size: 3 });
+  return LocalKafkaCluster.create(join(runClustersDir(testInfra().runId), name), { size: 3, security });
 }
 
 /**
- * A single SASL/SCRAM + ACL broker of this test file's own (not started yet): users `admin` (a super user) and one per
- * name given, with random passwords. The file stops it by pid (`broker.stop()`) in its afterAll.
+ * A single SASL_SSL (SCRAM) + ACL broker of this test file's own (not started yet): users `admin` (a super user) and
+ * one per name given, with random passwords; `client` is what a client needs (the throwaway CA, the users). The file stops it by pid
+ * (`broker.stop()`) in its afterAll.
  */
 export async function ownSecureKafkaBroker(
   label: string,
   userNames: string[],
-): Promise<{ broker: LocalKafkaBroker; security: BrokerSecurity & { admin: ScramUser } }> {
+): Promise<{ broker: LocalKafkaBroker; security: BrokerSecurity & { admin: ScramUser }; client: ClientSecurity }> {
   const dataDir = join(runClustersDir(testInfra().runId), `${label}-${randomBytes(3).toString('hex')}`);
   const plain = await LocalKafkaBroker.create(dataDir);
-  const security = scramSecurityFor(userNames);
-  return { broker: LocalKafkaBroker.saved({ ...plain.handle, security }), security };
+  const security = scramSecurityFor(userNames, dataDir);
+  return {
+    broker: LocalKafkaBroker.saved({ ...plain.handle, security }),
+    security,
+    client: clientSecurity(security),
+  };
 }
 
 export { cacheDir, LocalKafkaBroker, LocalKafkaCluster } from '@resettle/infra';

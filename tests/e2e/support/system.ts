@@ -1,13 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import {
   availableServices,
+  type ClientSecurity,
   freePort,
   type ServiceProcess,
   type ServiceSpec,
+  secureKafkaEnv,
   spawnService,
   stopProcess,
   waitUntilReady,
 } from '@resettle/infra';
+import { provisionServiceAccess, scramOverTls } from '@resettle/messaging';
 import { type Caller, localTokenIssuer } from '@resettle/platform';
 import { freshDatabase, type TestDatabase, testInfra, uniqueTopicPrefix } from '@resettle/testing';
 
@@ -34,7 +37,8 @@ type Spec = ServiceSpec & { env: Record<string, string> };
 
 /**
  * The whole system as `pnpm start` runs it: one process per service instance (`instances` of each, sharing the
- * service's database and consumer group), real broker, real databases. Calls go round the live instances, as a load
+ * service's database and consumer group), real broker (SASL_SSL, a principal per service, ACLs on this system's
+ * topics, unless brokers without `kafkaSecurity` are given), real databases. Calls go round the live instances, as a load
  * balancer would, and move on to another instance when one refuses the connection.
  */
 export class RunningSystem {
@@ -51,17 +55,37 @@ export class RunningSystem {
   retriedCalls = 0;
 
   static async start(
-    options: { logLevel?: string; kafkaBrokers?: string[]; instances?: number; env?: Record<string, string> } = {},
+    options: {
+      logLevel?: string;
+      kafkaBrokers?: string[];
+      kafkaSecurity?: ClientSecurity;
+      instances?: number;
+      env?: Record<string, string>;
+    } = {},
   ): Promise<RunningSystem> {
     const system = new RunningSystem();
     const instances = options.instances ?? 1;
+    const shared = testInfra();
+    const kafka = options.kafkaBrokers
+      ? { brokers: options.kafkaBrokers, security: options.kafkaSecurity }
+      : { brokers: shared.kafkaSecure?.brokers ?? shared.kafkaBrokers, security: shared.kafkaSecure };
+    const security = kafka.security;
+    if (security) {
+      await provisionServiceAccess({
+        brokers: kafka.brokers,
+        admin: scramOverTls(security.admin, security.caFile),
+        namespace: system.topicPrefix,
+      });
+    }
     for (const spec of availableServices()) {
       const database = await freshDatabase(spec.name);
       system.databases.push(database);
+      const user = security?.users.find((candidate) => candidate.name === spec.name);
       const env = {
         DATABASE_URL: database.serviceUrl,
         DATABASE_OWNER_URL: database.ownerUrl,
-        KAFKA_BROKERS: (options.kafkaBrokers ?? testInfra().kafkaBrokers).join(','),
+        KAFKA_BROKERS: kafka.brokers.join(','),
+        ...(security && user ? secureKafkaEnv(user, security.caFile) : {}),
         KAFKA_TOPIC_PREFIX: system.topicPrefix,
         JWT_SECRET: system.secret,
         LOG_LEVEL: options.logLevel ?? process.env.TEST_LOG_LEVEL ?? 'warn',

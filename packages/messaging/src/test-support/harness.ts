@@ -6,7 +6,7 @@ import { migrate } from 'drizzle-orm/postgres-js/migrator';
 import postgres, { type Sql } from 'postgres';
 import { InboxConsumer } from '../consumer.js';
 import type { Database } from '../db/types.js';
-import { createEventBus, type EventBus } from '../kafka.js';
+import { createEventBus, type EventBus, type KafkaSecurity } from '../kafka.js';
 import { appendToOutbox } from '../outbox.js';
 import { noteOf, quietLogger } from './events.js';
 import * as schema from './schema.js';
@@ -27,12 +27,12 @@ export interface Harness {
 
 /**
  * A fresh database with the outbox/inbox tables, and a bus in its own topic namespace on the given (or shared) broker;
- * `replicationFactor` for a cluster's brokers.
+ * `replicationFactor` for a cluster's brokers, `security` for brokers with SASL_SSL.
  */
 export async function createHarness(
   label: string,
   brokers = testInfra().kafkaBrokers,
-  options: { databaseUrl?: string; replicationFactor?: number } = {},
+  options: { databaseUrl?: string; replicationFactor?: number; security?: KafkaSecurity } = {},
 ): Promise<Harness> {
   const database = await freshDatabase(label);
   const migrator = postgres(database.url, { max: 1, onnotice: () => {} });
@@ -41,8 +41,15 @@ export async function createHarness(
   const sql = postgres(options.databaseUrl ?? database.url, { max: 5, onnotice: () => {} });
   const db = drizzle(sql, { schema });
   const prefix = uniqueTopicPrefix(label);
-  const { replicationFactor } = options;
-  const bus = createEventBus({ brokers, clientId: label, logger: quietLogger, namespace: prefix, replicationFactor });
+  const { replicationFactor, security } = options;
+  const bus = createEventBus({
+    brokers,
+    clientId: label,
+    logger: quietLogger,
+    namespace: prefix,
+    replicationFactor,
+    security,
+  });
   const topic = TOPICS.releaseScheduling;
   await bus.ensureTopics([topic, 'dlq']);
   return {
