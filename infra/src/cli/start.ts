@@ -1,5 +1,6 @@
 // The main command (`pnpm start`): infrastructure if none is configured, a database per service, every service.
 import { join } from 'node:path';
+import { BUILT_SERVICES, builtEntryOf, ensureBuilt } from '../build.js';
 import { readDevSecret } from '../dev-secret.js';
 import { dockerEngineAvailable } from '../docker.js';
 import { LOCAL_BROKER_SESSION_TIMEOUT_MS } from '../kafka/broker.js';
@@ -22,6 +23,13 @@ import { developmentUsers, webPlan } from '../web.js';
 for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {});
 const instances = instancesWanted();
 await stopLeftoverServices();
+// The services run their built JavaScript, as the container images do: rebuilt first only when older than a source.
+const buildStarted = performance.now();
+const rebuilt = await ensureBuilt(BUILT_SERVICES);
+console.log(
+  `Build:      ${rebuilt.length > 0 ? `rebuilt ${rebuilt.join(', ')}` : 'up to date'} (${Math.round(performance.now() - buildStarted)} ms)`,
+);
+const built = <Spec extends { entry: string }>(spec: Spec): Spec => ({ ...spec, entry: builtEntryOf(spec.entry) });
 const dockerAvailable = dockerEngineAvailable();
 const postgresServer = await resolvePostgres({ dockerAvailable });
 // KAFKA_CLUSTER_SIZE=3: three local brokers (ports KAFKA_PORT, +1, +2) instead of one, topics kept on all three.
@@ -72,11 +80,16 @@ const ownBrokers = kafka.origin === 'local process' || kafka.origin === 'local c
 const sessionTimeout = ownBrokers ? { KAFKA_SESSION_TIMEOUT_MS: String(LOCAL_BROKER_SESSION_TIMEOUT_MS) } : {};
 const replication = kafka.replicationFactor ? { KAFKA_REPLICATION_FACTOR: String(kafka.replicationFactor) } : {};
 
-const services = availableServices();
+const services = availableServices().map(built);
 const apiUrls = Object.fromEntries(
   services.map((spec) => [`${spec.name.toUpperCase().replaceAll('-', '_')}_URL`, `http://127.0.0.1:${spec.port}`]),
 );
-const web = webPlan(apiUrls, jwtSecret);
+const plannedWeb = webPlan(apiUrls, jwtSecret);
+const web = plannedWeb && {
+  ...plannedWeb,
+  web: built(plannedWeb.web),
+  devIdp: plannedWeb.devIdp && built(plannedWeb.devIdp),
+};
 const logLevel = process.env.LOG_LEVEL ?? 'warn';
 const remember = () => recordServicePids(running.flatMap((service) => (service.child.pid ? [service.child.pid] : [])));
 

@@ -3,7 +3,7 @@ import type { Infra } from '../lib/infra.js';
 import { journeyOf, womanOf } from '../lib/journeys.js';
 import type { BenchOptions } from '../lib/options.js';
 import { journeys, produce } from '../lib/produce.js';
-import { REBUILD_SCRIPT, runRebuild } from '../lib/rebuild.js';
+import { rebuildScriptOf, runRebuild } from '../lib/rebuild.js';
 import type { MeasureResult } from '../lib/report.js';
 import { round } from '../lib/stats.js';
 import { Skip, System } from '../lib/system.js';
@@ -13,7 +13,7 @@ const EVENTS_PER_WOMAN = 20;
 
 /** A year of journeys (or a slice of it, extrapolated and said so), rebuilt into a fresh database. */
 export async function measureNational(infra: Infra, options: BenchOptions): Promise<MeasureResult> {
-  if (!existsSync(REBUILD_SCRIPT)) throw new Skip('services/passport/src/rebuild.ts does not exist yet');
+  if (!existsSync(rebuildScriptOf(infra.root))) throw new Skip('services/passport/src/rebuild.ts does not exist yet');
   const system = new System(infra, 'national');
   await system.createTopics(['passport', 'passport-rebuild']);
   const women = options.nationalWomen;

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import {
   availableServices,
+  builtSpecs,
   freePort,
   type ServiceProcess,
   type ServiceSpec,
@@ -55,7 +56,8 @@ export class RunningSystem {
   ): Promise<RunningSystem> {
     const system = new RunningSystem();
     const instances = options.instances ?? 1;
-    for (const spec of availableServices()) {
+    // As `pnpm start` and the container images run them: the built JavaScript, rebuilt first only when stale.
+    for (const spec of await builtSpecs(availableServices())) {
       const database = await freshDatabase(spec.name);
       system.databases.push(database);
       const env = {
