@@ -111,7 +111,8 @@ export async function buildService(name: string, root = repoRoot): Promise<strin
   rmSync(staging, { recursive: true, force: true });
   const entries: [string, string][] = [['main.ts', 'main.js'], ...(EXTRA_ENTRIES[name] ?? [])];
   try {
-    await Promise.all(
+    // Settled, not raced: a failed entry must not leave another still writing into the folder removed below.
+    const outcomes = await Promise.allSettled(
       entries
         .filter(([source]) => existsSync(join(serviceDir, 'src', source)))
         .map(([source, output]) =>
@@ -130,6 +131,8 @@ export async function buildService(name: string, root = repoRoot): Promise<strin
           }),
         ),
     );
+    const failed = outcomes.find((outcome) => outcome.status === 'rejected');
+    if (failed) throw failed.reason;
     for (const [from, to] of ASSETS[name] ?? [])
       cpSync(join(serviceDir, 'src', from), join(staging, to), { recursive: true });
     const old = `${staging}-old`;
