@@ -1,3 +1,4 @@
+export { BUILT_SERVICES, buildService, builtEntryOf, builtSpecs, ensureBuilt, isStale } from './build.js';
 export { type CliOutput, commandLine, HELP, helpOption, listWrapped, UsageError } from './cli/args.js';
 export { readDevSecret } from './dev-secret.js';
 export { dockerEngineAvailable } from './docker.js';
@@ -38,5 +39,5 @@ export {
 } from './postgres/roles.js';
 export { type PostgresServer, resolvePostgres } from './postgres/server.js';
 export { freePort, isAlive, stopProcess, waitFor } from './process-utils.js';
-export { type ServiceProcess, spawnService, waitUntilReady } from './service-processes.js';
+export { nodeArgsFor, type ServiceProcess, spawnService, waitUntilReady } from './service-processes.js';
 export { availableServices, instanceLabel, instancesOf, instancesWanted, type ServiceSpec } from './services.js';

@@ -24,7 +24,7 @@ export function spawnService(
   onLine?: (line: string) => void,
   options: { ownProcessGroup?: boolean } = {},
 ): ServiceProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', spec.entry], {
+  const child = spawn(process.execPath, nodeArgsFor(spec.entry), {
     cwd: repoRoot,
     env: { ...process.env, ...env, PORT: String(spec.port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -44,6 +44,11 @@ export function spawnService(
   child.stdout?.on('data', forward(process.stdout));
   child.stderr?.on('data', forward(process.stderr));
   return { spec, child, url: `http://127.0.0.1:${spec.port}` };
+}
+
+/** Built JavaScript runs with plain node; a TypeScript entry (tests of a single service, scripts) through tsx. */
+export function nodeArgsFor(entry: string): string[] {
+  return entry.endsWith('.ts') ? ['--import', 'tsx', entry] : [entry];
 }
 
 export async function waitUntilReady(service: ServiceProcess, timeoutMs = 60_000): Promise<void> {

@@ -1,4 +1,5 @@
-// pnpm bench [--quick] [--only raw,projection,…] [--profile | --no-profile]; see --help and docs/performance.md.
+// pnpm bench [--quick] [--only raw,projection,…] [--compare REF] [--profile | --no-profile]; see --help and
+// docs/performance.md.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -6,15 +7,16 @@ import { join } from 'node:path';
 import { commandLine, repoRoot } from '@resettle/infra';
 import { benchDir } from './lib/child.js';
 import { cleanupAll, installExitHandlers } from './lib/cleanup.js';
-import { startInfra } from './lib/infra.js';
+import { checkoutOf, comparisonTable, infraFor } from './lib/compare.js';
+import { type Infra, startInfra } from './lib/infra.js';
 import { checkAgainstContracts } from './lib/journeys.js';
 import { machineFacts } from './lib/machine.js';
-import { benchOptions, benchUsage } from './lib/options.js';
+import { type BenchOptions, benchOptions, benchUsage } from './lib/options.js';
 import { tableOf } from './lib/report.js';
 import { Runner } from './lib/runner.js';
 import { System } from './lib/system.js';
 import { measureLatency } from './measures/latency.js';
-import { measureNational } from './measures/national.js';
+import { measureNational, YEAR_WOMEN } from './measures/national.js';
 import { measureProjection, type ReleaseIdsByRegion } from './measures/projection.js';
 import { measureRaw, type RawLimit } from './measures/raw.js';
 import { measureReads } from './measures/reads.js';
@@ -24,7 +26,7 @@ import { type ProfileResult, runProfiles, type SlowPart } from './profile/run.js
 
 const options = commandLine(benchUsage, benchOptions);
 installExitHandlers();
-const runner = new Runner(options);
+const began = performance.now();
 let profiles: ProfileResult[] = [];
 const load = loadavg()[0] ?? 0;
 if (load > cpus().length * 0.75) {
@@ -32,13 +34,9 @@ if (load > cpus().length * 0.75) {
     `note: load average ${load.toFixed(1)} on ${cpus().length} cores before starting: other work will lower the figures`,
   );
 }
-try {
-  checkAgainstContracts();
-  const infra = await startInfra();
-  const machine = await machineFacts(infra.postgresUrl);
-  console.log(
-    `[${runner.elapsed()}] Kafka ${machine.kafka} on ${infra.brokers}, PostgreSQL ${machine.postgres} (${infra.postgresOrigin})`,
-  );
+
+/** Every measurement asked for, against the services of `infra.root`, each with its references in the same run. */
+async function runMeasures(infra: Infra, runner: Runner, options: BenchOptions): Promise<void> {
   const raw = await runner.measure<RawLimit>('raw', async () => {
     const { result, limit } = await measureRaw(infra, options);
     return { result, value: limit };
@@ -48,11 +46,14 @@ try {
     const { result, ids } = await measureProjection(infra, main, options, raw);
     return { result, value: ids };
   });
-  await runner.measure('whole-path', async () => ({ result: await measureWholePath(main, options, raw) }));
+  await runner.measure('whole-path', async () => ({ result: await measureWholePath(infra, main, options, raw) }));
   await runner.measure('reads', async () => ({ result: await measureReads(infra, main, options, ids) }));
   await runner.measure('latency', async () => ({ result: await measureLatency(infra, main, options) }));
   await main.stop();
   await runner.measure('national', async () => ({ result: await measureNational(infra, options) }));
+  await runner.measure('year', async () => ({
+    result: await measureNational(infra, { ...options, nationalWomen: YEAR_WOMEN }, 'year'),
+  }));
   const slow = new Set<SlowPart>();
   if (runner.missed('projection')) slow.add('passport consumer');
   if (runner.missed('whole-path') || runner.missed('latency'))
@@ -67,6 +68,23 @@ try {
     });
   }
   await runner.measure('recovery', async () => ({ result: await measureRecovery(infra, options) }));
+}
+
+try {
+  checkAgainstContracts();
+  const compared = options.compare ? await checkoutOf(options.compare) : undefined;
+  const infra = await startInfra();
+  const machine = await machineFacts(infra.postgresUrl);
+  const runner = new Runner(options, compared ? 'working tree' : '', began);
+  console.log(
+    `[${runner.elapsed()}] Kafka ${machine.kafka} on ${infra.brokers}, PostgreSQL ${machine.postgres} (${infra.postgresOrigin})`,
+  );
+  let before: Runner | undefined;
+  if (compared && options.compare) {
+    before = new Runner(options, options.compare, began);
+    await runMeasures(infraFor(infra, compared.root, options.compare, 'r'), before, options);
+  }
+  await runMeasures(compared ? infraFor(infra, infra.root, 'working tree', 'w') : infra, runner, options);
   const report = {
     date: new Date().toISOString(),
     quick: options.quick,
@@ -74,14 +92,20 @@ try {
     machine: { ...machine, loadAverageAtStart: Number(load.toFixed(2)) },
     options: { ...options, only: [...options.only] },
     results: runner.results,
+    ...(compared && before && { compared: { ref: options.compare, commit: compared.commit, results: before.results } }),
     profiles: profiles.map(({ part, summary }) => ({ part, ...summary })),
   };
   mkdirSync(join(benchDir, 'results'), { recursive: true });
-  const file = join(benchDir, 'results', 'latest.json');
+  // A comparison is its own file: latest.json stays the last full run.
+  const file = join(benchDir, 'results', compared ? 'compare.json' : 'latest.json');
   writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
   // Formatted as the repo's linter wants it, so `pnpm lint` stays clean with the results committed.
   spawnSync(join(repoRoot, 'node_modules', '.bin', 'biome'), ['format', '--write', file], { stdio: 'ignore' });
-  console.log(`\n${tableOf(runner.results)}\n\nwritten to ${file} after ${runner.elapsed()}`);
+  const table =
+    compared && before && options.compare
+      ? comparisonTable(`${options.compare} (${compared.commit.slice(0, 7)})`, before.results, runner.results)
+      : tableOf(runner.results);
+  console.log(`\n${table}\n\nwritten to ${file} after ${runner.elapsed()}`);
 } finally {
   await cleanupAll();
 }

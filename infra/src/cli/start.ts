@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 // A path, not a workspace dependency: @resettle/messaging's own tests depend on this package.
 import { provisionServiceAccess, scramOverTls, servicePrincipals } from '../../../packages/messaging/src/provision.js';
+import { BUILT_SERVICES, builtEntryOf, ensureBuilt } from '../build.js';
 import { readDevSecret } from '../dev-secret.js';
 import { dockerEngineAvailable } from '../docker.js';
 import { LOCAL_BROKER_SESSION_TIMEOUT_MS } from '../kafka/broker.js';
@@ -26,6 +27,13 @@ import { developmentUsers, webPlan } from '../web.js';
 for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {});
 const instances = instancesWanted();
 await stopLeftoverServices();
+// The services run their built JavaScript, as the container images do: rebuilt first only when older than a source.
+const buildStarted = performance.now();
+const rebuilt = await ensureBuilt(BUILT_SERVICES);
+console.log(
+  `Build:      ${rebuilt.length > 0 ? `rebuilt ${rebuilt.join(', ')}` : 'up to date'} (${Math.round(performance.now() - buildStarted)} ms)`,
+);
+const built = <Spec extends { entry: string }>(spec: Spec): Spec => ({ ...spec, entry: builtEntryOf(spec.entry) });
 const dockerAvailable = dockerEngineAvailable();
 const postgresServer = await resolvePostgres({ dockerAvailable });
 // KAFKA_CLUSTER_SIZE=3: three local brokers (ports KAFKA_PORT, +1, +2) instead of one, topics kept on all three.
@@ -34,7 +42,7 @@ if (!Number.isInteger(clusterSize) || clusterSize < 1 || clusterSize > 7) {
   console.error(`KAFKA_CLUSTER_SIZE must be a number of brokers from 1 to 7, not "${process.env.KAFKA_CLUSTER_SIZE}"`);
   process.exit(2);
 }
-const services = availableServices();
+const services = availableServices().map(built);
 // Our own brokers run SASL_SSL with ACLs: one SCRAM principal per service, allowed only its own topics and group.
 const principals = [
   ...new Set([...servicePrincipals(), ...services.filter((spec) => spec.database).map((s) => s.name)]),
@@ -103,7 +111,12 @@ const replication = kafka.replicationFactor ? { KAFKA_REPLICATION_FACTOR: String
 const apiUrls = Object.fromEntries(
   services.map((spec) => [`${spec.name.toUpperCase().replaceAll('-', '_')}_URL`, `http://127.0.0.1:${spec.port}`]),
 );
-const web = webPlan(apiUrls, jwtSecret);
+const plannedWeb = webPlan(apiUrls, jwtSecret);
+const web = plannedWeb && {
+  ...plannedWeb,
+  web: built(plannedWeb.web),
+  devIdp: plannedWeb.devIdp && built(plannedWeb.devIdp),
+};
 const logLevel = process.env.LOG_LEVEL ?? 'warn';
 const remember = () => recordServicePids(running.flatMap((service) => (service.child.pid ? [service.child.pid] : [])));
 

@@ -6,13 +6,13 @@ import { onCleanup, remember } from './cleanup.js';
 
 export const benchDir = join(repoRoot, 'tests', 'bench');
 
-/** A TypeScript script of the bench in its own Node process (run by tsx), stopped by pid at cleanup. */
+/** A script of the bench in its own Node process (TypeScript through tsx, JavaScript plain), stopped by pid at cleanup. */
 export function startScript(
   script: string,
   options: { args?: string[]; env?: Record<string, string>; nodeArgs?: string[]; ipc?: boolean } = {},
 ): { child: ChildProcess; stop(): Promise<void> } {
-  const execArgv = ['--import', 'tsx', ...(options.nodeArgs ?? [])];
   const path = isAbsolute(script) ? script : join(benchDir, script);
+  const execArgv = [...(path.endsWith('.ts') ? ['--import', 'tsx'] : []), ...(options.nodeArgs ?? [])];
   const common = { cwd: repoRoot, env: { ...process.env, ...options.env } };
   const child = options.ipc
     ? fork(path, options.args ?? [], { ...common, execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })

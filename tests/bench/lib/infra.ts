@@ -7,6 +7,7 @@ import {
   dropDatabase,
   freePort,
   LocalKafkaBroker,
+  repoRoot,
   resolvePostgres,
   stopProcess,
 } from '@resettle/infra';
@@ -20,6 +21,10 @@ export interface Infra {
   postgresUrl: string;
   postgresOrigin: string;
   runId: string;
+  /** The checkout whose services run: this one, or a git ref's worktree under `--compare`. */
+  root: string;
+  /** What `root` is, in the report: "working tree" or the ref. */
+  side: string;
   freshDatabase(label: string): Promise<string>;
   bus(clientId: string): EventBus;
 }
@@ -59,6 +64,8 @@ export async function startInfra(): Promise<Infra> {
     postgresUrl: postgres.url,
     postgresOrigin: postgres.origin,
     runId,
+    root: repoRoot,
+    side: 'working tree',
     async freshDatabase(label) {
       const name = `${runId}_${label.replace(/[^a-z0-9]/g, '_')}`;
       const url = await createDatabaseIfMissing(postgres.url, name);

@@ -37,13 +37,26 @@ const QUICK: typeof FULL = {
 };
 
 export type Sizes = typeof FULL;
-export const MEASURES = ['raw', 'projection', 'whole-path', 'reads', 'latency', 'national', 'recovery'] as const;
+export const MEASURES = [
+  'raw',
+  'projection',
+  'whole-path',
+  'reads',
+  'latency',
+  'national',
+  'recovery',
+  'year',
+] as const;
 export type MeasureName = (typeof MEASURES)[number];
+/** `year` (a national year of 57,000 women generated and rebuilt, ~10 min) runs only when asked for by name. */
+const BY_DEFAULT = MEASURES.filter((name) => name !== 'year');
 
 export interface BenchOptions extends Sizes {
   quick: boolean;
   profile: boolean;
   only: Set<MeasureName>;
+  /** `--compare REF`: the same measurements for that git ref (built in a temporary worktree), then the working tree. */
+  compare?: string;
 }
 
 const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
@@ -52,11 +65,14 @@ const envName = (name: string) => `BENCH_${kebab(name).replaceAll('-', '_').toUp
 export const benchUsage = `Measures throughput, latency and recovery of the whole system on this machine (see docs/performance.md).
 It starts its own broker and services; the full run takes 6 to 8 minutes on 2 cores, --quick about 2.
 
-usage: pnpm bench [--quick] [--only LIST] [--profile | --no-profile] [--SIZE N]…
+usage: pnpm bench [--quick] [--only LIST] [--compare REF] [--profile | --no-profile] [--SIZE N]…
 
   --quick          small sizes and short durations (also BENCH_QUICK=1); no profiling unless --profile
   --only LIST      run only these measurements, comma-separated (also BENCH_ONLY):
-                   ${MEASURES.join(',')}
+                   ${MEASURES.join(',')} (all but year by default; year: 57,000 women
+                   generated and rebuilt, measured, ~10 min)
+  --compare REF    build git REF in a temporary worktree and run the measurements for it, then for the
+                   working tree, back to back; prints both with their ratios (no profiling)
   --profile        profile the parts that missed their target (the default without --quick)
   --no-profile     never profile
   -h, --help       this text
@@ -80,6 +96,7 @@ export function benchOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
       profile: { type: 'boolean' },
       'no-profile': { type: 'boolean', default: false },
       only: { type: 'string', default: env.BENCH_ONLY },
+      compare: { type: 'string', default: env.BENCH_COMPARE },
       ...helpOption,
     },
   });
@@ -94,10 +111,12 @@ export function benchOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
     if (!Number.isFinite(value) || value <= 0) throw new UsageError(`--${kebab(key)} must be a positive number`);
     sizes[key] = value;
   }
-  const only = new Set((values.only ? String(values.only).split(',') : MEASURES) as MeasureName[]);
+  const only = new Set((values.only ? String(values.only).split(',') : BY_DEFAULT) as MeasureName[]);
   for (const name of only) {
     if (!MEASURES.includes(name))
       throw new UsageError(`unknown measurement "${name}"; choose from ${MEASURES.join(', ')}`);
   }
-  return { ...sizes, quick, only, profile: values['no-profile'] !== true && (values.profile ?? !quick) };
+  const compare = values.compare ? String(values.compare) : undefined;
+  const profile = compare === undefined && values['no-profile'] !== true && (values.profile ?? !quick);
+  return { ...sizes, quick, only, compare, profile };
 }

@@ -9,6 +9,14 @@ describe('pnpm bench: the command line', () => {
     const options = parsed([]);
     expect(options).toMatchObject({ quick: false, profile: true, rawMessages: 50_000 });
     expect([...options.only]).toEqual(['raw', 'projection', 'whole-path', 'reads', 'latency', 'national', 'recovery']);
+    expect(options.compare).toBeUndefined();
+  });
+
+  it('runs the national year only when asked for by name; --compare names a ref and turns profiling off', () => {
+    expect([...parsed(['--only', 'year']).only]).toEqual(['year']);
+    const compared = parsed(['--compare', 'main', '--only', 'reads']);
+    expect(compared).toMatchObject({ compare: 'main', profile: false });
+    expect(parsed([], { BENCH_COMPARE: 'HEAD~1' }).compare).toBe('HEAD~1');
   });
 
   it('takes --quick, --only and sizes from flags or the environment, flags first', () => {

@@ -1,9 +1,10 @@
 import { join } from 'node:path';
-import { repoRoot } from '@resettle/infra';
+import { builtSpecs } from '@resettle/infra';
 import { exited, memoryOf, startScript } from './child.js';
 import type { Infra } from './infra.js';
 
-export const REBUILD_SCRIPT = join(repoRoot, 'services', 'passport', 'src', 'rebuild.ts');
+/** Passport's rebuild CLI in the checkout the bench runs (its source; it runs from the build). */
+export const rebuildScriptOf = (root: string) => join(root, 'services', 'passport', 'src', 'rebuild.ts');
 
 export interface RebuildRun {
   exitCode: number | null;
@@ -19,7 +20,8 @@ export async function runRebuild(infra: Infra, prefix: string, label: string, no
   const started = performance.now();
   const args = ['--database-url', await infra.freshDatabase(label), '--brokers', infra.brokers];
   const env = { LOG_LEVEL: 'warn', KAFKA_TOPIC_PREFIX: prefix };
-  const rebuild = startScript(REBUILD_SCRIPT, { args, nodeArgs, env });
+  const [built] = await builtSpecs([{ entry: rebuildScriptOf(infra.root) }], infra.root);
+  const rebuild = startScript(built?.entry ?? rebuildScriptOf(infra.root), { args, nodeArgs, env });
   const run: RebuildRun = { exitCode: null, wallMs: 0, progress: [], peakMiB: 0, rssAtHalfMiB: 0, lastLines: [] };
   const onLine = (line: string) => {
     run.lastLines = [...run.lastLines.slice(-9), line];

@@ -10,9 +10,13 @@ const met = ({ target, value }: Figure) =>
 /** Runs the measurements asked for, one at a time, and keeps their results (with the machine's load around each). */
 export class Runner {
   readonly results: MeasureResult[] = [];
-  private readonly began = performance.now();
 
-  constructor(private readonly options: BenchOptions) {}
+  constructor(
+    private readonly options: BenchOptions,
+    /** Under `--compare`: which checkout these results are for, printed before each measurement. */
+    private readonly side = '',
+    private readonly began = performance.now(),
+  ) {}
 
   elapsed(): string {
     return `${Math.round((performance.now() - this.began) / 1000)} s`;
@@ -25,7 +29,7 @@ export class Runner {
   /** A missing service skips the measurement ("skipped: <reason>"); an error fails only that one. */
   async measure<T>(name: MeasureName, work: () => Promise<{ result: MeasureResult; value?: T }>) {
     if (!this.options.only.has(name)) return undefined;
-    console.log(`[${this.elapsed()}] ${name}…`);
+    console.log(`[${this.elapsed()}] ${this.side ? `${this.side}: ` : ''}${name}…`);
     const started = performance.now();
     const loadBefore = round(loadavg()[0] ?? 0, 2);
     let outcome: MeasureResult;

@@ -1,12 +1,12 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
 import {
-  availableServices,
+  builtSpecs,
   freePort,
   LOCAL_BROKER_SESSION_TIMEOUT_MS,
-  repoRoot,
+  nodeArgsFor,
   type ServiceSpec,
   spawnService,
   stopProcess,
@@ -44,8 +44,11 @@ export async function startService(
   topicPrefix: string,
   options: { label: string; env?: Record<string, string>; nodeArgs?: string[] },
 ): Promise<Service | string> {
-  const spec = availableServices().find((candidate) => candidate.name === name);
-  if (!spec) return `services/${name}/src/main.ts does not exist yet`;
+  const source = join(infra.root, 'services', name, 'src', 'main.ts');
+  if (!existsSync(source)) return `services/${name}/src/main.ts does not exist yet`;
+  // The built JavaScript, as production runs it (rebuilt first if older than its sources).
+  const [spec] = await builtSpecs([{ name, port: 0, database: '', entry: source }], infra.root);
+  if (!spec) throw new Error(`no build of ${name}`);
   const env = {
     DATABASE_URL: options.env?.DATABASE_URL ?? (await infra.freshDatabase(`${options.label}_${name}`)),
     KAFKA_BROKERS: infra.brokers,
@@ -61,7 +64,7 @@ export async function startService(
   const log = createWriteStream(join(LOG_DIR, `${options.label}-${name}.log`));
   const port = await freePort();
   const running = options.nodeArgs
-    ? spawnWithNodeArgs({ ...spec, port }, env, options.nodeArgs, log)
+    ? spawnWithNodeArgs({ ...spec, port }, env, options.nodeArgs, log, infra.root)
     : spawnService({ ...spec, port }, env, (line) => log.write(`${line}\n`));
   const pid = running.child.pid ?? 0;
   remember.pid(pid, `services/${name}/`);
@@ -89,9 +92,15 @@ export async function startService(
 }
 
 /** As spawnService, with Node options that NODE_OPTIONS refuses (`--cpu-prof`). */
-function spawnWithNodeArgs(spec: ServiceSpec, env: Record<string, string>, nodeArgs: string[], log: WriteStream) {
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', spec.entry], {
-    cwd: repoRoot,
+function spawnWithNodeArgs(
+  spec: ServiceSpec,
+  env: Record<string, string>,
+  nodeArgs: string[],
+  log: WriteStream,
+  root: string,
+) {
+  const child = spawn(process.execPath, [...nodeArgs, ...nodeArgsFor(spec.entry)], {
+    cwd: root,
     env: { ...process.env, ...env, PORT: String(spec.port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -46,7 +46,7 @@ export function bookedOf(handoff: object, firstAppointment: object) {
     dailyOst: true,
     injectable: false,
     naloxoneSupplied: true,
-    bridgingPrescription: null,
+    bridgingPrescription: false,
     weekendCoverPlan: null,
     firstAppointment,
     femaleKeyWorkerRequested: true,

@@ -56,11 +56,13 @@ export async function measureLatency(infra: Infra, system: System, options: Benc
       { name: `floor hop 1: write → release.scheduled on Kafka, p50`, value: hops.toReleaseTopic.p50, unit: 'ms' },
       { name: `floor hop 2: release.scheduled → passport.updated, p50`, value: hops.toPassportTopic.p50, unit: 'ms' },
       { name: `p50 at ${rate} writes/s`, value: main.p50, unit: 'ms' },
+      { name: `p99 at ${rate} writes/s`, value: main.p99, unit: 'ms', note: lowerBound },
       {
-        name: `p99 at ${rate} writes/s`,
-        value: main.p99,
-        unit: 'ms',
-        target: { kind: 'max', value: 50 },
+        // The reference is the same path unloaded: no queueing means the p99 barely moves with ten times the rate.
+        name: `p99 at ${rate} writes/s ÷ p99 at ${floorRate} writes/s`,
+        value: round(main.p99 / Math.max(1, floor.p99), 2),
+        unit: '×',
+        target: { kind: 'max', value: 2 },
         note: lowerBound,
       },
       { name: `max at ${rate} writes/s`, value: main.max, unit: 'ms' },

@@ -3,7 +3,7 @@ import type { Infra } from '../lib/infra.js';
 import { journeyOf, womanOf } from '../lib/journeys.js';
 import type { BenchOptions } from '../lib/options.js';
 import { journeys, produce } from '../lib/produce.js';
-import { REBUILD_SCRIPT, runRebuild } from '../lib/rebuild.js';
+import { rebuildScriptOf, runRebuild } from '../lib/rebuild.js';
 import type { MeasureResult } from '../lib/report.js';
 import { round } from '../lib/stats.js';
 import { Skip, System } from '../lib/system.js';
@@ -12,9 +12,9 @@ export const YEAR_WOMEN = 57_000;
 const EVENTS_PER_WOMAN = 20;
 
 /** A year of journeys (or a slice of it, extrapolated and said so), rebuilt into a fresh database. */
-export async function measureNational(infra: Infra, options: BenchOptions): Promise<MeasureResult> {
-  if (!existsSync(REBUILD_SCRIPT)) throw new Skip('services/passport/src/rebuild.ts does not exist yet');
-  const system = new System(infra, 'national');
+export async function measureNational(infra: Infra, options: BenchOptions, label = 'national'): Promise<MeasureResult> {
+  if (!existsSync(rebuildScriptOf(infra.root))) throw new Skip('services/passport/src/rebuild.ts does not exist yet');
+  const system = new System(infra, label);
   await system.createTopics(['passport', 'passport-rebuild']);
   const women = options.nationalWomen;
   const bus = infra.bus('bench-national');
@@ -23,7 +23,7 @@ export async function measureNational(infra: Infra, options: BenchOptions): Prom
     journeys(4_000_000, women, (n) => journeyOf(womanOf(n), system.prefix, true)),
   );
   await bus.close();
-  const run = await runRebuild(infra, system.prefix, 'national_rebuild');
+  const run = await runRebuild(infra, system.prefix, `${label}_rebuild`);
   if (run.exitCode !== 0) throw new Error(`rebuild exited with ${run.exitCode}: ${run.lastLines.join(' | ')}`);
   const last = run.progress.at(-1) ?? { ms: run.wallMs, done: sent.count, total: sent.count };
   const warm = run.progress.find((step) => step.done >= last.total * 0.1) ?? run.progress[0] ?? last;
@@ -35,7 +35,7 @@ export async function measureNational(infra: Infra, options: BenchOptions): Prom
   const yearSeconds = extrapolated ? (overhead + (yearEvents * 1000) / steadyRate) / 1000 : run.wallMs / 1000;
   const scale = `${women.toLocaleString('en-GB')} women, ${sent.count.toLocaleString('en-GB')} events`;
   return {
-    name: 'national',
+    name: label === 'year' ? 'year' : 'national',
     status: 'ok',
     figures: [
       { name: `rebuild rate (${scale})`, value: round(steadyRate), unit: 'events/s' },

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import {
   availableServices,
+  builtSpecs,
   type ClientSecurity,
   freePort,
   type ServiceProcess,
@@ -77,7 +78,8 @@ export class RunningSystem {
         namespace: system.topicPrefix,
       });
     }
-    for (const spec of availableServices()) {
+    // As `pnpm start` and the container images run them: the built JavaScript, rebuilt first only when stale.
+    for (const spec of await builtSpecs(availableServices())) {
       const database = await freshDatabase(spec.name);
       system.databases.push(database);
       const user = security?.users.find((candidate) => candidate.name === spec.name);
