@@ -81,6 +81,8 @@ export const handoffs = pgTable(
     referrals: jsonb('referrals').$type<Referrals>().notNull(),
     keyWorker: jsonb('key_worker').$type<KeyWorker>(),
     declineReason: text('decline_reason'),
+    /** The alarm: her first appointment was missed (set by not-attended, cleared when an appointment is attended). */
+    missedFirstAppointment: jsonb('missed_first_appointment').$type<{ appointmentAt: string; recordedAt: string }>(),
     revision: integer('revision').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

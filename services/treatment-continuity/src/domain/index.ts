@@ -1,6 +1,7 @@
 export { type Violation, violation } from '@resettle/platform/rules';
 export * from './acceptance.js';
 export * from './aftercare.js';
+export * from './appointment-confirmation.js';
 export * from './appointment-past.js';
 export * from './arrival.js';
 export * from './check-handoff.js';

@@ -1,5 +1,7 @@
 import type { EventDraft, EventEnvelope } from '@resettle/contracts';
+import type { UnitOfWork } from '@resettle/platform';
 import type { HandoffRow } from '../db/handoffs.js';
+import { nextHandoffRevision } from '../db/releases.js';
 import { LIVE } from '../domain/index.js';
 
 /** The status changes that can move where or when her treatment starts: the logistics event names the last as cause. */
@@ -34,4 +36,14 @@ export function logisticsAfter(
     },
     ...(mover ? { cause: { correlationId: mover.correlationId, causationId: mover.id } } : {}),
   };
+}
+
+/** A change of the handoff (`handoff` as it now stands) takes the next handoff revision and is told to logistics. */
+export async function publishLogistics(
+  work: UnitOfWork,
+  handoff: HandoffRow,
+  published: EventEnvelope[],
+): Promise<void> {
+  const handoffRevision = await nextHandoffRevision(work.tx, handoff.releaseId);
+  work.publish(logisticsAfter(handoff, handoffRevision, published));
 }

@@ -2,10 +2,9 @@ import type { EventDraft } from '@resettle/contracts';
 import type { UnitOfWork } from '@resettle/platform';
 import type { HandoffRow } from '../db/handoffs.js';
 import { findProvider } from '../db/providers.js';
-import { nextHandoffRevision } from '../db/releases.js';
 import { queueDeliveries } from '../db/webhook-deliveries.js';
 import { publishJudgements } from './judgement.js';
-import { logisticsAfter } from './logistics-event.js';
+import { publishLogistics } from './logistics-event.js';
 
 /** Events that concern the provider itself (it must act on them), as opposed to status echoes. */
 const PROVIDER_FACING = new Set([
@@ -22,9 +21,8 @@ const PROVIDER_FACING = new Set([
  * deliveries commit together. Without consent to share nothing is queued for the provider.
  */
 export async function publish(work: UnitOfWork, handoff: HandoffRow, drafts: EventDraft[]): Promise<void> {
-  const handoffRevision = await nextHandoffRevision(work.tx, handoff.releaseId);
   const published = work.publish(...drafts);
-  work.publish(logisticsAfter(handoff, handoffRevision, published));
+  await publishLogistics(work, handoff, published);
   await publishJudgements(work, handoff.releaseId, handoff.personId);
   if (!handoff.consentToShare) return;
   const provider = await findProvider(work.tx, handoff.providerId);

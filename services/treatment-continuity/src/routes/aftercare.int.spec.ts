@@ -1,4 +1,5 @@
 import { eventually } from '@resettle/testing';
+import { asKnown, upstreamEvent } from '@resettle/testing/upstream-events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   admin,
@@ -69,6 +70,12 @@ describe('providers record what happened after her release', () => {
       const event = harness.eventsFor('A2001AA').find((seen) => seen.type === 'treatment.first-appointment.recorded');
       expect(event?.data).toEqual(expected);
     });
+    const seenByProvider = await harness.service.call(providerA, 'GET', `/api/provider/handoffs/${id}`);
+    expect(seenByProvider.body.alarm).toEqual({
+      kind: 'missed-first-appointment',
+      appointmentAt,
+      recordedAt: '2026-11-20T10:00:00.000Z',
+    });
     await eventually(() => {
       const hooks = receiver.received.map((hook) => JSON.parse(hook.body) as { type: string; personId: string });
       expect(hooks.filter((hook) => hook.personId === 'A2001AA').map((hook) => hook.type)).toContain(
@@ -82,9 +89,19 @@ describe('providers record what happened after her release', () => {
     const moved = await post(providerA, id, 'outcome', { outcome: 'moved', newAppointmentAt: '2026-11-23T10:00:00Z' });
     expect(moved.status, JSON.stringify(moved.body)).toBe(200);
     expect(moved.body).toMatchObject({ outcome: 'moved', newAppointmentAt: '2026-11-23T10:00:00Z' });
+    // The move takes a new handoff revision told to logistics, so transport checks her journey to it again.
+    await eventually(() => {
+      const told = harness
+        .eventsFor('A2002AA')
+        .filter((event) => event.type === 'treatment.handoff.logistics')
+        .map((event) => asKnown('treatment.handoff.logistics@v2', event).data);
+      expect(told.at(-1)).toMatchObject({ handoffId: id, firstAppointmentAt: '2026-11-23T10:00:00Z' });
+      expect(told.at(-1)!.handoffRevision).toBe(Math.max(...told.slice(0, -1).map((data) => data.handoffRevision)) + 1);
+    });
     harness.setNow(new Date('2026-11-24T10:00:00Z'));
     const attended = await post(providerA, id, 'outcome', { outcome: 'attended' });
     expect(attended.body).toMatchObject({ outcome: 'attended', appointmentAt: '2026-11-23T10:00:00Z' });
+    expect((await harness.service.call(providerA, 'GET', `/api/provider/handoffs/${id}`)).body.alarm).toBeNull();
     const started = await post(providerA, id, 'treatment-started', { startedOn: '2026-11-23' });
     expect(started.status).toBe(200);
     const gone = await post(providerA, id, 'disengaged', { reason: 'Moved out of the area' });
@@ -97,6 +114,36 @@ describe('providers record what happened after her release', () => {
         'treatment.disengaged',
       ]),
     );
+  });
+
+  it('clears the alarm when a new appointment is attended, and counts her release day as the day she passed the gate', async () => {
+    const { id, releaseId } = await acceptedFor('A2005AA', '2026-11-16T12:00:00Z');
+    await harness.publishRelease(
+      upstreamEvent('release.occurred', 'A2005AA', {
+        releaseId,
+        prisonCode: 'EHI',
+        releaseDate: '2026-11-18',
+        gatePassedAt: '2026-11-16T09:30:00Z',
+      }),
+    );
+    await eventually(async () => {
+      const started = await post(providerA, id, 'treatment-started', { startedOn: '2026-11-16' });
+      expect(started.status, JSON.stringify(started.body)).toBe(200);
+    });
+    const missed = await post(providerA, id, 'outcome', { outcome: 'not-attended', at: '2026-11-16T11:00:00Z' });
+    expect(missed.status, JSON.stringify(missed.body)).toBe(200);
+    const alarmed = await harness.service.call(providerA, 'GET', `/api/provider/handoffs/${id}`);
+    expect(alarmed.body.alarm).toMatchObject({
+      kind: 'missed-first-appointment',
+      appointmentAt: '2026-11-16T11:00:00Z',
+    });
+    const inbox = await harness.service.call(providerA, 'GET', '/api/provider/handoffs?pageSize=200');
+    expect(inbox.body.items.find((item: { id: string }) => item.id === id).alarm).toMatchObject({
+      kind: 'missed-first-appointment',
+    });
+    const attended = await post(providerA, id, 'outcome', { outcome: 'attended', at: '2026-11-16T11:30:00Z' });
+    expect(attended.status, JSON.stringify(attended.body)).toBe(200);
+    expect((await harness.service.call(providerA, 'GET', `/api/provider/handoffs/${id}`)).body.alarm).toBeNull();
   });
 
   it('refuses bad input, naming the field, and hides another provider’s handoff', async () => {

@@ -1,5 +1,6 @@
 import {
   FIRST_APPOINTMENT_OUTCOMES,
+  type FirstAppointmentRecorded,
   FirstAppointmentRecordedV1,
   Instant,
   IsoDate,
@@ -8,9 +9,16 @@ import {
 } from '@resettle/contracts';
 import { Conflict, problemsFor, type Server, type ServiceContext, type UnitOfWork } from '@resettle/platform';
 import { Type } from '@sinclair/typebox';
+import { DateTime } from 'luxon';
 import { type HandoffRow, updateHandoff } from '../db/handoffs.js';
 import { findRelease } from '../db/releases.js';
-import { type AftercareFacts, decideDisengaged, decideOutcome, decideTreatmentStart } from '../domain/index.js';
+import {
+  type AftercareFacts,
+  decideDisengaged,
+  decideOutcome,
+  decideTreatmentStart,
+  londonDateOf,
+} from '../domain/index.js';
 import {
   firstAppointmentRecorded,
   publishAftercare,
@@ -40,9 +48,23 @@ async function factsOf(work: UnitOfWork, handoff: HandoffRow): Promise<Aftercare
   return {
     status: handoff.status,
     appointmentAt: handoff.firstAppointment?.at ?? null,
-    releaseDate: release?.releaseDate ?? null,
+    // The day she passed the gate is her release day, even when it was not the day planned.
+    releaseDate: release?.gatePassedAt
+      ? londonDateOf(DateTime.fromJSDate(release.gatePassedAt))
+      : (release?.releaseDate ?? null),
     now: work.now(),
   };
+}
+
+/** What the outcome changes on the handoff: a moved appointment's time, and the missed-appointment alarm. */
+function aftercareChanges(handoff: HandoffRow, recorded: FirstAppointmentRecorded): Partial<HandoffRow> | null {
+  if (recorded.outcome === 'not-attended') {
+    const { appointmentAt, recordedAt } = recorded;
+    return { missedFirstAppointment: { appointmentAt, recordedAt } };
+  }
+  if (recorded.outcome === 'attended') return handoff.missedFirstAppointment ? { missedFirstAppointment: null } : null;
+  if (!recorded.newAppointmentAt || !handoff.firstAppointment) return null;
+  return { firstAppointment: { ...handoff.firstAppointment, at: recorded.newAppointmentAt } };
 }
 
 /** After her release the provider records what happened: the first appointment, the start of treatment, disengaging. */
@@ -76,10 +98,10 @@ export async function aftercareRoutes(app: Server, context: ServiceContext): Pro
           newAppointmentAt: report.newAppointmentAt ?? null,
           recordedAt: facts.now.toISOString(),
         });
+        const changes = aftercareChanges(handoff, event.data);
         let row = handoff;
-        if (report.newAppointmentAt && handoff.firstAppointment) {
-          const moved = { ...handoff.firstAppointment, at: report.newAppointmentAt };
-          const updated = await updateHandoff(work.tx, handoff, { firstAppointment: moved });
+        if (changes) {
+          const updated = await updateHandoff(work.tx, handoff, changes);
           if (!updated) throw new Conflict('CHANGED_MEANWHILE', 'the handoff changed while this request ran');
           row = updated;
         }

@@ -1,7 +1,7 @@
 import { Conflict, RuleRefusal } from '@resettle/platform';
 import type { HandoffRow } from '../db/handoffs.js';
 import type { ReleaseRow } from '../db/releases.js';
-import { type Appointment, violation } from '../domain/index.js';
+import { type Appointment, confirmingFor, violation } from '../domain/index.js';
 import { checkAgainstRelease, domainFromRow } from './rules.js';
 
 /**
@@ -30,4 +30,24 @@ export function appointmentToConfirm(
     checkAgainstRelease(domain, release, now, expectedArrivalAt);
   }
   return appointment;
+}
+
+/** The provider confirms for the release as known here: a move still on its way, or one since, is a 409 to act on. */
+export function refuseUnlessCurrentRelease(releaseRevision: number | undefined, known: ReleaseRow | undefined): void {
+  const confirming = confirmingFor(releaseRevision, known?.revision ?? 0);
+  if (confirming === 'not-yet-known') {
+    throw new Conflict(
+      'RELEASE_CHANGE_NOT_YET_KNOWN',
+      `the release change you confirm for (revision ${releaseRevision}) has not reached treatment-continuity ` +
+        `yet; try again in a moment (it knows revision ${known?.revision ?? 0}, ${known?.releaseDate ?? 'no date'})`,
+      { field: 'body.releaseRevision', retryAfterSeconds: 2 },
+    );
+  }
+  if (confirming === 'moved-again') {
+    throw new Conflict(
+      'RELEASE_MOVED_AGAIN',
+      `the release has changed since revision ${releaseRevision} (now revision ${known?.revision}, ` +
+        `${known?.releaseDate}); read the handoff and confirm for the current release`,
+    );
+  }
 }

@@ -3,6 +3,7 @@ import { aftercareRoutes } from './aftercare.js';
 import { appointmentRoutes } from './appointment.js';
 import { bookingRoutes } from './bookings.js';
 import { providerRoutes } from './provider.js';
+import { providerAppointmentRoutes } from './provider-appointment.js';
 import { webhookRoutes } from './webhooks.js';
 import { withdrawRoutes } from './withdraw.js';
 
@@ -10,6 +11,7 @@ export async function treatmentRoutes(app: Server, context: ServiceContext): Pro
   await bookingRoutes(app, context);
   await appointmentRoutes(app, context);
   await providerRoutes(app, context);
+  await providerAppointmentRoutes(app, context);
   await aftercareRoutes(app, context);
   await webhookRoutes(app, context);
   await withdrawRoutes(app, context);

@@ -2,11 +2,11 @@ import type { EventDraft } from '@resettle/contracts';
 import { Conflict, problemsFor, type Server, type ServiceContext, type UnitOfWork } from '@resettle/platform';
 import { type HandoffRow, providerInbox, updateHandoff } from '../db/handoffs.js';
 import { findRelease } from '../db/releases.js';
-import { confirmingFor, decideAcceptance, decideDecline, type HandoffAction, nextStatus } from '../domain/index.js';
+import { decideAcceptance, decideDecline, type HandoffAction, nextStatus } from '../domain/index.js';
 import { handoffAccepted, handoffDeclined } from '../events/handoff-events.js';
 import { publish } from '../events/publish.js';
 import { addressedTo, lockedHandoff } from './access.js';
-import { appointmentToConfirm } from './confirm-appointment.js';
+import { appointmentToConfirm, refuseUnlessCurrentRelease } from './confirm-appointment.js';
 import { domainFromRow, refuseIfBroken } from './rules.js';
 import { AcceptRequest, DeclineRequest, IdParams, InboxQuery, ProviderHandoffView, ProviderInbox } from './schemas.js';
 import { providerView } from './views.js';
@@ -78,22 +78,7 @@ export async function providerRoutes(app: Server, context: ServiceContext): Prom
       const accepted = await context.transact(request, async (work) => {
         const handoff = await lockedHandoff(work, id);
         const known = await findRelease(work.tx, handoff.releaseId);
-        const confirming = confirmingFor(releaseRevision, known?.revision ?? 0);
-        if (confirming === 'not-yet-known') {
-          throw new Conflict(
-            'RELEASE_CHANGE_NOT_YET_KNOWN',
-            `the release change you confirm for (revision ${releaseRevision}) has not reached treatment-continuity ` +
-              `yet; try again in a moment (it knows revision ${known?.revision ?? 0}, ${known?.releaseDate ?? 'no date'})`,
-            { field: 'body.releaseRevision', retryAfterSeconds: 2 },
-          );
-        }
-        if (confirming === 'moved-again') {
-          throw new Conflict(
-            'RELEASE_MOVED_AGAIN',
-            `the release has changed since revision ${releaseRevision} (now revision ${known?.revision}, ` +
-              `${known?.releaseDate}); read the handoff and confirm for the current release`,
-          );
-        }
+        refuseUnlessCurrentRelease(releaseRevision, known);
         const action: HandoffAction = handoff.status === 'needs-reconfirmation' ? 'reconfirm' : 'accept';
         refuseIfBroken(nextStatus(handoff.status, action).violations);
         refuseIfBroken(decideAcceptance(domainFromRow(handoff), request.body).violations);

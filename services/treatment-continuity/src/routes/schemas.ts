@@ -111,6 +111,16 @@ export const HandoffConflict = Type.Object({
   liveHandoffId: Type.Optional(Uuid),
 });
 export const AppointmentRequest = Type.Object({ firstAppointment: Appointment }, { additionalProperties: false });
+export const ProviderAppointmentRequest = Type.Object(
+  {
+    firstAppointment: Type.Optional({
+      ...Appointment,
+      description: 'the new first appointment; omit to confirm the one the handoff has',
+    }),
+    releaseRevision: AcceptRequest.properties.releaseRevision,
+  },
+  { additionalProperties: false },
+);
 export const IdParams = Type.Object({ id: Uuid });
 export const Page = {
   page: Type.Integer({ minimum: 1, default: 1 }),
@@ -162,6 +172,12 @@ export const ProviderHandoffView = Type.Object({
   weekendCoverPlan: handoffDetail.weekendCoverPlan,
   preferences: handoffDetail.preferences,
   referrals: handoffDetail.referrals,
+  alarm: Nullable(
+    Type.Object(
+      { kind: Type.Literal('missed-first-appointment'), appointmentAt: Instant, recordedAt: Instant },
+      { description: 'raised when she missed her first appointment; stays until an appointment is attended' },
+    ),
+  ),
 });
 
 export const ProviderInbox = Type.Object({

@@ -37,6 +37,9 @@ export function providerView(handoff: HandoffRow, release?: ReleaseRow) {
     weekendCoverPlan: handoff.weekendCoverPlan,
     preferences: handoff.preferences,
     referrals: handoff.referrals,
+    alarm: handoff.missedFirstAppointment
+      ? { kind: 'missed-first-appointment' as const, ...handoff.missedFirstAppointment }
+      : null,
   };
 }
 
