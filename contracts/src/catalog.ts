@@ -128,6 +128,11 @@ const definitions = [
   ),
   accommodationEvent('accommodation.withdrawn', 'Accommodation withdrawn', accommodation.AccommodationWithdrawnV1),
   accommodationEvent(
+    'accommodation.safeguarding-alert',
+    'Repeated proposals for her found not suitable at safeguarding review: an alert for her offender manager',
+    accommodation.AccommodationSafeguardingAlertV1,
+  ),
+  accommodationEvent(
     'accommodation.pathway-judged',
     "accommodation's verdict on the release-night accommodation pathway",
     judgement.PathwayJudgedV1,

@@ -123,6 +123,12 @@ export const EXAMPLE_EVENT_DATA: Omit<EventTypeMap, JudgedType> = {
     confirmedFrom: '2026-11-19',
   },
   'accommodation.withdrawn': { accommodationId, releaseId, reason: 'Place withdrawn by provider' },
+  'accommodation.safeguarding-alert': {
+    alertId: '0b5e8f0e-3f7c-4a86-9d55-1c2f3b4a5d6e',
+    releaseId,
+    probationRegion: 'South West',
+    declinedProposals: 3,
+  },
   'transport.arranged': travelPlan,
   'transport.changed': { ...travelPlan, mode: 'public-transport-with-warrant' },
   'transport.at-risk': {

@@ -125,11 +125,12 @@ function accommodationVerdicts(world: World): Verdict[] {
     confirmedBy: 'Housing officer',
     status: a.status === 'confirmed' ? 'confirmed' : 'withdrawn',
     withdrawnReason: a.status === 'withdrawn' ? 'Landlord withdrew the room' : null,
+    // A restriction on her area sends an approved place back to her offender manager's review.
+    safeguardingReview: world.restricted ? 'awaiting-review' : 'approved',
   };
   const judged = judgeAccommodation({
     accommodation,
     releaseDate: world.release.date,
-    restrictedAreas: world.restricted ? [{ kind: 'local-authority', value: 'Bristol, City of' }] : [],
     providerArea: null,
   });
   return [{ pathway: 'accommodation', required: true, handoffRevision: null, ...texts(judged) }];

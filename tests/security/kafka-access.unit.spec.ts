@@ -7,9 +7,13 @@ import { releaseScheduling } from '../../services/release-scheduling/src/app.js'
 import { transport } from '../../services/transport/src/app.js';
 import { treatmentContinuity } from '../../services/treatment-continuity/src/app.js';
 
-const SERVICES = [releaseScheduling, treatmentContinuity, accommodation, transport, passport] as ServiceDefinition<
-  Record<string, never>
->[];
+const SERVICES = [
+  releaseScheduling,
+  treatmentContinuity,
+  accommodation,
+  transport,
+  passport,
+] as unknown as ServiceDefinition<Record<string, never>>[];
 
 /** The topics a service subscribes to, read from its own declaration (handler keys or fold events). */
 function declaredTopics(service: ServiceDefinition<Record<string, never>>): string[] {

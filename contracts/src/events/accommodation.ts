@@ -40,7 +40,22 @@ export const AccommodationWithdrawnV1 = Type.Object(
   strict,
 );
 
+/**
+ * Several proposals for her were found not suitable at safeguarding review: an alert for her offender manager
+ * (probation of the region she is released to). Never the areas, the places proposed or the reasons.
+ */
+export const AccommodationSafeguardingAlertV1 = Type.Object(
+  {
+    alertId: Uuid,
+    releaseId: Uuid,
+    probationRegion: Type.String({ minLength: 1 }),
+    declinedProposals: Type.Integer({ minimum: 1 }),
+  },
+  strict,
+);
+
 export type AccommodationConfirmed = Static<typeof AccommodationConfirmedV1>;
 export type AccommodationChanged = Static<typeof AccommodationChangedV1>;
 export type AccommodationAtRisk = Static<typeof AccommodationAtRiskV1>;
 export type AccommodationWithdrawn = Static<typeof AccommodationWithdrawnV1>;
+export type AccommodationSafeguardingAlert = Static<typeof AccommodationSafeguardingAlertV1>;

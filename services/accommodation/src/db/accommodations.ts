@@ -1,5 +1,5 @@
 import type { DatabaseOrTransaction } from '@resettle/messaging';
-import { and, asc, eq, ne } from 'drizzle-orm';
+import { and, asc, count, eq, isNull, ne, or, type SQL } from 'drizzle-orm';
 import { accommodations } from './schema.js';
 
 export type AccommodationRow = typeof accommodations.$inferSelect;
@@ -37,16 +37,32 @@ export function accommodationsForRelease(db: DatabaseOrTransaction, releaseId: s
     .orderBy(asc(accommodations.createdAt), asc(accommodations.id));
 }
 
+/** Still in play: neither withdrawn nor found not suitable. */
+const live = (): SQL =>
+  and(
+    ne(accommodations.status, 'withdrawn'),
+    or(isNull(accommodations.safeguardingReview), ne(accommodations.safeguardingReview, 'not-suitable')),
+  )!;
+
 export function activeAccommodationsForRelease(db: DatabaseOrTransaction, releaseId: string) {
   return db
     .select()
     .from(accommodations)
-    .where(and(eq(accommodations.releaseId, releaseId), ne(accommodations.status, 'withdrawn')));
+    .where(and(eq(accommodations.releaseId, releaseId), live()));
 }
 
 export function activeAccommodationsOf(db: DatabaseOrTransaction, personId: string) {
   return db
     .select()
     .from(accommodations)
-    .where(and(eq(accommodations.personId, personId), ne(accommodations.status, 'withdrawn')));
+    .where(and(eq(accommodations.personId, personId), live()));
+}
+
+/** How many places proposed for her have been found not suitable, over all her releases. */
+export async function declinedProposalsOf(db: DatabaseOrTransaction, personId: string): Promise<number> {
+  const [row] = await db
+    .select({ declined: count() })
+    .from(accommodations)
+    .where(and(eq(accommodations.personId, personId), eq(accommodations.safeguardingReview, 'not-suitable')));
+  return row?.declined ?? 0;
 }

@@ -8,4 +8,5 @@ export * from './local-treatment.js';
 export * from './postcode-district.js';
 export * from './release-date.js';
 export * from './restricted-areas.js';
+export * from './safeguarding-review.js';
 export * from './standing.js';

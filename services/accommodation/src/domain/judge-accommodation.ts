@@ -4,20 +4,21 @@ import { londonDate } from './dates.js';
 import { localAuthorityOf } from './local-authority.js';
 import { localTreatmentMismatch } from './local-treatment.js';
 import { assessAgainstRelease } from './release-date.js';
-import { checkRestrictedAreas, type RestrictedArea } from './restricted-areas.js';
-import { RESTRICTED_AREA_REASON, type StoredStatus } from './standing.js';
+import { NOT_SUITABLE_REASON, type SafeguardingReview } from './safeguarding-review.js';
+import type { StoredStatus } from './standing.js';
 
-/** The accommodation a release has now: the active one, else the latest withdrawn one, else none. */
+/** The accommodation a release has now: the live one, else the latest withdrawn or not suitable one, else none. */
 export interface AccommodationOnRecord extends Accommodation {
   status: StoredStatus;
   withdrawnReason: string | null;
+  /** Null for type none (no place to review). */
+  safeguardingReview: SafeguardingReview | null;
 }
 
 export interface AccommodationCase {
   accommodation: AccommodationOnRecord | null;
   /** The release date of the release copy the verdict is judged against ('YYYY-MM-DD'). */
   releaseDate: string;
-  restrictedAreas: readonly RestrictedArea[];
   /** Where her community treatment provider is, when treatment-continuity has said. */
   providerArea: Area | null;
 }
@@ -28,12 +29,12 @@ const BED = 'release-night accommodation';
 
 /**
  * accommodation's verdict on the release-night accommodation pathway: the status, every reason and what is missing.
- * The passport shows it as it is; it never re-checks these rules. Reasons never name a restricted area.
+ * The passport shows it as it is; it never re-checks these rules. Restricted areas play no part: a place is in
+ * progress until probation's safeguarding review approves it, and the verdict never says why one was not suitable.
  */
 export function judgeAccommodation({
   accommodation,
   releaseDate,
-  restrictedAreas,
   providerArea,
 }: AccommodationCase): AccommodationVerdict {
   if (!accommodation) {
@@ -47,6 +48,9 @@ export function judgeAccommodation({
     const why = accommodation.withdrawnReason ?? 'no reason given';
     return verdict('at-risk', [reason('ACCOMMODATION_WITHDRAWN', `Accommodation withdrawn: ${why}`)], [BED]);
   }
+  if (accommodation.safeguardingReview === 'not-suitable') {
+    return verdict('at-risk', [reason('ACCOMMODATION_NOT_SUITABLE', NOT_SUITABLE_REASON)], [BED]);
+  }
   if (accommodation.type === 'none') {
     return verdict(
       'at-risk',
@@ -58,9 +62,14 @@ export function judgeAccommodation({
   const inProgress: JudgementReason[] = [];
   const notes: JudgementReason[] = [];
   const missing: string[] = [];
-  if (checkRestrictedAreas(accommodation, restrictedAreas).length > 0) {
-    atRisk.push(reason('ACCOMMODATION_IN_RESTRICTED_AREA', RESTRICTED_AREA_REASON));
-    missing.push(`${BED} outside her restricted areas`);
+  if (accommodation.safeguardingReview !== 'approved') {
+    inProgress.push(
+      reason(
+        'AWAITING_SAFEGUARDING_REVIEW',
+        'In progress: awaiting safeguarding review of the proposed place by her offender manager',
+      ),
+    );
+    missing.push('safeguarding review of the proposed accommodation');
   }
   if (!localAuthorityOf(accommodation.localAuthority)) {
     // Recorded before names were checked: a misspelt place cannot be checked against her restrictions.

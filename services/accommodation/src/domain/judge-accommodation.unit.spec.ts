@@ -1,26 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { anAccommodation } from './accommodation.fixture.js';
 import { type AccommodationCase, type AccommodationOnRecord, judgeAccommodation } from './judge-accommodation.js';
-import type { RestrictedArea } from './restricted-areas.js';
 
 const onRecord = (overrides: Partial<AccommodationOnRecord> = {}): AccommodationOnRecord => ({
   ...anAccommodation({ confirmedFrom: '2026-04-16' }),
   status: 'confirmed',
   withdrawnReason: null,
+  safeguardingReview: 'approved',
   ...overrides,
 });
 const given = (overrides: Partial<AccommodationCase> = {}): AccommodationCase => ({
   accommodation: onRecord(),
   releaseDate: '2026-04-16',
-  restrictedAreas: [],
   providerArea: null,
   ...overrides,
 });
 const rulesOf = (verdict: { reasons: { rule: string }[] }) => verdict.reasons.map((reason) => reason.rule);
-const bristol: RestrictedArea = { kind: 'local-authority', value: 'City of Bristol' };
 
 describe('judgeAccommodation', () => {
-  it('given a bed from the release date outside every restricted area, then complete with nothing missing', () => {
+  it('given a bed from the release date, approved at safeguarding review, then complete with nothing missing', () => {
     expect(judgeAccommodation(given())).toEqual({ status: 'complete', reasons: [], missing: [] });
   });
 
@@ -52,24 +50,32 @@ describe('judgeAccommodation', () => {
     expect(verdict.missing).toEqual(['release-night accommodation from the release date']);
   });
 
-  it('given a restriction on her area (any spelling), then at risk without naming the area', () => {
-    const verdict = judgeAccommodation(given({ restrictedAreas: [bristol] }));
+  it('given the place awaits safeguarding review, then in progress, awaiting the review, naming no area', () => {
+    const verdict = judgeAccommodation(given({ accommodation: onRecord({ safeguardingReview: 'awaiting-review' }) }));
+    expect(verdict).toEqual({
+      status: 'in-progress',
+      reasons: [
+        {
+          rule: 'AWAITING_SAFEGUARDING_REVIEW',
+          message: 'In progress: awaiting safeguarding review of the proposed place by her offender manager',
+        },
+      ],
+      missing: ['safeguarding review of the proposed accommodation'],
+    });
+  });
+
+  it('given awaiting review and a release moved earlier, then at risk with every reason', () => {
+    const awaiting = onRecord({ safeguardingReview: 'awaiting-review' });
+    const verdict = judgeAccommodation(given({ accommodation: awaiting, releaseDate: '2026-04-15' }));
     expect(verdict.status).toBe('at-risk');
-    expect(rulesOf(verdict)).toEqual(['ACCOMMODATION_IN_RESTRICTED_AREA']);
-    expect(JSON.stringify(verdict)).not.toMatch(/Bristol|BS1/);
+    expect(rulesOf(verdict)).toEqual(['NOT_CONFIRMED_FROM_RELEASE_DATE', 'AWAITING_SAFEGUARDING_REVIEW']);
   });
 
-  it('given a restriction and a release moved earlier, then every reason is given', () => {
-    const verdict = judgeAccommodation(given({ restrictedAreas: [bristol], releaseDate: '2026-04-15' }));
-    expect(rulesOf(verdict)).toEqual(['ACCOMMODATION_IN_RESTRICTED_AREA', 'NOT_CONFIRMED_FROM_RELEASE_DATE']);
-  });
-
-  it('given the release moved again with the restriction still there, then the verdict is the same (still at risk)', () => {
-    const before = judgeAccommodation(given({ restrictedAreas: [bristol] }));
-    const after = judgeAccommodation(given({ restrictedAreas: [bristol], releaseDate: '2026-04-14' }));
-    expect(before.status).toBe('at-risk');
-    expect(after.status).toBe('at-risk');
-    expect(rulesOf(after)).toContain('ACCOMMODATION_IN_RESTRICTED_AREA');
+  it('given the place was found not suitable, then at risk with nowhere to stay, and no reason category', () => {
+    const verdict = judgeAccommodation(given({ accommodation: onRecord({ safeguardingReview: 'not-suitable' }) }));
+    expect(verdict).toMatchObject({ status: 'at-risk', missing: ['release-night accommodation'] });
+    expect(rulesOf(verdict)).toEqual(['ACCOMMODATION_NOT_SUITABLE']);
+    expect(JSON.stringify(verdict)).not.toMatch(/restrict|area|Bristol|BS1/i);
   });
 
   it('given no confirmed-from date, then in progress, missing the date', () => {

@@ -1,4 +1,3 @@
-import { type Violation, violation } from '@resettle/platform/rules';
 import { type Accommodation, normalise } from './accommodation.js';
 import { sameLocalAuthority } from './local-authority.js';
 
@@ -10,22 +9,23 @@ export interface RestrictedArea {
 }
 
 /**
- * Accommodation inside any of her restricted areas is refused. The message never says which area or why:
- * the people reading it may not be allowed to know where, for example, a perpetrator lives.
+ * The restricted areas her accommodation falls in: shown only to probation at safeguarding review. Nothing else
+ * (the coordinator's answers, events, logs) may depend on whether this is empty.
  */
-export function checkRestrictedAreas(
+export function matchingRestrictedAreas<Area extends RestrictedArea>(
   accommodation: Pick<Accommodation, 'type' | 'localAuthority' | 'postcodeDistrict'>,
-  restrictedAreas: readonly RestrictedArea[],
-): Violation[] {
-  if (accommodation.type === 'none' || !restrictedAreas.some((area) => isInside(accommodation, area))) return [];
-  return [
-    violation(
-      'ACCOMMODATION_IN_RESTRICTED_AREA',
-      'accommodation',
-      'This accommodation is in an area where she must not live. Find accommodation elsewhere; ' +
-        'her offender manager can explain more if needed.',
-    ),
-  ];
+  restrictedAreas: readonly Area[],
+): Area[] {
+  if (accommodation.type === 'none') return [];
+  return restrictedAreas.filter((area) => isInside(accommodation, area));
+}
+
+/** The same area twice (any spelling of one authority, any spacing of one district). */
+export function sameRestrictedArea(one: RestrictedArea, other: RestrictedArea): boolean {
+  if (one.kind !== other.kind) return false;
+  return one.kind === 'local-authority'
+    ? sameLocalAuthority(one.value, other.value)
+    : normalise(one.value) === normalise(other.value);
 }
 
 function isInside(accommodation: Pick<Accommodation, 'localAuthority' | 'postcodeDistrict'>, area: RestrictedArea) {

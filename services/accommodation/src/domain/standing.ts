@@ -1,25 +1,19 @@
 import type { Accommodation } from './accommodation.js';
 import { assessAgainstRelease } from './release-date.js';
-import { checkRestrictedAreas, type RestrictedArea } from './restricted-areas.js';
 
 export type Standing = { status: 'confirmed'; reason: null } | { status: 'incomplete' | 'at-risk'; reason: string };
 
 export const ACCOMMODATION_STATUSES = ['confirmed', 'incomplete', 'at-risk', 'withdrawn'] as const;
 export type StoredStatus = (typeof ACCOMMODATION_STATUSES)[number];
 
-/** Deliberately vague: whoever reads the status or the event may not be allowed to know where or why. */
-export const RESTRICTED_AREA_REASON =
-  'The accommodation is in an area where she must not live; her offender manager can explain more if needed.';
-
-/** Where an accommodation stands now, given the current release date and her restricted areas. */
+/**
+ * Where an accommodation stands now against the current release date. Restricted areas play no part: they are for
+ * probation's safeguarding review, so nothing the coordinator sees can depend on them.
+ */
 export function standingOf(
-  accommodation: Pick<Accommodation, 'type' | 'confirmedFrom' | 'localAuthority' | 'postcodeDistrict'>,
+  accommodation: Pick<Accommodation, 'type' | 'confirmedFrom'>,
   releaseDate: string,
-  restrictedAreas: readonly RestrictedArea[],
 ): Standing {
-  if (checkRestrictedAreas(accommodation, restrictedAreas).length > 0) {
-    return { status: 'at-risk', reason: RESTRICTED_AREA_REASON };
-  }
   const assessment = assessAgainstRelease(accommodation, releaseDate);
   return assessment.status === 'confirmed' ? { status: 'confirmed', reason: null } : assessment;
 }

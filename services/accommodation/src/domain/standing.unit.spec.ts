@@ -1,28 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { anAccommodation } from './accommodation.fixture.js';
-import { eventForChange, RESTRICTED_AREA_REASON, standingOf } from './standing.js';
+import { eventForChange, standingOf } from './standing.js';
 
 const confirmedFrom16 = anAccommodation({ confirmedFrom: '2026-04-16' });
 
 describe('standingOf', () => {
   it('is confirmed when the bed is there from the release date', () => {
-    expect(standingOf(confirmedFrom16, '2026-04-16', [])).toEqual({ status: 'confirmed', reason: null });
+    expect(standingOf(confirmedFrom16, '2026-04-16')).toEqual({ status: 'confirmed', reason: null });
   });
 
   it('is at risk when the release moves before confirmedFrom', () => {
-    const standing = standingOf(confirmedFrom16, '2026-04-15', []);
+    const standing = standingOf(confirmedFrom16, '2026-04-15');
     expect(standing.status).toBe('at-risk');
     expect(standing.reason).toContain('Wed 15 Apr 2026');
   });
 
   it('is incomplete for type none', () => {
-    expect(standingOf(anAccommodation({ type: 'none' }), '2026-04-16', []).status).toBe('incomplete');
-  });
-
-  it('is at risk inside a restricted area, without naming the area', () => {
-    const standing = standingOf(confirmedFrom16, '2026-04-16', [{ kind: 'postcode-district', value: 'BS1' }]);
-    expect(standing).toEqual({ status: 'at-risk', reason: RESTRICTED_AREA_REASON });
-    expect(standing.reason).not.toContain('BS1');
+    expect(standingOf(anAccommodation({ type: 'none' }), '2026-04-16').status).toBe('incomplete');
   });
 });
 

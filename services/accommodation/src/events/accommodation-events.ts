@@ -1,6 +1,7 @@
 import type { EventDraft } from '@resettle/contracts';
 import type { KnownRelease } from '@resettle/platform/release-copy';
 import type { AccommodationRow } from '../db/accommodations.js';
+import type { SafeguardingAlertRow } from '../db/safeguarding-alerts.js';
 import type { AccommodationVerdict } from '../domain/index.js';
 
 /** What others may know: never her restricted areas, nor who confirmed it. */
@@ -56,6 +57,22 @@ export function accommodationPathwayJudged(
       required: true,
       ...verdict,
       judgedAgainst: { releaseRevision: release.revision },
+    },
+  };
+}
+
+/** Repeated declines for her: for her offender manager. No place, area or reason. */
+export function accommodationSafeguardingAlert(
+  alert: SafeguardingAlertRow,
+): EventDraft<'accommodation.safeguarding-alert'> {
+  return {
+    type: 'accommodation.safeguarding-alert',
+    personId: alert.personId,
+    data: {
+      alertId: alert.id,
+      releaseId: alert.releaseId,
+      probationRegion: alert.probationRegion,
+      declinedProposals: alert.declinedProposals,
     },
   };
 }

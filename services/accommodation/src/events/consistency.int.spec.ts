@@ -7,9 +7,9 @@ import { eventually } from '@resettle/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accommodation } from '../app.js';
 import { releaseRescheduled, releaseScheduled, watchTopic } from '../test-support/events.js';
+import { addRestrictedArea, approvePlace } from '../test-support/reviews.js';
 
 const coordinator: Caller = { sub: 'housing-1', roles: ['accommodation-coordinator'], region: 'South West' };
-const probation: Caller = { sub: 'pp-1', roles: ['probation'], region: 'South West' };
 const clock = () => new Date('2026-11-02T10:00:00Z');
 
 describe('accommodation kept consistent through events', () => {
@@ -91,16 +91,26 @@ describe('accommodation kept consistent through events', () => {
     );
   });
 
-  it('puts confirmed accommodation at risk when a restricted area covering it is recorded, naming no area', async () => {
+  it('sends an approved place back to review when a restricted area covering it is added, publishing no at-risk and naming no area', async () => {
     const personId = 'A3002AA';
     const record = await confirmed(personId, randomUUID());
-    await service.call(probation, 'PUT', `/api/people/${personId}/restricted-areas`, {
-      restrictedAreas: [{ kind: 'postcode-district', value: 'PL4' }],
-    });
-    await eventually(() => expect(typesFor(personId)).toEqual(['accommodation.confirmed', 'accommodation.at-risk']));
-    expect(JSON.stringify(watcher.eventsFor(personId)[1])).not.toContain('PL4"');
+    await approvePlace(service, record.id);
+    expect((await service.call(coordinator, 'GET', `/api/accommodations/${record.id}`)).body.safeguardingReview).toBe(
+      'approved',
+    );
+    await addRestrictedArea(service, personId, { kind: 'postcode-district', value: 'PL4' });
     const read = await service.call(coordinator, 'GET', `/api/accommodations/${record.id}`);
-    expect(read.body.status).toBe('at-risk');
+    expect(read.body).toMatchObject({ status: 'confirmed', safeguardingReview: 'awaiting-review' });
+    await eventually(() =>
+      expect(watcher.judgementsFor(personId).map((judged) => judged.status)).toEqual([
+        'not-started',
+        'in-progress',
+        'complete',
+        'in-progress',
+      ]),
+    );
+    expect(typesFor(personId)).toEqual(['accommodation.confirmed']);
+    expect(JSON.stringify(watcher.judgementsFor(personId))).not.toContain('PL4');
   });
 });
 

@@ -1,7 +1,6 @@
 import type { UnitOfWork } from '@resettle/platform';
-import { findRelease, type KnownRelease, releasesOf } from '@resettle/platform/release-copy';
+import { findRelease, type KnownRelease } from '@resettle/platform/release-copy';
 import { type AccommodationRow, accommodationsForRelease } from '../db/accommodations.js';
-import { restrictedAreasOf } from '../db/restricted-areas.js';
 import { findProviderArea } from '../db/treatment-providers.js';
 import { judgeAccommodation } from '../domain/index.js';
 import { accommodationPathwayJudged } from './accommodation-events.js';
@@ -16,7 +15,6 @@ export async function judgeRelease(work: UnitOfWork, release: KnownRelease): Pro
   const verdict = judgeAccommodation({
     accommodation: currentOf(records),
     releaseDate: release.releaseDate,
-    restrictedAreas: await restrictedAreasOf(work.tx, release.personId),
     providerArea: provider ?? null,
   });
   work.publish(accommodationPathwayJudged(release, verdict));
@@ -28,12 +26,9 @@ export async function judgeReleaseById(work: UnitOfWork, releaseId: string): Pro
   if (release) await judgeRelease(work, release);
 }
 
-/** Every release of hers we know: her restricted areas are facts about each. */
-export async function judgeReleasesOf(work: UnitOfWork, personId: string): Promise<void> {
-  for (const release of await releasesOf(work.tx, personId)) await judgeRelease(work, release);
-}
-
-/** The active record (there is at most one), else the latest withdrawn one, else none. */
+/** The live record (there is at most one), else the latest withdrawn or not suitable one, else none. */
 function currentOf(records: readonly AccommodationRow[]): AccommodationRow | null {
-  return records.find((record) => record.status !== 'withdrawn') ?? records.at(-1) ?? null;
+  const live = (record: AccommodationRow) =>
+    record.status !== 'withdrawn' && record.safeguardingReview !== 'not-suitable';
+  return records.find(live) ?? records.at(-1) ?? null;
 }

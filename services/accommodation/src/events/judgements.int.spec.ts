@@ -14,6 +14,7 @@ import {
   treatmentIn,
   watchTopic,
 } from '../test-support/events.js';
+import { addRestrictedArea, approvePlace } from '../test-support/reviews.js';
 
 const coordinator: Caller = { sub: 'housing-1', roles: ['accommodation-coordinator'], region: 'South West' };
 const probation: Caller = { sub: 'pp-1', roles: ['probation'], region: 'South West' };
@@ -46,34 +47,38 @@ describe('accommodation publishes its verdict on every change and every release 
       expect(response.status).toBe(201);
       return response.body;
     });
+    await approvePlace(service, created.id);
     return { releaseId, created };
   }
 
-  it('a restriction added after confirmation, then the release moved: still at risk, judged against the new revision', async () => {
+  it('a restriction added after approval, then the release moved: back to review (in progress), judged against the new revision', async () => {
     const personId = 'A3101AA';
     const { releaseId } = await confirmedAtRevision1(personId);
-    await eventually(() => expect(verdicts(personId)).toEqual(['not-started@1', 'complete@1']));
-
-    const restricted = await service.call(probation, 'PUT', `/api/people/${personId}/restricted-areas`, {
-      restrictedAreas: [{ kind: 'local-authority', value: 'City of Bristol' }],
-    });
-    expect(restricted.status).toBe(200);
-    await eventually(() => expect(verdicts(personId)).toEqual(['not-started@1', 'complete@1', 'at-risk@1']));
-
+    await eventually(() => expect(verdicts(personId)).toEqual(['not-started@1', 'in-progress@1', 'complete@1']));
+    await addRestrictedArea(service, personId, { kind: 'local-authority', value: 'City of Bristol' });
+    await eventually(() =>
+      expect(verdicts(personId)).toEqual(['not-started@1', 'in-progress@1', 'complete@1', 'in-progress@1']),
+    );
     // The move changes nothing for accommodation (it is confirmed from an earlier day) but is a new revision.
     await watcher.publish(
       TOPICS.releaseScheduling,
       releaseRescheduledV2(personId, releaseId, '2026-11-19', '2026-11-18', 2),
     );
     await eventually(() =>
-      expect(verdicts(personId)).toEqual(['not-started@1', 'complete@1', 'at-risk@1', 'at-risk@2']),
+      expect(verdicts(personId)).toEqual([
+        'not-started@1',
+        'in-progress@1',
+        'complete@1',
+        'in-progress@1',
+        'in-progress@2',
+      ]),
     );
     const last = watcher.judgementsFor(personId).at(-1)!;
     expect(last).toMatchObject({
       releaseId,
       pathway: 'accommodation',
       required: true,
-      reasons: [expect.objectContaining({ rule: 'ACCOMMODATION_IN_RESTRICTED_AREA' })],
+      reasons: [expect.objectContaining({ rule: 'AWAITING_SAFEGUARDING_REVIEW' })],
     });
     expect(JSON.stringify(watcher.judgementsFor(personId))).not.toMatch(/Bristol"|City of Bristol/);
   });
@@ -85,7 +90,9 @@ describe('accommodation publishes its verdict on every change and every release 
       TOPICS.releaseScheduling,
       releaseRescheduledV2(personId, releaseId, '2026-11-20', '2026-11-18', 2),
     );
-    await eventually(() => expect(verdicts(personId)).toEqual(['not-started@1', 'complete@1', 'complete@2']));
+    await eventually(() =>
+      expect(verdicts(personId)).toEqual(['not-started@1', 'in-progress@1', 'complete@1', 'complete@2']),
+    );
 
     const nothingYet = randomUUID();
     await watcher.publish(TOPICS.releaseScheduling, releaseScheduledV2(personId, nothingYet, '2026-12-01'));
@@ -128,6 +135,8 @@ describe('accommodation publishes its verdict on every change and every release 
       accommodationBody(personId, releaseId, { confirmedFrom: '2026-11-21' }),
     );
     expect(created.status).toBe(201);
+    await eventually(() => expect(verdicts(personId).at(-1)).toBe('in-progress@4'));
+    await approvePlace(service, created.body.id);
     await eventually(() => expect(verdicts(personId).at(-1)).toBe('complete@4'));
   });
 
@@ -143,71 +152,76 @@ describe('accommodation publishes its verdict on every change and every release 
       accommodationBody(personId, releaseId, { confirmedFrom: null }),
     );
     expect(created.status).toBe(201);
+    await approvePlace(service, created.body.id);
     const { personId: _, releaseId: __, ...fields } = accommodationBody(personId, releaseId);
     const changed = await service.call(coordinator, 'PUT', `/api/accommodations/${created.body.id}`, fields);
     expect(changed.status).toBe(200);
     await watcher.publish(TOPICS.treatmentLogistics, treatmentIn(personId, releaseId, 'South Gloucestershire'));
-    await eventually(() => expect(verdicts(personId)).toHaveLength(4));
+    await eventually(() => expect(verdicts(personId)).toHaveLength(5));
     const withdrawn = await service.call(coordinator, 'POST', `/api/accommodations/${created.body.id}/withdraw`, {
       reason: 'Room no longer available',
     });
     expect(withdrawn.status).toBe(200);
     await eventually(() =>
-      expect(verdicts(personId)).toEqual(['not-started@0', 'in-progress@0', 'complete@0', 'complete@0', 'at-risk@0']),
+      expect(verdicts(personId)).toEqual([
+        'not-started@0',
+        'in-progress@0',
+        'in-progress@0',
+        'complete@0',
+        'complete@0',
+        'at-risk@0',
+      ]),
     );
     const judged = watcher.judgementsFor(personId);
-    expect(judged[3]!.reasons.map((reason) => reason.rule)).toEqual(['LOCAL_TREATMENT_MISMATCH']);
-    expect(judged[4]!.reasons.map((reason) => reason.rule)).toEqual(['ACCOMMODATION_WITHDRAWN']);
+    expect(judged[4]!.reasons.map((reason) => reason.rule)).toEqual(['LOCAL_TREATMENT_MISMATCH']);
+    expect(judged[5]!.reasons.map((reason) => reason.rule)).toEqual(['ACCOMMODATION_WITHDRAWN']);
   });
 
-  it('matches a restriction to the place whatever the spelling, and refuses an authority it does not know', async () => {
+  it('shows probation the restriction a place falls in whatever the spelling, and refuses an authority it does not know', async () => {
     const personId = 'A3104AA';
-    await service.call(probation, 'PUT', `/api/people/${personId}/restricted-areas`, {
-      restrictedAreas: [
-        { kind: 'local-authority', value: 'bristol city council' },
-        { kind: 'postcode-district', value: 'bs 7' },
-      ],
-    });
     const releaseId = randomUUID();
     await watcher.publish(TOPICS.releaseScheduling, releaseScheduledV2(personId, releaseId, '2026-11-18'));
-    const inside = await eventually(async () => {
-      const response = await service.call(
-        coordinator,
-        'POST',
-        '/api/accommodations',
-        accommodationBody(personId, releaseId, { localAuthority: 'Bristol, City of' }),
-      );
-      expect(response.body.rule).not.toBe('RELEASE_NOT_YET_KNOWN');
-      return response;
+    await addRestrictedArea(service, personId, { kind: 'local-authority', value: 'bristol city council' });
+    await addRestrictedArea(service, personId, { kind: 'postcode-district', value: 'bs 7' });
+    const inside = await service.call(
+      coordinator,
+      'POST',
+      '/api/accommodations',
+      accommodationBody(personId, releaseId, { localAuthority: 'Bristol, City of' }),
+    );
+    expect(inside.status).toBe(201);
+    const reviewed = await service.call(probation, 'GET', `/api/safeguarding-reviews/${inside.body.id}`);
+    expect(reviewed.body).toMatchObject({
+      matchesRestrictedArea: true,
+      matchingAreas: [{ kind: 'local-authority', value: 'bristol city council' }],
     });
-    expect(inside.status).toBe(422);
-    expect(inside.body.rule).toBe('ACCOMMODATION_IN_RESTRICTED_AREA');
+    await service.call(probation, 'POST', `/api/safeguarding-reviews/${inside.body.id}/decline`, {
+      revision: reviewed.body.revision,
+      reason: 'In her restricted area',
+    });
     const byDistrict = await service.call(
       coordinator,
       'POST',
       '/api/accommodations',
       accommodationBody(personId, releaseId, { localAuthority: 'North Somerset', postcodeDistrict: 'bs7' }),
     );
-    expect(byDistrict.status).toBe(422);
-    expect(byDistrict.body.rule).toBe('ACCOMMODATION_IN_RESTRICTED_AREA');
-
-    const typo = await service.call(
-      coordinator,
-      'POST',
-      '/api/accommodations',
-      accommodationBody(personId, releaseId, { localAuthority: 'Bristoll' }),
-    );
+    expect(byDistrict.status).toBe(201);
+    const second = await service.call(probation, 'GET', `/api/safeguarding-reviews/${byDistrict.body.id}`);
+    expect(second.body.matchingAreas).toEqual([{ kind: 'postcode-district', value: 'bs 7' }]);
+    const typo = await service.call(coordinator, 'PUT', `/api/accommodations/${byDistrict.body.id}`, {
+      ...accommodationBody(personId, releaseId, { localAuthority: 'Bristoll' }),
+      personId: undefined,
+      releaseId: undefined,
+    });
     expect(typo.status).toBe(422);
     expect(typo.body).toMatchObject({ rule: 'LOCAL_AUTHORITY_UNKNOWN', field: 'localAuthority' });
     expect(typo.body.detail ?? JSON.stringify(typo.body)).toContain('is not a known local authority');
-
-    const unknownRestriction = await service.call(probation, 'PUT', `/api/people/${personId}/restricted-areas`, {
-      restrictedAreas: [{ kind: 'local-authority', value: 'Bristoll' }],
+    const unknownRestriction = await service.call(probation, 'POST', `/api/people/${personId}/restricted-areas`, {
+      kind: 'local-authority',
+      value: 'Bristoll',
+      reason: 'Her former partner lives there',
     });
     expect(unknownRestriction.status).toBe(400);
-    expect(unknownRestriction.body.errors[0]).toMatchObject({
-      field: 'body.restrictedAreas.0.value',
-      rule: 'local-authority',
-    });
+    expect(unknownRestriction.body.errors[0]).toMatchObject({ field: 'body.value', rule: 'local-authority' });
   });
 });

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accommodation } from '../app.js';
 import { accommodationBody } from '../test-support/accommodations.js';
 import { releaseScheduled, treatmentIn, watchTopic } from '../test-support/events.js';
+import { addRestrictedArea } from '../test-support/reviews.js';
 
 const coordinator: Caller = { sub: 'housing-1', roles: ['accommodation-coordinator'], region: 'South West' };
 const probation: Caller = { sub: 'pp-1', roles: ['probation'], region: 'South West' };
@@ -44,7 +45,12 @@ describe('accommodation API on the real database and broker', () => {
   it('confirms accommodation from the release date and publishes accommodation.confirmed once', async () => {
     const { releaseId, created } = await knownRelease('A2001AA');
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ releaseId, status: 'confirmed', localTreatmentMismatch: false });
+    expect(created.body).toMatchObject({
+      releaseId,
+      status: 'confirmed',
+      localTreatmentMismatch: false,
+      safeguardingReview: 'awaiting-review',
+    });
     await eventually(() =>
       expect(watcher.eventsFor('A2001AA').map((event) => event.type)).toEqual(['accommodation.confirmed']),
     );
@@ -59,64 +65,34 @@ describe('accommodation API on the real database and broker', () => {
     expect(listed.body.items).toHaveLength(1);
   });
 
-  it('refuses accommodation inside a restricted area without saying which, storing and emitting nothing', async () => {
-    const personId = 'A2002AA';
-    const areas = {
-      restrictedAreas: [
-        { kind: 'local-authority', value: 'South Gloucestershire' },
-        { kind: 'postcode-district', value: 'BS7' },
-      ],
-    };
-    const recorded = await service.call(probation, 'PUT', `/api/people/${personId}/restricted-areas`, areas);
-    expect(recorded.status).toBe(200);
-    const inside = { localAuthority: 'South Gloucestershire', postcodeDistrict: 'BS32' };
-    const { releaseId, created } = await knownRelease(personId, inside);
-    expect(created.status).toBe(422);
-    expect(created.body.rule).toBe('ACCOMMODATION_IN_RESTRICTED_AREA');
-    expect(JSON.stringify(created.body)).not.toMatch(/Gloucestershire|BS7|BS32/);
-    const byDistrict = await service.call(
-      coordinator,
-      'POST',
-      '/api/accommodations',
-      accommodationBody(personId, releaseId, { postcodeDistrict: 'bs 7' }),
-    );
-    expect(byDistrict.status).toBe(422);
-    expect(JSON.stringify(byDistrict.body)).not.toMatch(/BS7|bs 7/i);
-    const listed = await service.call(coordinator, 'GET', `/api/accommodations?releaseId=${releaseId}`);
-    expect(listed.body.items).toEqual([]);
-    // Her next, acceptable accommodation is the first event she has: the refusals emitted nothing.
-    const elsewhere = await service.call(
-      coordinator,
-      'POST',
-      '/api/accommodations',
-      accommodationBody(personId, releaseId),
-    );
-    expect(elsewhere.status).toBe(201);
-    expect(JSON.stringify(elsewhere.body)).not.toMatch(/Gloucestershire|BS7/);
-    await eventually(() =>
-      expect(watcher.eventsFor(personId).map((event) => event.type)).toEqual(['accommodation.confirmed']),
-    );
-    expect(JSON.stringify(watcher.eventsFor(personId))).not.toMatch(/Gloucestershire|BS7/);
-  });
-
-  it('shows restricted areas to probation only', async () => {
-    const areas = { restrictedAreas: [{ kind: 'postcode-district', value: 'M14' }] };
-    await service.call(probation, 'PUT', '/api/people/A2003AA/restricted-areas', areas);
-    const read = await service.call(probation, 'GET', '/api/people/A2003AA/restricted-areas');
-    expect(read.body).toEqual({ personId: 'A2003AA', ...areas });
-    const coordinatorRead = await service.call(coordinator, 'GET', '/api/people/A2003AA/restricted-areas');
+  it('never answers about restricted areas: only probation of her region reads them, and no one replaces them wholesale', async () => {
+    const personId = 'A2003AA';
+    await knownRelease(personId);
+    const added = await addRestrictedArea(service, personId, { kind: 'postcode-district', value: 'M14' });
+    const read = await service.call(probation, 'GET', `/api/people/${personId}/restricted-areas`);
+    expect(read.body).toMatchObject({
+      personId,
+      restrictedAreas: [{ id: added.id, kind: 'postcode-district', value: 'M14', recordedBy: 'pp-1' }],
+    });
+    const coordinatorRead = await service.call(coordinator, 'GET', `/api/people/${personId}/restricted-areas`);
     expect(coordinatorRead.status).toBe(403);
-    const coordinatorWrite = await service.call(coordinator, 'PUT', '/api/people/A2003AA/restricted-areas', areas);
-    expect(coordinatorWrite.status).toBe(403);
-    const badDistrict = await service.call(probation, 'PUT', '/api/people/A2003AA/restricted-areas', {
-      restrictedAreas: [{ kind: 'postcode-district', value: 'not a district' }],
+    const wholesale = await service.call(probation, 'PUT', `/api/people/${personId}/restricted-areas`, {
+      restrictedAreas: [],
+    });
+    expect(wholesale.status).toBe(404);
+    const badDistrict = await service.call(probation, 'POST', `/api/people/${personId}/restricted-areas`, {
+      kind: 'postcode-district',
+      value: 'not a district',
+      reason: 'Her former partner lives there',
     });
     expect(badDistrict.status).toBe(400);
-    expect(badDistrict.body.errors[0].field).toBe('body.restrictedAreas.0.value');
-    const log = await service.call({ sub: 'auditor-1', roles: ['auditor'] }, 'GET', '/api/audit?personId=A2003AA');
-    const actions = log.body.items.map((entry: { action: string; sub: string }) => `${entry.action} by ${entry.sub}`);
-    expect(actions).toEqual(['read-restricted-areas by pp-1', 'record-restricted-areas by pp-1']);
-    expect(JSON.stringify(log.body)).not.toContain('M14');
+    expect(badDistrict.body.errors[0].field).toBe('body.value');
+    const noReason = await service.call(probation, 'POST', `/api/people/${personId}/restricted-areas`, {
+      kind: 'postcode-district',
+      value: 'M15',
+    });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.errors[0].field).toBe('body.reason');
   });
 
   it('answers 400 naming the field for malformed input, 409 to retry for a release not known yet, 403 for the wrong role', async () => {

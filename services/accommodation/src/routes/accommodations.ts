@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   Conflict,
+  changeableRecord,
   problemsFor,
   type ReleaseRecords,
   recordAudit,
@@ -9,7 +10,9 @@ import {
   releaseRecordReads,
   type Server,
   type ServiceContext,
+  visibleRecord,
 } from '@resettle/platform';
+import { Type } from '@sinclair/typebox';
 import {
   type AccommodationRow,
   accommodationsForRelease,
@@ -24,6 +27,7 @@ import {
   accommodationWithdrawn,
 } from '../events/accommodation-events.js';
 import { judgeRelease, judgeReleaseById } from '../events/judge.js';
+import { auditedAttempt } from './audited-attempt.js';
 import { decideAccommodation, knownFacts } from './decide.js';
 import { Accommodation, AccommodationChange, AccommodationRequest, WithdrawRequest } from './schemas.js';
 import { asAccommodationView } from './view.js';
@@ -43,9 +47,23 @@ export const accommodations: ReleaseRecords<AccommodationRow, typeof Accommodati
   },
   find: findAccommodation,
   ofRelease: accommodationsForRelease,
-  closed: (row) =>
-    row.status === 'withdrawn' ? new Conflict('ACCOMMODATION_WITHDRAWN', 'the accommodation was withdrawn') : undefined,
+  closed: (row) => {
+    if (row.status === 'withdrawn') return new Conflict('ACCOMMODATION_WITHDRAWN', 'the accommodation was withdrawn');
+    if (row.safeguardingReview === 'not-suitable') {
+      return new Conflict('ACCOMMODATION_NOT_SUITABLE', 'this place was found not suitable; propose another place');
+    }
+    return undefined;
+  },
 };
+
+/** Who proposed what for her, written before the business transaction so that a refused proposal is on record too. */
+const proposal = (action: string, personId: string, resourceId: string) => ({
+  action,
+  personId,
+  resourceId,
+  categories: ['accommodation' as const],
+  outcome: 'allowed' as const,
+});
 
 /** The coordinator records, changes, withdraws and reads her accommodation. */
 export async function accommodationRoutes(app: Server, context: ServiceContext): Promise<void> {
@@ -57,7 +75,9 @@ export async function accommodationRoutes(app: Server, context: ServiceContext):
     {
       onRequest: coordinator,
       schema: {
-        summary: 'Record release-night accommodation (type none records that there is none yet)',
+        summary:
+          'Propose release-night accommodation (type none records that there is none yet); every place goes to ' +
+          "her offender manager's safeguarding review",
         tags,
         body: AccommodationRequest,
         response: { 201: Accommodation, ...problemsFor(400, 401, 403, 404, 409, 422) },
@@ -66,45 +86,70 @@ export async function accommodationRoutes(app: Server, context: ServiceContext):
     async (request, reply) => {
       const asked = request.body;
       await refuseOutsideCaseload(context.db, request, accommodations, 'confirm-accommodation', asked.releaseId);
-      const row = await context.transact(
-        request,
-        async (work) => {
-          const facts = await knownFacts(work.tx, asked.releaseId, asked.personId);
-          if ((await activeAccommodationsForRelease(work.tx, asked.releaseId)).length > 0) {
-            throw new Conflict(
-              'ACCOMMODATION_ALREADY_RECORDED',
-              'this release has accommodation; change or withdraw it',
-            );
-          }
-          const decision = decideAccommodation(asked, facts);
-          const inserted = await insertAccommodation(work.tx, { id: randomUUID(), ...asked, ...decision });
-          work.publish(accommodationConfirmed(inserted));
-          await judgeRelease(work, facts.release);
-          await work.audit(recordAudit(accommodations, 'confirm-accommodation', inserted));
-          return inserted;
-        },
-        { personId: asked.personId },
+      const attempt = proposal('propose-accommodation', asked.personId, asked.releaseId);
+      const row = await auditedAttempt(context.db, request, attempt, () =>
+        context.transact(
+          request,
+          async (work) => {
+            const facts = await knownFacts(work.tx, asked.releaseId, asked.personId);
+            if ((await activeAccommodationsForRelease(work.tx, asked.releaseId)).length > 0) {
+              throw new Conflict(
+                'ACCOMMODATION_ALREADY_RECORDED',
+                'this release has accommodation; change or withdraw it',
+              );
+            }
+            const decision = decideAccommodation(asked, facts, null, work.now());
+            const inserted = await insertAccommodation(work.tx, { id: randomUUID(), ...asked, ...decision });
+            work.publish(accommodationConfirmed(inserted));
+            await judgeRelease(work, facts.release);
+            await work.audit(recordAudit(accommodations, 'confirm-accommodation', inserted));
+            return inserted;
+          },
+          { personId: asked.personId },
+        ),
       );
       return reply.code(201).send(asAccommodationView(row));
     },
   );
 
-  recordChangeRoute(app, context, accommodations, {
-    method: 'PUT',
-    suffix: '',
-    summary: 'Change (or re-confirm) release-night accommodation',
-    body: AccommodationChange,
-    action: 'change-accommodation',
-    refusable: true,
-    apply: async (work, current, asked) => {
-      const facts = await knownFacts(work.tx, current.releaseId, current.personId);
-      const decision = decideAccommodation(asked, facts);
-      const updated = await updateAccommodation(work.tx, current, { ...asked, ...decision }, work.now());
-      work.publish(accommodationChanged(updated));
-      await judgeRelease(work, facts.release);
-      return updated;
+  app.put(
+    '/api/accommodations/:id',
+    {
+      onRequest: coordinator,
+      schema: {
+        summary: 'Change (or re-confirm) release-night accommodation; a new place or area goes back to review',
+        tags,
+        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+        body: AccommodationChange,
+        response: { 200: Accommodation, ...problemsFor(400, 401, 403, 404, 409, 422) },
+      },
     },
-  });
+    async (request) => {
+      const { id } = request.params;
+      // Outside the transaction, so the denial's audit row is not rolled back with it.
+      const seen = await visibleRecord(
+        context.db,
+        request,
+        accommodations,
+        'change-accommodation',
+        await findAccommodation(context.db, id),
+      );
+      const attempt = proposal('propose-accommodation-change', seen.personId, seen.id);
+      const row = await auditedAttempt(context.db, request, attempt, () =>
+        context.transact(request, async (work) => {
+          const current = await changeableRecord(work, accommodations, id);
+          const facts = await knownFacts(work.tx, current.releaseId, current.personId);
+          const decision = decideAccommodation(request.body, facts, current, work.now());
+          const updated = await updateAccommodation(work.tx, current, { ...request.body, ...decision }, work.now());
+          work.publish(accommodationChanged(updated));
+          await judgeRelease(work, facts.release);
+          await work.audit(recordAudit(accommodations, 'change-accommodation', updated));
+          return updated;
+        }),
+      );
+      return asAccommodationView(row);
+    },
+  );
 
   recordChangeRoute(app, context, accommodations, {
     method: 'POST',

@@ -1,76 +1,164 @@
+import { randomUUID } from 'node:crypto';
 import {
   type AuditFacts,
   audit,
+  Conflict,
   InvalidField,
+  NotFound,
   problemsFor,
+  readLocked,
   type Server,
   type ServiceContext,
 } from '@resettle/platform';
+import type { FastifyRequest } from 'fastify';
 import { activeAccommodationsOf } from '../db/accommodations.js';
-import { replaceRestrictedAreas, restrictedAreasOf } from '../db/restricted-areas.js';
-import { isPostcodeDistrict, localAuthorityOf, type RestrictedArea } from '../domain/index.js';
-import { judgeReleasesOf } from '../events/judge.js';
-import { recheckAccommodations } from '../events/recheck.js';
-import { PersonParams, PersonRestrictedAreas, RestrictedAreas } from './schemas.js';
+import {
+  findRestrictedArea,
+  insertRestrictedArea,
+  markRestrictedAreaRemoved,
+  type RestrictedAreaRow,
+  restrictedAreaRecordsOf,
+} from '../db/restricted-areas.js';
+import { isPostcodeDistrict, localAuthorityOf, type RestrictedArea, sameRestrictedArea } from '../domain/index.js';
+import { judgeReleaseById } from '../events/judge.js';
+import { returnToReviewIfRestricted } from '../events/recheck.js';
+import { refuseUnlessHerRegion } from './probation-region.js';
+import {
+  NewRestrictedArea,
+  PersonAreaParams,
+  PersonParams,
+  PersonRestrictedAreas,
+  RecordedRestrictedArea,
+  RestrictedAreaRemoval,
+} from './schemas.js';
 
-/** Safety information: probation only. Never in responses to other roles, events or logs. */
+const MOST_AREAS = 50;
+
+/**
+ * Safety information: probation of the region she is released to only (anyone else: 404, audited as denied). Areas
+ * are added and removed one at a time, each with a reason, each audited (never the area). Never in responses to other
+ * roles, events or logs.
+ */
 export async function restrictedAreaRoutes(app: Server, context: ServiceContext): Promise<void> {
   const probation = app.requireRole('probation');
   const tags = ['restricted areas'];
-
-  app.put(
-    '/api/people/:personId/restricted-areas',
-    {
-      onRequest: probation,
-      schema: {
-        summary: 'Record her restricted areas (replaces the list); her accommodation is re-checked against them',
-        tags,
-        params: PersonParams,
-        body: RestrictedAreas,
-        response: { 200: PersonRestrictedAreas, ...problemsFor(400, 401, 403) },
-      },
-    },
-    async (request) => {
-      const { personId } = request.params;
-      const areas = request.body.restrictedAreas;
-      areas.forEach(requireKnownArea);
-      const stored = await context.transact(
-        request,
-        async (work) => {
-          await replaceRestrictedAreas(work.tx, personId, areas, request.user.sub, work.now());
-          await recheckAccommodations(work, await activeAccommodationsOf(work.tx, personId));
-          await judgeReleasesOf(work, personId);
-          await work.audit(audited('record-restricted-areas', personId));
-          return restrictedAreasOf(work.tx, personId);
-        },
-        { personId },
-      );
-      return { personId, restrictedAreas: stored };
-    },
-  );
+  const db = context.db;
+  const herRegionOnly = (request: FastifyRequest, action: string, personId: string) =>
+    refuseUnlessHerRegion(db, request, { action, personId, category: 'restricted-areas' });
 
   app.get(
     '/api/people/:personId/restricted-areas',
     {
       onRequest: probation,
       schema: {
-        summary: 'Her restricted areas',
+        summary: 'Her restricted areas in force, with who recorded each and why',
         tags,
         params: PersonParams,
-        response: { 200: PersonRestrictedAreas, ...problemsFor(400, 401, 403) },
+        response: { 200: PersonRestrictedAreas, ...problemsFor(400, 401, 403, 404) },
       },
     },
     async (request) => {
       const { personId } = request.params;
-      await audit(context.db, request, audited('read-restricted-areas', personId));
-      return { personId, restrictedAreas: await restrictedAreasOf(context.db, personId) };
+      await herRegionOnly(request, 'read-restricted-areas', personId);
+      await audit(db, request, audited('read-restricted-areas', personId));
+      return { personId, restrictedAreas: (await restrictedAreaRecordsOf(db, personId)).map(asView) };
+    },
+  );
+
+  app.post(
+    '/api/people/:personId/restricted-areas',
+    {
+      onRequest: probation,
+      schema: {
+        summary: 'Add one restricted area, with a reason; an approved place that falls in it goes back to review',
+        tags,
+        params: PersonParams,
+        body: NewRestrictedArea,
+        response: { 201: RecordedRestrictedArea, ...problemsFor(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const { personId } = request.params;
+      const asked = request.body;
+      requireKnownArea(asked);
+      await herRegionOnly(request, 'add-restricted-area', personId);
+      const added = await context.transact(
+        request,
+        async (work) => {
+          const current = await restrictedAreaRecordsOf(work.tx, personId);
+          if (current.some((area) => sameRestrictedArea(area, asked))) {
+            throw new Conflict('RESTRICTED_AREA_ALREADY_RECORDED', 'this area is already one of her restricted areas');
+          }
+          if (current.length >= MOST_AREAS) {
+            throw new Conflict('TOO_MANY_RESTRICTED_AREAS', `she has ${MOST_AREAS} restricted areas; remove one first`);
+          }
+          const area = await insertRestrictedArea(work.tx, {
+            id: randomUUID(),
+            personId,
+            kind: asked.kind,
+            value: asked.value.trim(),
+            reason: asked.reason.trim(),
+            recordedBy: request.user.sub,
+            recordedAt: work.now(),
+          });
+          const sentBack = await returnToReviewIfRestricted(work, await activeAccommodationsOf(work.tx, personId));
+          for (const place of sentBack) await judgeReleaseById(work, place.releaseId);
+          await work.audit(audited('add-restricted-area', personId, area.id));
+          return area;
+        },
+        { personId },
+      );
+      return reply.code(201).send(asView(added));
+    },
+  );
+
+  app.post(
+    '/api/people/:personId/restricted-areas/:areaId/remove',
+    {
+      onRequest: probation,
+      schema: {
+        summary: 'Remove one restricted area, with a reason (kept, with who removed it and when)',
+        tags,
+        params: PersonAreaParams,
+        body: RestrictedAreaRemoval,
+        response: { 200: PersonRestrictedAreas, ...problemsFor(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const { personId, areaId } = request.params;
+      await herRegionOnly(request, 'remove-restricted-area', personId);
+      const remaining = await context.transact(request, async (work) => {
+        const area = await readLocked(work, (tx) => findRestrictedArea(tx, personId, areaId));
+        if (!area) throw new NotFound('no such restricted area');
+        if (area.removedAt) throw new Conflict('RESTRICTED_AREA_ALREADY_REMOVED', 'this area was already removed');
+        const removal = {
+          removedBy: request.user.sub,
+          removedAt: work.now(),
+          removedReason: request.body.reason.trim(),
+        };
+        await markRestrictedAreaRemoved(work.tx, area.id, removal);
+        await work.audit(audited('remove-restricted-area', personId, area.id));
+        return restrictedAreaRecordsOf(work.tx, personId);
+      });
+      return { personId, restrictedAreas: remaining.map(asView) };
     },
   );
 }
 
+function asView(area: RestrictedAreaRow) {
+  return {
+    id: area.id,
+    kind: area.kind,
+    value: area.value,
+    reason: area.reason,
+    recordedBy: area.recordedBy,
+    recordedAt: area.recordedAt.toISOString(),
+  };
+}
+
 /** A restriction on a misspelt place would match nothing: each value must be a district or authority we know. */
-function requireKnownArea(area: RestrictedArea, index: number): void {
-  const field = `body.restrictedAreas.${index}.value`;
+function requireKnownArea(area: RestrictedArea): void {
+  const field = 'body.value';
   if (area.kind === 'postcode-district' && !isPostcodeDistrict(area.value)) {
     throw new InvalidField(field, 'postcode-district', 'enter the first part of the postcode only, for example BS1');
   }
@@ -83,7 +171,7 @@ function requireKnownArea(area: RestrictedArea, index: number): void {
   }
 }
 
-/** Who read or recorded whose restricted areas (never the areas). */
-function audited(action: string, personId: string): AuditFacts {
-  return { action, personId, categories: ['restricted-areas'], outcome: 'allowed' };
+/** Who read, added or removed whose restricted area (never the area, never the reason). */
+function audited(action: string, personId: string, areaId?: string): AuditFacts {
+  return { action, personId, resourceId: areaId ?? null, categories: ['restricted-areas'], outcome: 'allowed' };
 }

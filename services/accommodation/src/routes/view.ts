@@ -15,6 +15,7 @@ export function asAccommodationView(row: AccommodationRow) {
     statusReason: row.statusReason,
     localTreatmentMismatch: row.localTreatmentMismatch,
     withdrawnReason: row.withdrawnReason,
+    safeguardingReview: row.safeguardingReview,
     revision: row.revision,
   };
 }
