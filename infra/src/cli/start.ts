@@ -1,4 +1,5 @@
 // The main command (`pnpm start`): infrastructure if none is configured, a database per service, every service.
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { readDevSecret } from '../dev-secret.js';
 import { dockerEngineAvailable } from '../docker.js';
@@ -41,6 +42,13 @@ console.log(`Kafka:      ${kafka.brokers} (${kafka.origin})`);
 console.log(`PostgreSQL: ${new URL(postgresServer.url).host} (${postgresServer.origin})`);
 
 const jwtSecret = process.env.JWT_SECRET ?? readDevSecret();
+// Development: webhook signing secrets sealed under a key derived from this checkout's dev secret (stable across runs),
+// and webhooks to a receiver on this machine over http allowed (docs/security.md#webhooks-to-providers).
+const webhookSettings = {
+  WEBHOOK_SECRET_KEY:
+    process.env.WEBHOOK_SECRET_KEY ?? createHash('sha256').update(`webhook-secret-key:${jwtSecret}`).digest('base64'),
+  WEBHOOK_ALLOW_HTTP_LOOPBACK: process.env.WEBHOOK_ALLOW_HTTP_LOOPBACK ?? 'true',
+};
 const running: ServiceProcess[] = [];
 let stopping = false;
 
@@ -93,6 +101,7 @@ try {
       DATABASE_URL: databaseUrl,
       KAFKA_BROKERS: kafka.brokers,
       JWT_SECRET: jwtSecret,
+      ...webhookSettings,
       ...sessionTimeout,
       ...replication,
     };
