@@ -53,12 +53,6 @@ const definitions = [
   ),
   treatmentEvent('treatment.handoff.booked', 'Prison healthcare booked a handoff', treatment.HandoffBookedV1),
   treatmentEvent(
-    'treatment.handoff.sent',
-    'The handoff, with clinical detail, for the addressed provider only',
-    treatment.HandoffSentV1,
-    { on: TOPICS.providerHandoffs },
-  ),
-  treatmentEvent(
     'treatment.handoff.accepted',
     'The provider accepted and named the key worker',
     treatment.HandoffAcceptedV1,

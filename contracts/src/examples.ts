@@ -73,21 +73,6 @@ export const EXAMPLE_EVENT_DATA: Omit<EventTypeMap, JudgedType> = {
     femaleKeyWorkerRequested: true,
     referrals,
   },
-  'treatment.handoff.sent': {
-    ...handoff,
-    releaseDate: '2026-11-19',
-    gateAt: '2026-11-19T09:00:00+00:00',
-    treatment: { kind: 'methadone', dose: '40mg', lastDoseInCustodyAt: '2026-11-19T07:30:00Z', nextInjectionDue: null },
-    naloxoneSupplied: true,
-    bridgingPrescription: false,
-    firstAppointment: appointment,
-    preferences: {
-      femaleKeyWorker: true,
-      womenOnlyService: true,
-      childcareConstraints: [{ dayOfWeek: 1, from: '15:00', to: '17:30' }],
-    },
-    referrals,
-  },
   'treatment.handoff.accepted': {
     ...handoff,
     keyWorker: { name: 'Key worker 7', gender: 'female' },

@@ -29,6 +29,18 @@ export { EXAMPLE_EVENT_DATA } from './examples.js';
 export { isCalendarDate, isInstantWithOffset } from './formats.js';
 export { Instant, IsoDate, Nullable, PersonId, Uuid } from './primitives.js';
 export {
+  createProviderMessage,
+  PROVIDER_MESSAGES,
+  type ProviderMessageDefinition,
+  type ProviderMessageDraft,
+  type ProviderMessageKey,
+  type ProviderMessageOf,
+  RECONFIRMATION_REASONS,
+  type ReconfirmationReason,
+  WITHDRAWAL_REASONS,
+  type WithdrawalReason,
+} from './provider-messages.js';
+export {
   ALL_TOPICS,
   deadLetterTopicFor,
   PARTITIONS,

@@ -4,7 +4,6 @@ import type { EventEnvelope } from './envelope.js';
 export const TOPICS = {
   releaseScheduling: 'resettle.release-scheduling.events.v1',
   treatmentContinuity: 'resettle.treatment-continuity.events.v1',
-  providerHandoffs: 'resettle.treatment-continuity.provider-handoffs.v1',
   /** Where and when her treatment starts, without clinical detail: for those arranging her bed and her journey. */
   treatmentLogistics: 'resettle.treatment-continuity.logistics.v1',
   accommodation: 'resettle.accommodation.events.v1',

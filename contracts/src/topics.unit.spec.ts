@@ -2,11 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { ALL_TOPICS, deadLetterTopicFor, PARTITIONS, partitionKeyOf, TOPICS, topicName } from './topics.js';
 
 describe('topics', () => {
-  it('names one topic per owning service, plus the provider handoff and treatment logistics topics', () => {
+  it('names one topic per owning service, plus the treatment logistics topic (no shared provider topic)', () => {
     expect(ALL_TOPICS).toEqual([
       'resettle.release-scheduling.events.v1',
       'resettle.treatment-continuity.events.v1',
-      'resettle.treatment-continuity.provider-handoffs.v1',
       'resettle.treatment-continuity.logistics.v1',
       'resettle.accommodation.events.v1',
       'resettle.transport.events.v1',

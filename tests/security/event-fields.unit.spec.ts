@@ -1,4 +1,4 @@
-import { EVENT_DEFINITIONS, type EventKey, TOPICS, topicsOfEvents } from '@resettle/contracts';
+import { ALL_TOPICS, EVENT_DEFINITIONS, type EventKey, TOPICS, topicsOfEvents } from '@resettle/contracts';
 import type { EventHandlers } from '@resettle/platform';
 import { describe, expect, it } from 'vitest';
 import { accommodation } from '../../services/accommodation/src/app.js';
@@ -71,6 +71,7 @@ describe('events carry only what their consumers need', () => {
   it('finds the clinical fields on the status topic the passport reads (so the check above can fail)', () => {
     const onStatusTopic = fieldsReaching([TOPICS.treatmentContinuity]);
     expect(CLINICAL.filter((field) => !onStatusTopic.has(field))).toEqual(['treatment', 'preferences']);
-    expect(fieldsReaching([TOPICS.providerHandoffs]).has('treatment.dose')).toBe(true);
+    // The treatment itself (drug, dose) is on no topic: it goes only to the addressed provider's webhook.
+    expect(fieldsReaching(ALL_TOPICS).has('treatment.dose')).toBe(false);
   });
 });

@@ -66,11 +66,11 @@ describe('Kafka with TLS, SASL/SCRAM and ACLs per service', () => {
     broker?.removeData();
   });
 
-  it('derives from the contracts that accommodation reads logistics, not the clinical provider handoffs', () => {
+  it('derives from the contracts that accommodation reads logistics, not the treatment status events', () => {
     const accommodation = access.find((entry) => entry.service === 'accommodation');
     expect(accommodation?.produces).toContain(TOPICS.accommodation);
     expect(accommodation?.consumes).toContain(TOPICS.treatmentLogistics);
-    expect(accommodation?.consumes).not.toContain(TOPICS.providerHandoffs);
+    expect(accommodation?.consumes).not.toContain(TOPICS.treatmentContinuity);
   });
 
   it('makes every topic, dead-letter topics included, with the retention asked for', async () => {
@@ -108,7 +108,7 @@ describe('Kafka with TLS, SASL/SCRAM and ACLs per service', () => {
   it('refuses a service reading or writing a topic it is not entitled to', async () => {
     const accommodation = busAs(userNamed('accommodation'));
     const readAttempt = await accommodation
-      .subscribe({ groupId: 'accommodation', topics: [TOPICS.providerHandoffs], handle: async () => {} })
+      .subscribe({ groupId: 'accommodation', topics: [TOPICS.treatmentContinuity], handle: async () => {} })
       .then(
         async (subscription) => {
           await subscription.stop();
@@ -117,7 +117,7 @@ describe('Kafka with TLS, SASL/SCRAM and ACLs per service', () => {
         (error: unknown) => error,
       );
     expect(describeRefusal(readAttempt)).toMatch(/AUTHORIZATION_FAILED/);
-    const writeAttempt = await accommodation.send(TOPICS.providerHandoffs, [{ key: 'k', value: '{}' }]).then(
+    const writeAttempt = await accommodation.send(TOPICS.treatmentContinuity, [{ key: 'k', value: '{}' }]).then(
       () => 'sent',
       (error: unknown) => error,
     );

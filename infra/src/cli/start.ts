@@ -1,4 +1,5 @@
 // The main command (`pnpm start`): infrastructure if none is configured, a database per service, every service.
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 // A path, not a workspace dependency: @resettle/messaging's own tests depend on this package.
 import { provisionServiceAccess, scramOverTls, servicePrincipals } from '../../../packages/messaging/src/provision.js';
@@ -77,6 +78,13 @@ console.log(
 console.log(`PostgreSQL: ${new URL(postgresServer.url).host} (${postgresServer.origin})`);
 
 const jwtSecret = process.env.JWT_SECRET ?? readDevSecret();
+// Development: webhook signing secrets sealed under a key derived from this checkout's dev secret (stable across runs),
+// and webhooks to a receiver on this machine over http allowed (docs/security.md#webhooks-to-providers).
+const webhookSettings = {
+  WEBHOOK_SECRET_KEY:
+    process.env.WEBHOOK_SECRET_KEY ?? createHash('sha256').update(`webhook-secret-key:${jwtSecret}`).digest('base64'),
+  WEBHOOK_ALLOW_HTTP_LOOPBACK: process.env.WEBHOOK_ALLOW_HTTP_LOOPBACK ?? 'true',
+};
 const running: ServiceProcess[] = [];
 let stopping = false;
 
@@ -133,6 +141,7 @@ try {
       KAFKA_BROKERS: kafka.brokers,
       ...kafkaSecurityFor(spec.name),
       JWT_SECRET: jwtSecret,
+      ...webhookSettings,
       ...sessionTimeout,
       ...replication,
     };

@@ -3,12 +3,26 @@ import type { ServiceDefinition } from '@resettle/platform';
 import { Type } from '@sinclair/typebox';
 import * as schema from './db/schema.js';
 import { releaseHandlers } from './events/release-handlers.js';
+import { webhookFigures } from './events/webhook-metrics.js';
 import { WebhookWorker } from './events/webhook-worker.js';
 import { treatmentRoutes } from './routes/index.js';
 
 export const settings = Type.Object({
   WEBHOOK_POLL_MS: Type.Integer({ minimum: 10, default: 500 }),
   WEBHOOK_RETRY_BASE_MS: Type.Integer({ minimum: 1, default: 1_000 }),
+  WEBHOOK_MAX_ATTEMPTS: Type.Integer({ minimum: 1, maximum: 100, default: 12, description: 'then the delivery fails' }),
+  WEBHOOK_MAX_AGE_MS: Type.Integer({
+    minimum: 1_000,
+    default: 24 * 60 * 60_000,
+    description: 'a delivery not delivered this long after it was queued (or replayed) fails',
+  }),
+  WEBHOOK_ALLOW_HTTP_LOOPBACK: Type.Boolean({
+    default: false,
+    description: 'development only: webhook URLs on this machine (127.0.0.1, ::1, localhost), plain http allowed',
+  }),
+  WEBHOOK_SECRET_KEY: Type.Optional(
+    Type.String({ minLength: 1, description: 'seals webhook signing secrets at rest: 32 bytes, base64; never logged' }),
+  ),
 });
 
 /** treatment-continuity: the handoff from prison healthcare to a community provider, with no gap in medication. */
@@ -22,4 +36,5 @@ export const treatmentContinuity: ServiceDefinition<(typeof settings)['propertie
   routes: treatmentRoutes,
   consumes: { handlers: releaseHandlers },
   workers: [(context) => new WebhookWorker(context)],
+  metrics: webhookFigures,
 };

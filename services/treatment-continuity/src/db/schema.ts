@@ -45,7 +45,10 @@ export const providers = pgTable('providers', {
   providerId: text('provider_id').primaryKey(),
   name: text('name').notNull(),
   webhookUrl: text('webhook_url'),
+  /** Only from before secrets were sealed: the worker seals it into `webhookSecretSealed` and empties it. */
   webhookSecret: text('webhook_secret'),
+  /** The signing secret, AES-256-GCM under WEBHOOK_SECRET_KEY (db/sealed-secret.ts); never read back to anyone. */
+  webhookSecretSealed: text('webhook_secret_sealed'),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -95,7 +98,8 @@ export const handoffs = pgTable(
   ],
 );
 
-export const DELIVERY_STATUSES = ['pending', 'delivered'] as const;
+/** `failed` is final: the attempts or the age ran out (a replay makes it pending again). */
+export const DELIVERY_STATUSES = ['pending', 'delivered', 'failed'] as const;
 
 /** An outbox for webhooks: written with the state change, delivered (with retries) by the webhook worker. */
 export const webhookDeliveries = pgTable(
@@ -110,6 +114,10 @@ export const webhookDeliveries = pgTable(
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
     deliveredAt: timestamp('delivered_at', { withTimezone: true }),
+    failedAt: timestamp('failed_at', { withTimezone: true }),
+    /** The attempt count and time the limits are counted from: when it was queued, or the provider's last replay. */
+    retryFromAttempt: integer('retry_from_attempt').notNull().default(0),
+    retrySince: timestamp('retry_since', { withTimezone: true }).notNull().defaultNow(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [index('webhook_deliveries_due').on(table.status, table.nextAttemptAt)],

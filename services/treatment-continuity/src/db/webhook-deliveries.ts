@@ -2,17 +2,22 @@ import { randomUUID } from 'node:crypto';
 import type { EventEnvelope } from '@resettle/contracts';
 import type { Database, DatabaseOrTransaction } from '@resettle/messaging';
 import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
+import type { AttemptVerdict } from '../domain/index.js';
 import { providers, webhookAttempts, webhookDeliveries } from './schema.js';
 
 export type DeliveryRow = typeof webhookDeliveries.$inferSelect;
 export type AttemptRow = typeof webhookAttempts.$inferSelect;
-export type DueDelivery = { delivery: DeliveryRow; url: string | null; secret: string | null };
+/** A claimed delivery, the provider's URL and its sealed signing secret (opened only to sign). */
+export type DueDelivery = { delivery: DeliveryRow; url: string | null; sealedSecret: string | null };
 
-/** Queued with the state change that produced the events, so a delivery exists exactly when its events do. */
-export async function queueDeliveries(db: DatabaseOrTransaction, providerId: string, events: EventEnvelope[]) {
-  if (events.length === 0) return;
+/**
+ * Queued with the state change that produced them, so a delivery exists exactly when its change does; the message id
+ * is the `webhook-id` the provider dedupes by.
+ */
+export async function queueDeliveries(db: DatabaseOrTransaction, providerId: string, messages: EventEnvelope[]) {
+  if (messages.length === 0) return;
   await db.insert(webhookDeliveries).values(
-    events.map((event) => ({
+    messages.map((event) => ({
       id: randomUUID(),
       providerId,
       eventId: event.id,
@@ -30,7 +35,7 @@ export async function queueDeliveries(db: DatabaseOrTransaction, providerId: str
 export function claimDueDeliveries(db: Database, leaseUntil: Date, limit = 20): Promise<DueDelivery[]> {
   return db.transaction(async (tx) => {
     const due = await tx
-      .select({ delivery: webhookDeliveries, url: providers.webhookUrl, secret: providers.webhookSecret })
+      .select({ delivery: webhookDeliveries, url: providers.webhookUrl, sealedSecret: providers.webhookSecretSealed })
       .from(webhookDeliveries)
       .innerJoin(providers, eq(providers.providerId, webhookDeliveries.providerId))
       .where(and(eq(webhookDeliveries.status, 'pending'), lte(webhookDeliveries.nextAttemptAt, sql`now()`)))
@@ -49,25 +54,33 @@ export interface AttemptOutcome {
   attempt: number;
   statusCode: number | null;
   error: string | null;
-  delivered: boolean;
-  nextAttemptAt: Date;
+  verdict: AttemptVerdict;
 }
 
-/** Logs the attempt and either marks the delivery delivered or leaves it pending for the next attempt. */
+/** Logs the attempt and moves the delivery on: delivered, pending until its next attempt, or failed for good. */
 export function recordAttempt(db: Database, deliveryId: string, outcome: AttemptOutcome): Promise<void> {
-  const { attempt, statusCode, error, delivered, nextAttemptAt } = outcome;
+  const { attempt, statusCode, error, verdict } = outcome;
   return db.transaction(async (tx) => {
     await tx.insert(webhookAttempts).values({ deliveryId, attempt, statusCode, error });
     await tx
       .update(webhookDeliveries)
       .set({
         attempts: attempt,
-        status: delivered ? 'delivered' : 'pending',
-        deliveredAt: delivered ? new Date() : null,
-        nextAttemptAt,
+        status: verdict.status,
+        deliveredAt: verdict.status === 'delivered' ? sql`now()` : null,
+        failedAt: verdict.status === 'failed' ? sql`now()` : null,
+        ...(verdict.status === 'pending' ? { nextAttemptAt: verdict.nextAttemptAt } : {}),
       })
       .where(eq(webhookDeliveries.id, deliveryId));
   });
+}
+
+/** How many deliveries stand in each state, for the operators' metrics. */
+export async function deliveriesByStatus(db: DatabaseOrTransaction) {
+  return db
+    .select({ status: webhookDeliveries.status, count: sql<number>`count(*)::int` })
+    .from(webhookDeliveries)
+    .groupBy(webhookDeliveries.status);
 }
 
 /** A provider's latest deliveries, each with every attempt in order; the payload stays out of the listing. */
@@ -92,7 +105,10 @@ export async function deliveriesOf(db: DatabaseOrTransaction, providerId: string
   }));
 }
 
-/** Due again now; undefined when the provider has no such delivery. */
+/**
+ * Due again now, with a fresh allowance of attempts and age counted from now (a failed delivery too); undefined when
+ * the provider has no such delivery.
+ */
 export async function replayDelivery(
   db: DatabaseOrTransaction,
   id: string,
@@ -100,7 +116,13 @@ export async function replayDelivery(
 ): Promise<{ id: string } | undefined> {
   const [row] = await db
     .update(webhookDeliveries)
-    .set({ status: 'pending', nextAttemptAt: new Date() })
+    .set({
+      status: 'pending',
+      nextAttemptAt: sql`now()`,
+      failedAt: null,
+      retrySince: sql`now()`,
+      retryFromAttempt: sql`${webhookDeliveries.attempts}`,
+    })
     .where(and(eq(webhookDeliveries.id, id), eq(webhookDeliveries.providerId, providerId)))
     .returning({ id: webhookDeliveries.id });
   return row;

@@ -16,4 +16,6 @@ export * from './retry.js';
 export * from './status.js';
 export * from './time.js';
 export * from './webhook.js';
+export * from './webhook-address.js';
+export * from './webhook-registration.js';
 export * from './weekend-cover.js';

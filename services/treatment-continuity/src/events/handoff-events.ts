@@ -35,25 +35,6 @@ export function handoffBooked(handoff: HandoffRow): EventDraft<'treatment.handof
   };
 }
 
-/** The one event with clinical detail, for the provider it is addressed to. */
-export function handoffSent(handoff: HandoffRow, release: ReleaseRow): EventDraft<'treatment.handoff.sent'> {
-  return {
-    type: 'treatment.handoff.sent',
-    personId: handoff.personId,
-    data: {
-      ...statusFacts(handoff),
-      releaseDate: release.releaseDate,
-      gateAt: release.gateAt.toISOString(),
-      treatment: handoff.treatment,
-      naloxoneSupplied: handoff.naloxoneSupplied,
-      bridgingPrescription: handoff.bridgingLastDayCovered !== null,
-      firstAppointment: handoff.firstAppointment,
-      preferences: handoff.preferences,
-      referrals: handoff.referrals,
-    },
-  };
-}
-
 export function handoffAccepted(
   handoff: HandoffRow,
   answer: Pick<HandoffAccepted, 'keyWorker' | 'firstAppointment'>,

@@ -43,7 +43,8 @@ export async function publishLogistics(
   work: UnitOfWork,
   handoff: HandoffRow,
   published: EventEnvelope[],
-): Promise<void> {
+): Promise<EventEnvelope | undefined> {
   const handoffRevision = await nextHandoffRevision(work.tx, handoff.releaseId);
-  work.publish(logisticsAfter(handoff, handoffRevision, published));
+  const [logistics] = work.publish(logisticsAfter(handoff, handoffRevision, published));
+  return logistics;
 }

@@ -1,10 +1,11 @@
-import type { EventOf, ReleaseScheduled } from '@resettle/contracts';
+import type { EventOf, ReconfirmationReason, ReleaseScheduled } from '@resettle/contracts';
 import type { EventHandlers, UnitOfWork } from '@resettle/platform';
 import { handoffsHeldForRelease, updateHandoff } from '../db/handoffs.js';
 import { findRelease, type ReleaseRow, saveRelease, setReleaseStatus } from '../db/releases.js';
 import { nextStatus } from '../domain/index.js';
 import { handoffNeedsReconfirmation } from './handoff-events.js';
 import { publishJudgements } from './judgement.js';
+import { reconfirmationAsked } from './provider-messages.js';
 import { publish } from './publish.js';
 
 /** v1 events were published before releases had revisions: they count as revision 0. */
@@ -28,7 +29,8 @@ function keepRelease(work: UnitOfWork, personId: string, facts: ReleaseScheduled
 
 /**
  * The handoff belongs to the release as it was: when the release moves or is cancelled, the provider must confirm
- * again. Each handoff changed is told and judged with it; none changed, the release is judged all the same.
+ * again. Each handoff changed is told and judged with it; none changed, the release is judged all the same. The
+ * planner's words (`reason`) stay in the status reason prison healthcare reads; the provider is told the category.
  */
 async function askProvidersAgain(
   work: UnitOfWork,
@@ -36,6 +38,7 @@ async function askProvidersAgain(
   personId: string,
   release: ReleaseRow | null,
   reason: string,
+  category: ReconfirmationReason,
 ) {
   const held = await handoffsHeldForRelease(work.tx, releaseId);
   for (const handoff of held) {
@@ -48,7 +51,12 @@ async function askProvidersAgain(
       expectedArrivalAt: null,
     });
     if (!updated) throw new Error(`handoff ${handoff.id} changed concurrently`);
-    await publish(work, updated, [handoffNeedsReconfirmation(updated, release, reason)]);
+    await publish(
+      work,
+      updated,
+      [handoffNeedsReconfirmation(updated, release, reason)],
+      [reconfirmationAsked(updated, release, category)],
+    );
   }
   if (held.length === 0) await publishJudgements(work, releaseId, personId);
 }
@@ -72,12 +80,12 @@ export function releaseHandlers(): EventHandlers {
     await keepRelease(work, event.personId, facts, revisionOf(facts));
     const reason = `Release moved from ${facts.previous.releaseDate} ${facts.previous.gateTime} to ${facts.releaseDate} ${facts.gateTime}: ${facts.reason}`;
     const release = (await findRelease(work.tx, facts.releaseId)) ?? null;
-    await askProvidersAgain(work, facts.releaseId, event.personId, release, reason);
+    await askProvidersAgain(work, facts.releaseId, event.personId, release, reason, 'release-moved');
   };
   const cancelled = async (event: Cancelled, work: UnitOfWork) => {
     const { releaseId, reason } = event.data;
     await setReleaseStatus(work.tx, releaseId, { status: 'cancelled', revision: revisionOf(event.data) });
-    await askProvidersAgain(work, releaseId, event.personId, null, `Release cancelled: ${reason}`);
+    await askProvidersAgain(work, releaseId, event.personId, null, `Release cancelled: ${reason}`, 'release-cancelled');
   };
   const occurred = async (event: Occurred, work: UnitOfWork) => {
     const { releaseId, gatePassedAt } = event.data;

@@ -1,7 +1,9 @@
 import type { ServiceContext, Worker } from '@resettle/platform';
+import { sealPlainSecrets } from '../db/providers.js';
+import { openSecret, secretKeyFrom } from '../db/sealed-secret.js';
 import { claimDueDeliveries, type DueDelivery, recordAttempt } from '../db/webhook-deliveries.js';
-import { retryDelay } from '../domain/index.js';
-import { postWebhook, WEBHOOK_TIMEOUT_MS, type WebhookOutcome } from './webhook-post.js';
+import { afterAttempt } from '../domain/index.js';
+import { postWebhook, type Resolve, WEBHOOK_TIMEOUT_MS, type WebhookOutcome } from './webhook-post.js';
 
 // A claimed delivery is left alone this long; if this instance dies mid-attempt, another delivers it afterwards.
 const LEASE_MS = WEBHOOK_TIMEOUT_MS * 6;
@@ -9,20 +11,33 @@ const LEASE_MS = WEBHOOK_TIMEOUT_MS * 6;
 export interface WebhookSettings {
   WEBHOOK_POLL_MS: number;
   WEBHOOK_RETRY_BASE_MS: number;
+  WEBHOOK_MAX_ATTEMPTS: number;
+  WEBHOOK_MAX_AGE_MS: number;
+  WEBHOOK_ALLOW_HTTP_LOOPBACK: boolean;
+  WEBHOOK_SECRET_KEY?: string;
 }
 
 /**
- * Delivers queued webhooks at least once: claims due rows, POSTs each signed event outside any transaction, then logs
- * the attempt and either marks it delivered or schedules the next attempt with back-off. The next round starts a
- * poll interval after the last one ends, so rounds never overlap.
+ * Delivers queued webhooks at least once: claims due rows, POSTs each signed message outside any transaction, then
+ * logs the attempt and marks it delivered, schedules the next attempt with back-off, or — attempts or age run out —
+ * marks it failed for good (the provider sees it and can replay it; operators see `webhook_deliveries{status="failed"}`).
+ * The next round starts a poll interval after the last one ends, so rounds never overlap.
  */
 export class WebhookWorker implements Worker {
   readonly name = 'webhook-delivery';
   private timer: NodeJS.Timeout | undefined;
   private running = false;
   private round: Promise<void> = Promise.resolve();
+  private readonly key: Buffer | null;
 
-  constructor(private readonly context: ServiceContext<WebhookSettings>) {}
+  constructor(
+    private readonly context: ServiceContext<WebhookSettings>,
+    /** Stands in for DNS in tests; the system resolver otherwise. */
+    private readonly resolve?: Resolve,
+  ) {
+    this.key = secretKeyFrom(context.config.WEBHOOK_SECRET_KEY);
+    if (!this.key) context.logger.warn('WEBHOOK_SECRET_KEY is not set: no webhook can be registered or delivered');
+  }
 
   start(): void {
     this.running = true;
@@ -44,26 +59,57 @@ export class WebhookWorker implements Worker {
   }
 
   private async deliverDue(): Promise<void> {
+    if (this.key) {
+      const sealed = await sealPlainSecrets(this.context.db, this.key);
+      if (sealed > 0) this.context.logger.info({ sealed }, 'sealed webhook secrets stored in the clear');
+    }
     const claimed = await claimDueDeliveries(this.context.db, new Date(Date.now() + LEASE_MS));
     await Promise.all(claimed.map((item) => this.attempt(item)));
   }
 
-  private async attempt({ delivery, url, secret }: DueDelivery): Promise<void> {
+  /** The signing secret, or null when none is held or it does not open (another key): the attempt fails, said so. */
+  private openedSecret(providerId: string, sealedSecret: string | null): string | null {
+    if (!this.key || !sealedSecret) return null;
+    try {
+      return openSecret(this.key, providerId, sealedSecret);
+    } catch {
+      return null;
+    }
+  }
+
+  private async attempt({ delivery, url, sealedSecret }: DueDelivery): Promise<void> {
+    const config = this.context.config;
+    const secret = this.openedSecret(delivery.providerId, sealedSecret);
     const outcome: WebhookOutcome =
       url && secret
-        ? await postWebhook(url, secret, delivery.eventId, delivery.payload)
-        : { statusCode: null, error: 'the provider has no webhook registered' };
+        ? await postWebhook(
+            { url, secret },
+            { id: delivery.eventId, body: JSON.stringify(delivery.payload) },
+            {
+              policy: { allowLoopback: config.WEBHOOK_ALLOW_HTTP_LOOPBACK },
+              timestamp: Math.floor(Date.now() / 1000),
+              resolve: this.resolve,
+            },
+          )
+        : { statusCode: null, error: url ? 'no signing secret can be read' : 'the provider has no webhook registered' };
     const attempt = delivery.attempts + 1;
-    const backOff = retryDelay(attempt, Math.random(), {
-      baseMs: this.context.config.WEBHOOK_RETRY_BASE_MS,
-      capMs: 15 * 60_000,
-      jitterRatio: 0.2,
-    });
-    await recordAttempt(this.context.db, delivery.id, {
-      attempt,
-      ...outcome,
-      delivered: outcome.statusCode !== null && outcome.statusCode >= 200 && outcome.statusCode < 300,
-      nextAttemptAt: new Date(Date.now() + backOff),
-    });
+    const verdict = afterAttempt(
+      {
+        attempts: attempt - delivery.retryFromAttempt,
+        since: delivery.retrySince,
+        now: new Date(),
+        statusCode: outcome.statusCode,
+      },
+      { maxAttempts: config.WEBHOOK_MAX_ATTEMPTS, maxAgeMs: config.WEBHOOK_MAX_AGE_MS },
+      Math.random(),
+      { baseMs: config.WEBHOOK_RETRY_BASE_MS, capMs: 15 * 60_000, jitterRatio: 0.2 },
+    );
+    await recordAttempt(this.context.db, delivery.id, { attempt, ...outcome, verdict });
+    if (verdict.status === 'failed') {
+      this.context.logger.warn(
+        { deliveryId: delivery.id, providerId: delivery.providerId, reason: verdict.reason, attempts: attempt },
+        'webhook delivery failed for good',
+      );
+    }
   }
 }

@@ -3,7 +3,8 @@ import { Conflict, NotFound, problemsFor, type Server, type ServiceContext, usab
 import { type HandoffRow, insertHandoff, standingHandoff } from '../db/handoffs.js';
 import { findRelease } from '../db/releases.js';
 import { LIVE, statusOnRecording } from '../domain/index.js';
-import { handoffBooked, handoffSent } from '../events/handoff-events.js';
+import { handoffBooked } from '../events/handoff-events.js';
+import { handoffSentToProvider } from '../events/provider-messages.js';
 import { publish } from '../events/publish.js';
 import { ownPrisonHandoff } from './access.js';
 import { checkBooking } from './rules.js';
@@ -49,7 +50,12 @@ export async function bookingRoutes(app: Server, context: ServiceContext): Promi
           });
           // Her lock serialises bookings here; the partial unique index is the guard should anything else race.
           if (!created) return { live: (await standingHandoff(work.tx, booking.releaseId))! };
-          await publish(work, created, [handoffBooked(created), ...(sendNow ? [handoffSent(created, release)] : [])]);
+          await publish(
+            work,
+            created,
+            [handoffBooked(created)],
+            sendNow ? [handoffSentToProvider(created, release)] : [],
+          );
           await work.audit({
             action: 'book-handoff',
             personId: created.personId,

@@ -1,4 +1,5 @@
 import type { Server, ServiceContext } from '@resettle/platform';
+import type { WebhookSettings } from '../events/webhook-worker.js';
 import { aftercareRoutes } from './aftercare.js';
 import { appointmentRoutes } from './appointment.js';
 import { bookingRoutes } from './bookings.js';
@@ -7,7 +8,7 @@ import { providerAppointmentRoutes } from './provider-appointment.js';
 import { webhookRoutes } from './webhooks.js';
 import { withdrawRoutes } from './withdraw.js';
 
-export async function treatmentRoutes(app: Server, context: ServiceContext): Promise<void> {
+export async function treatmentRoutes(app: Server, context: ServiceContext<WebhookSettings>): Promise<void> {
   await bookingRoutes(app, context);
   await appointmentRoutes(app, context);
   await providerRoutes(app, context);

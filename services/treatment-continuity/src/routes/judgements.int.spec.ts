@@ -121,9 +121,15 @@ describe('treatment-continuity judges its pathways and keeps one live handoff pe
     const refused = both.find((reply) => reply.status === 409)!.body;
     expect(refused).toMatchObject({ rule: 'LIVE_HANDOFF_EXISTS', liveHandoffId: live.id });
 
-    const withdrawn = await call(nurse, 'POST', `/api/handoffs/${live.id}/withdraw`, { reason: 'Wrong provider' });
+    const withdrawn = await call(nurse, 'POST', `/api/handoffs/${live.id}/withdraw`, {
+      reason: 'Wrong provider',
+      reasonCategory: 'wrong-provider',
+    });
     expect(withdrawn.body).toMatchObject({ status: 'withdrawn', statusReason: 'Wrong provider' });
-    const again = await call(nurse, 'POST', `/api/handoffs/${live.id}/withdraw`, { reason: 'Wrong provider' });
+    const again = await call(nurse, 'POST', `/api/handoffs/${live.id}/withdraw`, {
+      reason: 'Wrong provider',
+      reasonCategory: 'wrong-provider',
+    });
     expect(again.status).toBe(422);
     await eventually(() => expect(harness.typesFor('B1303AA')).toContain('treatment.handoff.withdrawn'));
     const told = harness.eventsFor('B1303AA').find((event) => event.type === 'treatment.handoff.withdrawn')!;

@@ -1,4 +1,4 @@
-import { KEY_WORKER_GENDERS, TREATMENT_KINDS } from '@resettle/contracts';
+import { KEY_WORKER_GENDERS, TREATMENT_KINDS, WITHDRAWAL_REASONS } from '@resettle/contracts';
 import { ConflictProblem } from '@resettle/platform';
 import { type Static, Type } from '@sinclair/typebox';
 import { DELIVERY_STATUSES } from '../db/schema.js';
@@ -100,7 +100,13 @@ export type AcceptRequest = Static<typeof AcceptRequest>;
 
 export const DeclineRequest = Type.Object({ reason: Text(500) }, { additionalProperties: false });
 export const WithdrawRequest = Type.Object(
-  { reason: Type.String({ minLength: 3, maxLength: 500, description: 'why, for the provider and the record' }) },
+  {
+    reason: Type.String({ minLength: 3, maxLength: 500, description: 'why, in your words: kept for the record here' }),
+    reasonCategory: Type.Union(
+      WITHDRAWAL_REASONS.map((category) => Type.Literal(category)),
+      { description: 'why, as the provider is told it (your words are never sent to the provider)' },
+    ),
+  },
   { additionalProperties: false },
 );
 export const ReleaseParams = Type.Object({ releaseId: Uuid });
@@ -131,7 +137,13 @@ export const ProviderParams = Type.Object({ providerId: Type.String({ pattern: '
 export const ProviderRegistration = Type.Object(
   {
     name: Text(120),
-    webhookUrl: Nullable(Type.String({ format: 'uri', pattern: '^https?://' })),
+    webhookUrl: Nullable(
+      Type.String({
+        format: 'uri',
+        maxLength: 2000,
+        description: 'https, to a public address (plain http only to this machine, in development)',
+      }),
+    ),
     webhookSecret: Type.Optional(
       Type.String({ minLength: 32, maxLength: 200, description: 'omit to have one generated' }),
     ),
@@ -143,7 +155,18 @@ export const RegisteredProvider = Type.Object({
   providerId: Type.String(),
   name: Type.String(),
   webhookUrl: Nullable(Type.String()),
-  webhookSecret: Nullable(Type.String({ description: 'shown only in this answer' })),
+  webhookSecret: Nullable(
+    Type.String({
+      description:
+        'the signing secret, only when this request generated it (a new webhook): shown once, never again; ' +
+        'null when one given or already held is kept',
+    }),
+  ),
+});
+
+export const RotatedSecret = Type.Object({
+  providerId: Type.String(),
+  webhookSecret: Type.String({ description: 'the new signing secret (whsec_…), shown only in this answer' }),
 });
 
 /** What prison healthcare sees: the status and the provider's answer. */
@@ -210,6 +233,9 @@ export const WebhookDelivery = Type.Object({
   attempts: Type.Integer(),
   nextAttemptAt: Instant,
   deliveredAt: Nullable(Instant),
+  failedAt: Nullable(
+    Type.String({ format: 'date-time', description: 'when it failed for good (attempts or age ran out)' }),
+  ),
   createdAt: Instant,
   log: Type.Array(Attempt),
 });

@@ -45,12 +45,13 @@ export function providerView(handoff: HandoffRow, release?: ReleaseRow) {
 
 type Delivery = Awaited<ReturnType<typeof deliveriesOf>>[number];
 
-/** A delivery and its attempts, times as ISO instants. */
-export function deliveryView(delivery: Delivery) {
+/** A delivery and its attempts, times as ISO instants (the retry bookkeeping stays inside). */
+export function deliveryView({ retryFromAttempt: _from, retrySince: _since, ...delivery }: Delivery) {
   return {
     ...delivery,
     nextAttemptAt: delivery.nextAttemptAt.toISOString(),
     deliveredAt: delivery.deliveredAt?.toISOString() ?? null,
+    failedAt: delivery.failedAt?.toISOString() ?? null,
     createdAt: delivery.createdAt.toISOString(),
     log: delivery.log.map((attempt) => ({ ...attempt, at: attempt.at.toISOString() })),
   };

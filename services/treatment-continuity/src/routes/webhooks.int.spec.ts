@@ -1,7 +1,9 @@
+import type { Caller } from '@resettle/platform';
 import { eventually } from '@resettle/testing';
+import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyWebhook } from '../domain/index.js';
-import { releaseRescheduled } from '../test-support/fixtures.js';
+import { releaseCancelled, releaseRescheduled } from '../test-support/fixtures.js';
 import {
   admin,
   femaleKeyWorker,
@@ -19,8 +21,9 @@ type Delivery = {
   eventType: string;
   status: string;
   attempts: number;
-  log: { statusCode: number | null }[];
+  log: { statusCode: number | null; error: string | null }[];
 };
+const auditor: Caller = { sub: 'auditor-1', roles: ['auditor'] };
 
 describe('signed webhooks for a provider without Kafka', () => {
   let harness: Harness;
@@ -43,35 +46,37 @@ describe('signed webhooks for a provider without Kafka', () => {
   });
 
   const hooksFor = (personId: string) => receiver.received.filter((hook) => hook.body.includes(personId));
-  const verified = (hook: ReceivedWebhook) =>
+  const verified = (hook: ReceivedWebhook, key = secret) =>
     verifyWebhook(
-      secret,
-      hook.headers['x-resettle-signature'],
-      hook.headers['x-resettle-timestamp'] ?? '',
+      key,
+      {
+        id: hook.headers['webhook-id'],
+        timestamp: hook.headers['webhook-timestamp'],
+        signature: hook.headers['webhook-signature'],
+      },
       hook.body,
       new Date().toISOString(),
     );
   const deliveriesOf = async (caller = providerA): Promise<Delivery[]> =>
     (await harness.service.call(caller, 'GET', '/api/provider/webhook-deliveries')).body;
 
-  it('sends a booked handoff to the provider topic and, signed, to its webhook: delivered once after two failures', async () => {
+  it('sends a booked handoff, signed, to its provider only (on no topic): delivered once after two failures', async () => {
+    expect(secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
     const { reply } = await harness.bookFor('W1001AA');
     expect(reply.status).toBe(201);
-    await eventually(() =>
-      expect(harness.typesFor('W1001AA').sort()).toEqual([
-        'treatment.handoff.booked',
-        'treatment.handoff.logistics',
-        'treatment.handoff.sent',
-      ]),
-    );
     await eventually(() => expect(hooksFor('W1001AA')).toHaveLength(3));
     const [first, , delivered] = hooksFor('W1001AA');
     expect(verified(delivered!)).toEqual([]);
     expect(verified({ ...delivered!, body: delivered!.body.replace('W1001AA', 'W9999ZZ') })).not.toEqual([]);
-    const sent = harness.eventsFor('W1001AA').find((event) => event.type === 'treatment.handoff.sent')!;
-    expect(JSON.parse(delivered!.body)).toEqual(sent);
-    expect(delivered!.headers['x-resettle-event-id']).toBe(sent.id);
-    expect(first!.headers['x-resettle-event-id']).toBe(sent.id);
+    const sent = JSON.parse(delivered!.body);
+    expect(sent).toMatchObject({ type: 'treatment.handoff.sent', version: 1, personId: 'W1001AA' });
+    expect(sent.data.treatment).toMatchObject({ kind: expect.any(String) });
+    expect(delivered!.headers['webhook-id']).toBe(sent.id);
+    expect(first!.headers['webhook-id']).toBe(sent.id);
+    expect(delivered!.headers['x-resettle-signature']).toBeUndefined();
+    // The clinical handoff is on no Kafka topic: the status and logistics topics carry only their own events.
+    expect(harness.typesFor('W1001AA').sort()).toEqual(['treatment.handoff.booked', 'treatment.handoff.logistics']);
+    expect(harness.seen.some((event) => event.id === sent.id)).toBe(false);
     await eventually(async () => {
       const [delivery] = await deliveriesOf();
       expect(delivery).toMatchObject({ eventId: sent.id, status: 'delivered', attempts: 3 });
@@ -81,7 +86,7 @@ describe('signed webhooks for a provider without Kafka', () => {
     expect(hooksFor('W1001AA')).toHaveLength(3);
   });
 
-  it('replays a delivery on request, with the same event id so the receiver can drop the repeat', async () => {
+  it('replays a delivery on request, with the same webhook-id so the receiver can drop the repeat', async () => {
     const [delivery] = await deliveriesOf();
     expect(
       (await harness.service.call(providerB, 'POST', `/api/provider/webhook-deliveries/${delivery!.id}/replay`)).status,
@@ -95,40 +100,63 @@ describe('signed webhooks for a provider without Kafka', () => {
     await eventually(async () => expect((await deliveriesOf())[0]).toMatchObject({ status: 'delivered', attempts: 4 }));
     const hooks = hooksFor('W1001AA');
     expect(hooks).toHaveLength(4);
-    expect(hooks[3]!.headers['x-resettle-event-id']).toBe(delivery!.eventId);
+    expect(hooks[3]!.headers['webhook-id']).toBe(delivery!.eventId);
     expect(await deliveriesOf(providerB)).toEqual([]);
   });
 
-  it('tells the provider of a changed appointment and of a moved release', async () => {
+  it("tells the provider of a changed appointment and of a moved release by category, never the planner's words", async () => {
     const { scheduled, id } = await harness.bookFor('W1002AA');
     await harness.service.call(providerA, 'POST', `/api/provider/handoffs/${id}/accept`, femaleKeyWorker);
     const changed = await harness.service.call(nurse, 'PUT', `/api/handoffs/${id}/appointment`, {
       firstAppointment: { at: '2026-11-18T14:30:00Z', place: 'Community drug service' },
     });
     expect(changed.status).toBe(200);
-    await harness.publishRelease(releaseRescheduled(scheduled, '2026-11-17'));
-    const types = () => hooksFor('W1002AA').map((hook) => JSON.parse(hook.body).type);
+    const moved = releaseRescheduled(scheduled, '2026-11-17');
+    await harness.publishRelease(moved);
+    const bodies = () => hooksFor('W1002AA').map((hook) => JSON.parse(hook.body));
     await eventually(() =>
-      expect(types()).toEqual([
-        'treatment.handoff.sent',
-        'treatment.handoff.appointment-changed',
-        'treatment.handoff.needs-reconfirmation',
+      expect(bodies().map((body) => `${body.type}@v${body.version}`)).toEqual([
+        'treatment.handoff.sent@v1',
+        'treatment.handoff.appointment-changed@v1',
+        'treatment.handoff.needs-reconfirmation@v2',
       ]),
     );
+    expect(bodies()[2].data).toMatchObject({ reasonCategory: 'release-moved', releaseDate: '2026-11-17' });
+    expect(JSON.stringify(bodies())).not.toContain(moved.data.reason);
+    // Prison healthcare still reads the planner's words.
+    const handoff = await harness.service.call(nurse, 'GET', `/api/handoffs/${id}`);
+    expect(handoff.body.statusReason).toContain(moved.data.reason);
     expect(hooksFor('W1002AA').every((hook) => verified(hook).length === 0)).toBe(true);
   });
 
-  it('tells the provider, signed, when prison healthcare withdraws the handoff', async () => {
+  it("tells the provider a cancelled release and a withdrawal by category, never the nurse's words", async () => {
     const { id } = await harness.bookFor('W1004AA');
     const withdrawn = await harness.service.call(nurse, 'POST', `/api/handoffs/${id}/withdraw`, {
-      reason: 'Booked with the wrong provider',
+      reason: 'Booked with the wrong provider, she lives with her sister now',
+      reasonCategory: 'wrong-provider',
     });
     expect(withdrawn.status).toBe(200);
-    const bodies = () => hooksFor('W1004AA').map((hook) => JSON.parse(hook.body));
+    const cancelledFor = await harness.bookFor('W1005AA');
+    const cancelled = releaseCancelled(cancelledFor.scheduled);
+    await harness.publishRelease(cancelled);
+    const bodies = (personId: string) => hooksFor(personId).map((hook) => JSON.parse(hook.body));
     await eventually(() =>
-      expect(bodies().map((body) => body.type)).toEqual(['treatment.handoff.sent', 'treatment.handoff.withdrawn']),
+      expect(bodies('W1004AA').map((body) => body.type)).toEqual([
+        'treatment.handoff.sent',
+        'treatment.handoff.withdrawn',
+      ]),
     );
-    expect(bodies()[1].data).toMatchObject({ handoffId: id, reason: 'Booked with the wrong provider' });
+    expect(bodies('W1004AA')[1]).toMatchObject({
+      version: 2,
+      data: { handoffId: id, reasonCategory: 'wrong-provider' },
+    });
+    expect(JSON.stringify(bodies('W1004AA'))).not.toContain('sister');
+    await eventually(() => expect(bodies('W1005AA')).toHaveLength(2));
+    expect(bodies('W1005AA')[1]).toMatchObject({
+      type: 'treatment.handoff.needs-reconfirmation',
+      data: { reasonCategory: 'release-cancelled', releaseDate: null },
+    });
+    expect(JSON.stringify(bodies('W1005AA'))).not.toContain(cancelled.data.reason);
     expect(hooksFor('W1004AA').every((hook) => verified(hook).length === 0)).toBe(true);
   });
 
@@ -148,6 +176,106 @@ describe('signed webhooks for a provider without Kafka', () => {
     );
     await new Promise((settle) => setTimeout(settle, 300));
     expect(hooksFor('W1003AA')).toEqual([]);
-    expect((await deliveriesOf()).some((delivery) => delivery.eventType === 'treatment.handoff.booked')).toBe(false);
+  });
+
+  it('stores the secret sealed, shows it once, rotates it, and audits URL and secret changes by host only', async () => {
+    const sql = postgres(harness.service.database.url, { max: 1 });
+    try {
+      const [stored] =
+        await sql`select webhook_secret, webhook_secret_sealed from providers where provider_id = 'provider-a'`;
+      expect(stored!.webhook_secret).toBeNull();
+      expect(stored!.webhook_secret_sealed).toMatch(
+        /^[A-Za-z0-9+/=]+\.[A-Za-z0-9+/=]+\.[A-Za-z0-9+/=]+\.[A-Za-z0-9+/=]+$/,
+      );
+      expect(stored!.webhook_secret_sealed).not.toContain(secret.slice('whsec_'.length));
+
+      const again = await harness.service.call(admin, 'PUT', '/api/providers/provider-a', {
+        name: 'Provider A',
+        webhookUrl: `${receiver.url}?path=changed`,
+      });
+      expect(again.body.webhookSecret).toBeNull();
+      const rotated = await harness.service.call(admin, 'POST', '/api/providers/provider-a/webhook-secret');
+      expect(rotated.status).toBe(200);
+      const newSecret: string = rotated.body.webhookSecret;
+      expect(newSecret).not.toBe(secret);
+      expect((await harness.service.call(admin, 'POST', '/api/providers/provider-z/webhook-secret')).status).toBe(404);
+
+      await harness.bookFor('W1006AA');
+      await eventually(() => expect(hooksFor('W1006AA')).toHaveLength(1));
+      expect(verified(hooksFor('W1006AA')[0]!, newSecret)).toEqual([]);
+      expect(verified(hooksFor('W1006AA')[0]!, secret)).not.toEqual([]);
+
+      const audit = await harness.service.call(auditor, 'GET', '/api/audit?sub=admin-1');
+      const notes = audit.body.items.map((row: { action: string; justification: string }) => [
+        row.action,
+        row.justification,
+      ]);
+      expect(notes).toEqual([
+        ['rotate-webhook-secret', 'signing secret rotated'],
+        ['register-provider', `webhook URL changed, host unchanged (127.0.0.1:${receiver.port}); signing secret kept`],
+        ['register-provider', `webhook host none -> 127.0.0.1:${receiver.port}; signing secret generated`],
+      ]);
+      const everything = JSON.stringify(audit.body);
+      for (const value of [secret, newSecret, 'path=changed']) expect(everything).not.toContain(value);
+    } finally {
+      await sql.end();
+    }
+  });
+
+  it('refuses plain http, internal addresses and credentials at registration, changing nothing', async () => {
+    for (const [webhookUrl, rule] of [
+      ['http://hooks.provider.example/in', 'WEBHOOK_URL_NOT_HTTPS'],
+      ['https://10.1.2.3/in', 'WEBHOOK_URL_INTERNAL'],
+      ['https://169.254.169.254/latest/meta-data', 'WEBHOOK_URL_INTERNAL'],
+      ['https://[::ffff:127.0.0.1]/in', 'WEBHOOK_URL_INTERNAL'],
+      ['https://user:pw@hooks.provider.example/in', 'WEBHOOK_URL_CREDENTIALS'],
+    ]) {
+      const refused = await harness.service.call(admin, 'PUT', '/api/providers/provider-b', {
+        name: 'Provider B',
+        webhookUrl,
+      });
+      expect(refused.status, webhookUrl).toBe(422);
+      expect(refused.body).toMatchObject({ rule, field: 'body.webhookUrl' });
+    }
+    const sql = postgres(harness.service.database.url, { max: 1 });
+    try {
+      expect(await sql`select 1 from providers where provider_id = 'provider-b'`).toHaveLength(0);
+    } finally {
+      await sql.end();
+    }
+  });
+});
+
+describe('a provider that redirects', () => {
+  let harness: Harness;
+  const receivers: Array<Awaited<ReturnType<typeof webhookReceiver>>> = [];
+
+  beforeAll(async () => {
+    harness = await startHarness({ WEBHOOK_MAX_ATTEMPTS: '2' });
+  });
+  afterAll(async () => {
+    await harness.close();
+    await Promise.all(receivers.map((receiver) => receiver.close()));
+  });
+
+  it('is never followed: the redirect is a failed attempt and the internal address receives nothing', async () => {
+    const internal = await webhookReceiver();
+    const redirecting = await webhookReceiver(0, { redirectTo: `${internal.url}/admin` });
+    receivers.push(internal, redirecting);
+    await harness.service.call(admin, 'PUT', '/api/providers/provider-a', {
+      name: 'Provider A',
+      webhookUrl: redirecting.url,
+    });
+    await harness.bookFor('W1101AA');
+    await eventually(async () => {
+      const [delivery] = (await harness.service.call(providerA, 'GET', '/api/provider/webhook-deliveries')).body;
+      expect(delivery).toMatchObject({ status: 'failed', attempts: 2 });
+      expect(delivery.log.map((attempt: Delivery['log'][number]) => attempt.error)).toEqual([
+        'HTTP 302: redirects are not followed',
+        'HTTP 302: redirects are not followed',
+      ]);
+    });
+    expect(redirecting.received).toHaveLength(2);
+    expect(internal.received).toEqual([]);
   });
 });

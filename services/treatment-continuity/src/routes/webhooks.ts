@@ -1,43 +1,117 @@
 import { randomBytes } from 'node:crypto';
-import { NotFound, problemsFor, type Server, type ServiceContext } from '@resettle/platform';
+import {
+  Conflict,
+  NotFound,
+  problemsFor,
+  refuseFirstBroken,
+  type Server,
+  type ServiceContext,
+  type UnitOfWork,
+} from '@resettle/platform';
 import { Type } from '@sinclair/typebox';
-import { saveProvider } from '../db/providers.js';
+import { lockedProvider, type ProviderRow, saveProvider } from '../db/providers.js';
+import { sealSecret, secretKeyFrom } from '../db/sealed-secret.js';
 import { deliveriesOf, replayDelivery } from '../db/webhook-deliveries.js';
+import { checkWebhookUrl, webhookChange, webhookSecretFrom } from '../domain/index.js';
+import type { WebhookSettings } from '../events/webhook-worker.js';
 import {
   IdParams,
   ProviderParams,
   ProviderRegistration,
   RegisteredProvider,
   Replayed,
+  RotatedSecret,
   WebhookDelivery,
 } from './schemas.js';
 import { deliveryView } from './views.js';
 
-export async function webhookRoutes(app: Server, context: ServiceContext): Promise<void> {
+export async function webhookRoutes(app: Server, context: ServiceContext<WebhookSettings>): Promise<void> {
+  const key = secretKeyFrom(context.config.WEBHOOK_SECRET_KEY);
+  const policy = { allowLoopback: context.config.WEBHOOK_ALLOW_HTTP_LOOPBACK };
+  const sealed = (providerId: string, secret: string) => {
+    if (!key) {
+      throw new Conflict(
+        'WEBHOOK_SECRET_KEY_NOT_SET',
+        'webhook signing secrets cannot be stored: this service has no WEBHOOK_SECRET_KEY',
+      );
+    }
+    return sealSecret(key, providerId, secret);
+  };
+  // A secret from before sealing is sealed as it is kept.
+  const keptSecret = (before: ProviderRow | undefined) =>
+    before?.webhookSecretSealed ?? (before?.webhookSecret ? sealed(before.providerId, before.webhookSecret) : null);
+  const auditChange = (work: UnitOfWork, providerId: string, action: string, note: string) =>
+    work.audit({
+      action,
+      resourceId: providerId,
+      categories: ['reference-data'],
+      outcome: 'allowed',
+      justification: note,
+    });
+
   app.put(
     '/api/providers/:providerId',
     {
       onRequest: app.requireRole('admin'),
       schema: {
-        summary: 'Register a provider; one with a webhook URL gets signed webhooks (the secret is shown only here)',
+        summary:
+          'Register a provider; one with a webhook URL gets signed webhooks (a generated secret is shown only in this answer)',
         tags: ['reference data'],
         params: ProviderParams,
         body: ProviderRegistration,
-        response: { 200: RegisteredProvider, ...problemsFor(400, 401, 403) },
+        response: { 200: RegisteredProvider, ...problemsFor(400, 401, 403, 409, 422) },
       },
     },
     async (request) => {
-      const { name, webhookUrl } = request.body;
-      const webhookSecret = webhookUrl ? (request.body.webhookSecret ?? randomBytes(32).toString('hex')) : null;
-      const provider = {
-        providerId: request.params.providerId,
-        name,
-        webhookUrl,
-        webhookSecret,
-        updatedAt: new Date(),
-      };
-      await context.transact(request, (work) => saveProvider(work.tx, provider));
-      return { providerId: provider.providerId, name, webhookUrl, webhookSecret };
+      const { providerId } = request.params;
+      const { name, webhookUrl, webhookSecret: given } = request.body;
+      if (webhookUrl !== null) refuseFirstBroken(checkWebhookUrl(webhookUrl, policy), 'body.');
+      const shown = await context.transact(request, async (work) => {
+        const before = await lockedProvider(work.tx, providerId);
+        const change = webhookChange(before && storedOf(before), { webhookUrl, webhookSecret: given });
+        const generated = change.secret === 'generate' ? webhookSecretFrom(randomBytes(32)) : null;
+        const secret = generated ?? (change.secret === 'given' ? (given ?? null) : null);
+        await saveProvider(work.tx, {
+          providerId,
+          name,
+          webhookUrl,
+          webhookSecret: null,
+          webhookSecretSealed: change.secret === 'keep' ? keptSecret(before) : secret && sealed(providerId, secret),
+          updatedAt: new Date(),
+        });
+        await auditChange(work, providerId, 'register-provider', change.auditNote);
+        return generated;
+      });
+      return { providerId, name, webhookUrl, webhookSecret: shown };
+    },
+  );
+
+  app.post(
+    '/api/providers/:providerId/webhook-secret',
+    {
+      onRequest: app.requireRole('admin'),
+      schema: {
+        summary: "Rotate a provider's webhook signing secret: the new one is shown only in this answer",
+        tags: ['reference data'],
+        params: ProviderParams,
+        response: { 200: RotatedSecret, ...problemsFor(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const { providerId } = request.params;
+      const secret = webhookSecretFrom(randomBytes(32));
+      await context.transact(request, async (work) => {
+        const before = await lockedProvider(work.tx, providerId);
+        if (!before) throw new NotFound('no such provider');
+        if (!before.webhookUrl) throw new Conflict('NO_WEBHOOK', 'the provider has no webhook URL to sign for');
+        await saveProvider(work.tx, {
+          ...before,
+          webhookSecret: null,
+          webhookSecretSealed: sealed(providerId, secret),
+        });
+        await auditChange(work, providerId, 'rotate-webhook-secret', 'signing secret rotated');
+      });
+      return { providerId, webhookSecret: secret };
     },
   );
 
@@ -46,7 +120,7 @@ export async function webhookRoutes(app: Server, context: ServiceContext): Promi
     {
       onRequest: app.requireRole('provider'),
       schema: {
-        summary: 'Your webhook deliveries and every attempt',
+        summary: 'Your webhook deliveries (pending, delivered, or failed for good) and every attempt',
         tags: ['provider'],
         response: { 200: Type.Array(WebhookDelivery), ...problemsFor(401, 403) },
       },
@@ -63,7 +137,7 @@ export async function webhookRoutes(app: Server, context: ServiceContext): Promi
     {
       onRequest: app.requireRole('provider'),
       schema: {
-        summary: 'Deliver a webhook again',
+        summary: 'Deliver a webhook again (a failed one too), with a fresh allowance of attempts',
         tags: ['provider'],
         params: IdParams,
         response: { 200: Replayed, ...problemsFor(400, 401, 403, 404) },
@@ -78,4 +152,11 @@ export async function webhookRoutes(app: Server, context: ServiceContext): Promi
       return { id: replayed.id, status: 'pending' as const };
     },
   );
+}
+
+function storedOf(provider: ProviderRow) {
+  return {
+    webhookUrl: provider.webhookUrl,
+    hasSecret: provider.webhookSecretSealed !== null || provider.webhookSecret !== null,
+  };
 }

@@ -4,6 +4,7 @@ import { handoffsOfRelease, updateHandoff } from '../db/handoffs.js';
 import { findRelease } from '../db/releases.js';
 import { nextStatus } from '../domain/index.js';
 import { handoffWithdrawn } from '../events/handoff-events.js';
+import { withdrawalTold } from '../events/provider-messages.js';
 import { publish } from '../events/publish.js';
 import { lockedHandoff, ownPrisonHandoff } from './access.js';
 import { refuseIfBroken } from './rules.js';
@@ -26,14 +27,15 @@ export async function withdrawRoutes(app: Server, context: ServiceContext): Prom
     },
     async (request) => {
       const { id } = await ownPrisonHandoff(context, request, request.params.id, 'withdraw-handoff');
-      const { reason } = request.body;
+      const { reason, reasonCategory } = request.body;
       const withdrawn = await context.transact(request, async (work) => {
         const handoff = await lockedHandoff(work, id);
         const transition = nextStatus(handoff.status, 'withdraw');
         refuseIfBroken(transition.violations);
         const row = await updateHandoff(work.tx, handoff, { status: 'withdrawn', statusReason: reason });
         if (!row) throw new Conflict('CHANGED_MEANWHILE', 'the handoff changed while this request ran');
-        await publish(work, row, [handoffWithdrawn(row, reason)]);
+        // The provider is told the category only; the nurse's words stay with prison healthcare.
+        await publish(work, row, [handoffWithdrawn(row, reason)], [withdrawalTold(row, reasonCategory)]);
         await work.audit({
           action: 'withdraw-handoff',
           personId: row.personId,

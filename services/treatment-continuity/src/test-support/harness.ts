@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { type EventEnvelope, type EventOf, TOPICS } from '@resettle/contracts';
 import { createEventBus } from '@resettle/messaging';
 import type { Caller } from '@resettle/platform';
@@ -21,7 +21,7 @@ export const femaleKeyWorker = { keyWorker: { name: 'Key Worker', gender: 'femal
  * The real service on the real broker and database, a watcher on its topics, and a way to play
  * release-scheduling by publishing its events.
  */
-export async function startHarness() {
+export async function startHarness(env: Record<string, string> = {}) {
   let now = NOW;
   /** Moves the service's clock on (after her release, say); the default is NOW. */
   const setNow = (instant: Date) => {
@@ -29,7 +29,14 @@ export async function startHarness() {
   };
   const service = await startTestService(treatmentContinuity, {
     clock: () => now,
-    env: { WEBHOOK_RETRY_BASE_MS: '20', WEBHOOK_POLL_MS: '50' },
+    env: {
+      WEBHOOK_RETRY_BASE_MS: '20',
+      WEBHOOK_POLL_MS: '50',
+      // The fake receivers listen on 127.0.0.1 over plain http, which only the development setting allows.
+      WEBHOOK_ALLOW_HTTP_LOOPBACK: 'true',
+      WEBHOOK_SECRET_KEY: randomBytes(32).toString('base64'),
+      ...env,
+    },
   });
   const bus = createEventBus({
     brokers: testInfra().kafkaBrokers,
@@ -39,7 +46,7 @@ export async function startHarness() {
   });
   const seen: EventEnvelope[] = [];
   const topicOf = new Map<string, string>();
-  const topics = [TOPICS.treatmentContinuity, TOPICS.providerHandoffs, TOPICS.treatmentLogistics];
+  const topics = [TOPICS.treatmentContinuity, TOPICS.treatmentLogistics];
   const watch = await bus.subscribe({
     groupId: `watch-${randomUUID()}`,
     topics,

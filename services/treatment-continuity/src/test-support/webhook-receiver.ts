@@ -5,8 +5,18 @@ export interface ReceivedWebhook {
   body: string;
 }
 
-/** Stands in for a provider's webhook endpoint (outside the system): records requests, fails the first `failures`. */
-export async function webhookReceiver(failures = 0) {
+export interface ReceiverBehaviour {
+  /** Answer every request with this status (after the failures), e.g. 500 to fail for ever. */
+  status?: number;
+  /** Answer 302 with this Location (a redirect, never to be followed). */
+  redirectTo?: string;
+}
+
+/**
+ * Stands in for a provider's webhook endpoint (outside the system): records requests, fails the first `failures`
+ * with 503, then answers 204 (or as `behaviour` says).
+ */
+export async function webhookReceiver(failures = 0, behaviour: ReceiverBehaviour = {}) {
   const received: ReceivedWebhook[] = [];
   let toFail = failures;
   const server: Server = createServer((request, response) => {
@@ -16,12 +26,21 @@ export async function webhookReceiver(failures = 0) {
     });
     request.on('end', () => {
       received.push({ headers: request.headers as Record<string, string>, body });
-      response.statusCode = toFail-- > 0 ? 503 : 204;
+      if (toFail-- > 0) response.statusCode = 503;
+      else if (behaviour.redirectTo) {
+        response.statusCode = 302;
+        response.setHeader('location', behaviour.redirectTo);
+      } else response.statusCode = behaviour.status ?? 204;
       response.end();
     });
   });
   await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  return { url: `http://127.0.0.1:${port}/hooks`, received, close: () => new Promise((done) => server.close(done)) };
+  return {
+    url: `http://127.0.0.1:${port}/hooks`,
+    port,
+    received,
+    close: () => new Promise((done) => server.close(done)),
+  };
 }
