@@ -76,7 +76,7 @@ describe('Kafka with TLS, SASL/SCRAM and ACLs per service', () => {
   it('makes every topic, dead-letter topics included, with the retention asked for', async () => {
     const admin = busAs(security.admin);
     const topics = [...new Set(access.flatMap((entry) => entry.produces))];
-    expect(topics).toContain(TOPICS.providerHandoffs);
+    expect(topics).toContain(TOPICS.treatmentLogistics);
     for (const topic of topics) expect((await admin.describeTopic(topic)).retentionMs, topic).toBe(SEVEN_DAYS_MS);
   });
 
