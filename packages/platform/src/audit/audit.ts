@@ -13,7 +13,8 @@ export type DataCategory =
   | 'restricted-areas'
   | 'transport'
   | 'passport'
-  | 'reference-data';
+  | 'reference-data'
+  | 'audit-log';
 
 export interface AuditFacts {
   action: string;
@@ -23,17 +24,23 @@ export interface AuditFacts {
   outcome: 'allowed' | 'denied';
   justification?: string | null;
   recipient?: string | null;
+  /**
+   * For a list: the people whose records it returned. The read is recorded once per person (each row carries her id,
+   * so "who saw her record" finds list reads too), or once with no person when the list was empty.
+   */
+  listed?: readonly string[];
 }
 
 /** Who is asking, from the verified token; a service acting on an event audits as `system`. */
 export function auditEntry(request: FastifyRequest | null, facts: AuditFacts, correlationId?: string): AuditEntry {
   const caller = request?.user;
+  const { listed: _listed, ...recorded } = facts;
   return {
     sub: caller?.sub ?? 'system',
     roles: caller?.roles ?? [],
     organisation: caller?.organisation ?? caller?.prison ?? caller?.region ?? null,
     correlationId: correlationId ?? request?.id ?? 'none',
-    ...facts,
+    ...recorded,
     personId: facts.personId ?? null,
     resourceId: facts.resourceId ?? null,
     justification: facts.justification ?? null,
@@ -41,8 +48,14 @@ export function auditEntry(request: FastifyRequest | null, facts: AuditFacts, co
   };
 }
 
+/** The rows one audited access makes: one, or for a list one per person it returned. */
+export function auditEntries(request: FastifyRequest | null, facts: AuditFacts): AuditEntry[] {
+  if (facts.listed === undefined || facts.listed.length === 0) return [auditEntry(request, facts)];
+  return [...new Set(facts.listed)].map((personId) => auditEntry(request, { ...facts, personId }));
+}
+
 /**
- * Records an audit row. If it cannot be written the read is refused (503): no disclosure without a record of it.
+ * Records an audit row (for a list, one per person listed). If it cannot be written the read is refused (503): no disclosure without a record of it.
  * Pass the transaction when auditing a change, so the change and its audit commit together.
  */
 export async function audit(
@@ -50,10 +63,10 @@ export async function audit(
   request: FastifyRequest | null,
   facts: AuditFacts,
 ): Promise<void> {
-  const entry = auditEntry(request, facts);
+  const entries = auditEntries(request, facts);
   try {
-    if (db instanceof PgTransaction) await db.insert(auditLog).values(entry);
-    else await writeAuditOutsideTransaction(db as Database, entry);
+    if (db instanceof PgTransaction) await db.insert(auditLog).values(entries);
+    else await Promise.all(entries.map((entry) => writeAuditOutsideTransaction(db as Database, entry)));
   } catch (error) {
     request?.log.error({ err: error }, 'audit record could not be written; refusing');
     throw httpError(503, 'The access could not be recorded, so it was refused. Try again shortly.');

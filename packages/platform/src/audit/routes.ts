@@ -2,6 +2,7 @@ import type { Database } from '@resettle/messaging';
 import { Type } from '@sinclair/typebox';
 import { and, desc, eq, gte, lte, type SQL } from 'drizzle-orm';
 import type { Server } from '../http/server.js';
+import { audit } from './audit.js';
 import { auditLog } from './schema.js';
 
 const AuditQuery = Type.Object(
@@ -44,6 +45,13 @@ export async function auditRoutes(app: Server, db: Database): Promise<void> {
         .orderBy(desc(auditLog.id))
         .limit(pageSize)
         .offset((page - 1) * pageSize);
+      // Who read the log, and about whom: the rows it showed name the people they concern.
+      await audit(db, request, {
+        action: 'read-audit-log',
+        categories: ['audit-log'],
+        outcome: 'allowed',
+        listed: items.flatMap((item) => (item.personId ? [item.personId] : [])),
+      });
       return { items, page, pageSize };
     },
   );

@@ -76,7 +76,10 @@ export async function releaseRecordReads<Row extends ReleaseRecord, View extends
       const { releaseId } = request.query;
       await refuseOutsideCaseload(db, request, records, list.action, releaseId);
       const rows = await records.ofRelease(db, releaseId);
-      await audit(db, request, recordAudit(records, list.action, { id: releaseId, personId: rows[0]?.personId }));
+      await audit(db, request, {
+        ...recordAudit(records, list.action, { id: releaseId }),
+        listed: rows.map((row) => row.personId),
+      });
       return { items: rows.map(view.of) };
     },
   );

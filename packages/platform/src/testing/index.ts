@@ -21,7 +21,18 @@ export interface TestService extends RunningService {
   tokenFor(caller: Caller): string;
   /** fetch against the running service with a bearer token for `caller`. */
   call(caller: Caller, method: string, path: string, body?: unknown): Promise<TestAnswer>;
+  /** The audit rows an answer's request wrote (by its correlation id), oldest first. */
+  auditOf(answer: TestAnswer): Promise<AuditRow[]>;
   close(): Promise<void>;
+}
+
+export interface AuditRow {
+  action: string;
+  personId: string | null;
+  resourceId: string | null;
+  outcome: string;
+  sub: string;
+  categories: string[];
 }
 
 /** Runs a whole service in this process on a real port, a fresh database and its own topic namespace. */
@@ -74,6 +85,13 @@ export async function startTestService<T extends TProperties>(
       const text = await response.text();
       const headers = Object.fromEntries(response.headers.entries());
       return { status: response.status, body: text ? JSON.parse(text) : undefined, headers };
+    },
+    auditOf: async (answer) => {
+      const correlationId = answer.headers['x-correlation-id'];
+      if (!correlationId) throw new Error('the answer carries no x-correlation-id');
+      return service.context.sql<AuditRow[]>`
+        select action, person_id as "personId", resource_id as "resourceId", outcome, sub, categories
+        from audit_log where correlation_id = ${correlationId} order by chain_seq`;
     },
     close: async () => {
       await service.stop();

@@ -52,6 +52,9 @@ describe('an accommodation coordinator sees only her caseload: her prison or her
       expect((await service.call(caller, 'GET', `/api/accommodations/${id}`)).status).toBe(200);
       const listed = await service.call(caller, 'GET', `/api/accommodations?releaseId=${releaseId}`);
       expect(listed.body.items.map((row: { id: string }) => row.id)).toEqual([id]);
+      expect(await service.auditOf(listed)).toMatchObject([
+        { personId: PERSON, resourceId: releaseId, outcome: 'allowed' },
+      ]);
     }
   });
 

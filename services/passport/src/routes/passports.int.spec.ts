@@ -254,6 +254,16 @@ describe('passport service on the real broker and database', () => {
     const narrowed = await get(wales, '/api/upcoming-releases?from=2026-11-05&to=2026-11-06');
     expect(narrowed.body.total).toBe(2);
     expect((await get(wales, '/api/upcoming-releases?from=not-a-date')).status).toBe(400);
+
+    // Each page's audit names the women it showed, one row each; an empty page is still recorded, naming no one.
+    const shown = async (answer: Awaited<ReturnType<typeof get>>) =>
+      (await service.auditOf(answer)).map((row) => [row.action, row.personId]);
+    expect(await shown(first)).toEqual([
+      ['list-upcoming-releases', 'A2001AA'],
+      ['list-upcoming-releases', 'A2002AA'],
+    ]);
+    expect((await shown(second)).map(([, personId]) => personId).sort()).toEqual(['A2003AA', 'A2004AA']);
+    expect(await shown(pastTheEnd)).toEqual([['list-upcoming-releases', null]]);
   });
 
   it('raises at-risk when release comes near with no new event (the risk sweep)', async () => {

@@ -32,16 +32,19 @@ export async function upcomingRoutes(app: Server, context: ServiceContext<Passpo
       const now = context.clock();
       const { page, pageSize } = request.query;
       const region = callerRegion(request);
-      // The audit row does not depend on the answer, so both go at once; nothing is sent unless both succeed.
-      const [{ items, total }] = await Promise.all([
-        upcomingReleases(context.db, { ...request.query, region, today: londonDateOf(now) }),
-        audit(context.db, request, {
-          action: 'list-upcoming-releases',
-          resourceId: `${region}:${request.query.prison ?? ''}:${request.query.from ?? ''}..${request.query.to ?? ''}:p${page}`,
-          categories: ['passport'],
-          outcome: 'allowed',
-        }),
-      ]);
+      const { items, total } = await upcomingReleases(context.db, {
+        ...request.query,
+        region,
+        today: londonDateOf(now),
+      });
+      // Nothing is sent unless every woman on the page is recorded as shown.
+      await audit(context.db, request, {
+        action: 'list-upcoming-releases',
+        resourceId: `${region}:${request.query.prison ?? ''}:${request.query.from ?? ''}..${request.query.to ?? ''}:p${page}`,
+        categories: ['passport'],
+        outcome: 'allowed',
+        listed: items.map(({ row }) => row.personId),
+      });
       return {
         items: items.map(({ row, riskScore }) => ({
           ...releaseSummary(row, now),

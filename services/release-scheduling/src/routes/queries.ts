@@ -59,6 +59,7 @@ export async function queryRoutes(app: Server, context: ServiceContext): Promise
         resourceId: `${prisonCode}:${from ?? ''}..${to ?? ''}:p${page}`,
         categories: ['release'],
         outcome: 'allowed',
+        listed: items.map((release) => release.personId),
       });
       return { items: items.map(asReleaseView), page, pageSize, total };
     },

@@ -269,4 +269,14 @@ describe('release-scheduling API on the real database and broker', () => {
     await new Promise((settle) => setTimeout(settle, 500));
     expect(eventsFor('A1007AA')).toHaveLength(1);
   });
+
+  it('audits a list read once per woman it showed, by her person id', async () => {
+    const listed = await service.call(planner, 'GET', '/api/releases?prison=DWI&pageSize=3');
+    expect(listed.status).toBe(200);
+    const shown: string[] = listed.body.items.map((release: { personId: string }) => release.personId);
+    expect(shown.length).toBeGreaterThan(1);
+    const audited = await service.auditOf(listed);
+    expect(audited.map((row) => row.action)).toEqual(shown.map(() => 'list-releases'));
+    expect(audited.map((row) => row.personId).sort()).toEqual([...new Set(shown)].sort());
+  });
 });

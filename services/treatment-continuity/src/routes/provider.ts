@@ -36,6 +36,7 @@ export async function providerRoutes(app: Server, context: ServiceContext): Prom
           categories: ['clinical'],
           outcome: 'allowed',
           recipient: request.user.organisation,
+          listed: found.items.map((handoff) => handoff.personId),
         });
         return found;
       });
