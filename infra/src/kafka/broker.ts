@@ -99,7 +99,7 @@ export class LocalKafkaBroker {
     return pid > 0 && isAlive(pid) && commandLineOf(pid).includes(BROKER_MAIN) ? pid : undefined;
   }
 
-  async start(timeoutMs = 60_000): Promise<void> {
+  async start(timeoutMs = 120_000): Promise<void> {
     if (this.pid !== undefined) return;
     const jars = ensureKafkaJars();
     const configPath = this.writeConfig();
