@@ -54,13 +54,19 @@ async function runMeasures(infra: Infra, runner: Runner, options: BenchOptions):
   await runner.measure('year', async () => ({
     result: await measureNational(infra, { ...options, nationalWomen: YEAR_WOMEN }, 'year'),
   }));
-  const slow = new Set<SlowPart>();
+  const everything: SlowPart[] = [
+    'passport consumer',
+    'release-scheduling writes',
+    'passport reads',
+    'passport rebuild',
+  ];
+  const slow = new Set<SlowPart>(options.only.has('profile') ? everything : []);
   if (runner.missed('projection')) slow.add('passport consumer');
   if (runner.missed('whole-path') || runner.missed('latency'))
     slow.add('passport consumer').add('release-scheduling writes');
   if (runner.missed('reads')) slow.add('passport reads');
   if (runner.missed('national')) slow.add('passport rebuild');
-  if (options.profile && slow.size > 0) {
+  if ((options.profile || options.only.has('profile')) && slow.size > 0) {
     console.log(`[${runner.elapsed()}] profiling: ${[...slow].join(', ')}…`);
     profiles = await runProfiles(infra, options, slow).catch((error: unknown) => {
       console.error(`profiling failed: ${String(error)}`);

@@ -12,7 +12,7 @@ export async function startBareServer(infra: Infra, label: string): Promise<{ ur
   await waitFor(
     'bare server',
     async () => (await fetch(`${url}/health/ready`).catch(() => undefined))?.ok === true,
-    30_000,
+    120_000,
   );
   return { url, stop: () => bare.stop() };
 }

@@ -46,10 +46,14 @@ export const MEASURES = [
   'national',
   'recovery',
   'year',
+  'profile',
 ] as const;
 export type MeasureName = (typeof MEASURES)[number];
-/** `year` (a national year of 57,000 women generated and rebuilt, ~10 min) runs only when asked for by name. */
-const BY_DEFAULT = MEASURES.filter((name) => name !== 'year');
+/**
+ * Only when asked for by name: `year` (a national year of 57,000 women generated and rebuilt, ~10 min) and
+ * `profile` (every path profiled, whether it met its targets or not).
+ */
+const BY_DEFAULT = MEASURES.filter((name) => name !== 'year' && name !== 'profile');
 
 export interface BenchOptions extends Sizes {
   quick: boolean;
@@ -69,8 +73,9 @@ usage: pnpm bench [--quick] [--only LIST] [--compare REF] [--profile | --no-prof
 
   --quick          small sizes and short durations (also BENCH_QUICK=1); no profiling unless --profile
   --only LIST      run only these measurements, comma-separated (also BENCH_ONLY):
-                   ${MEASURES.join(',')} (all but year by default; year: 57,000 women
-                   generated and rebuilt, measured, ~10 min)
+                   ${MEASURES.join(',')} (all but year and profile by default;
+                   year: 57,000 women generated and rebuilt, measured, ~10 min; profile: node
+                   --cpu-prof of every path under load, top self-time functions)
   --compare REF    build git REF in a temporary worktree and run the measurements for it, then for the
                    working tree, back to back; prints both with their ratios (no profiling)
   --profile        profile the parts that missed their target (the default without --quick)

@@ -1,9 +1,18 @@
 // Top self-time functions and areas of a V8 .cpuprofile (from `node --cpu-prof`).
 //   pnpm exec tsx tests/bench/profile/summarise.ts file.cpuprofile [top]
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { SourceMap } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+interface CallFrame {
+  functionName: string;
+  url: string;
+  lineNumber: number;
+  columnNumber?: number;
+}
 
 interface CpuProfile {
-  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }[];
+  nodes: { id: number; callFrame: CallFrame; children?: number[] }[];
   samples: number[];
   timeDeltas: number[];
 }
@@ -30,8 +39,34 @@ export function areaOf(url: string, name: string): string {
   return own?.[1] ?? url;
 }
 
+/**
+ * The services run bundled (`dist/main.js`): every frame there is put back where esbuild took it from (the source
+ * map beside the bundle), so areas and functions name the package or workspace file, not the bundle.
+ */
+function unbundle(profile: CpuProfile): void {
+  const maps = new Map<string, SourceMap | undefined>();
+  const mapOf = (url: string) => {
+    if (!maps.has(url)) {
+      const file = url.startsWith('file:') ? `${fileURLToPath(url)}.map` : '';
+      maps.set(url, file && existsSync(file) ? new SourceMap(JSON.parse(readFileSync(file, 'utf8'))) : undefined);
+    }
+    return maps.get(url);
+  };
+  for (const node of profile.nodes) {
+    const frame = node.callFrame;
+    if (!frame.url.includes('/dist/')) continue;
+    const entry = mapOf(frame.url)?.findEntry(frame.lineNumber, frame.columnNumber ?? 0);
+    if (!entry || !('originalSource' in entry) || !entry.originalSource) continue;
+    const source = entry.originalSource.startsWith('file:')
+      ? entry.originalSource
+      : pathToFileURL(new URL(entry.originalSource, frame.url).pathname).href;
+    node.callFrame = { ...frame, url: source, lineNumber: entry.originalLine, columnNumber: entry.originalColumn };
+  }
+}
+
 export function summarise(path: string, top = 12): ProfileSummary {
   const profile = JSON.parse(readFileSync(path, 'utf8')) as CpuProfile;
+  unbundle(profile);
   const byId = new Map(profile.nodes.map((node) => [node.id, node.callFrame]));
   const self = new Map<string, number>();
   const areas = new Map<string, number>();
