@@ -187,7 +187,16 @@ export const HandoffStatusView = Type.Object({
 export const ProviderHandoffView = Type.Object({
   ...HandoffStatusView.properties,
   release: Type.Optional(
-    Type.Object({ releaseDate: IsoDate, gateAt: Instant, revision: Type.Integer() }, { description: 'as known here' }),
+    Type.Object(
+      {
+        releaseDate: IsoDate,
+        gateAt: Instant,
+        revision: Type.Integer(),
+        status: Type.Union([Type.Literal('scheduled'), Type.Literal('cancelled'), Type.Literal('released')]),
+        gatePassedAt: Nullable(Instant),
+      },
+      { description: 'as known here' },
+    ),
   ),
   treatment: handoffDetail.treatment,
   naloxoneSupplied: Type.Boolean(),

@@ -28,6 +28,8 @@ export function providerView(handoff: HandoffRow, release?: ReleaseRow) {
             releaseDate: release.releaseDate,
             gateAt: release.gateAt.toISOString(),
             revision: release.revision,
+            status: release.status,
+            gatePassedAt: release.gatePassedAt?.toISOString() ?? null,
           },
         }
       : {}),

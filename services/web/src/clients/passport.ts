@@ -33,6 +33,8 @@ export interface PassportView extends Omit<UpcomingRelease, 'riskScore' | 'atRis
   risk: { atRisk: boolean; missing: string[]; reason: string | null; workingDaysToRelease: number | null };
   shortNoticeChecklist: { item: string; label: string; status: 'done' | 'missing' | 'not-needed' }[] | null;
   timeline: { at: string; eventType: string; source: string; summary: string }[];
+  /** treatment-continuity's alarm after her release, as the passport holds it. */
+  alarm?: 'missed-first-appointment' | null;
 }
 
 /** passport: probation's view of upcoming releases and each passport. */

@@ -29,6 +29,9 @@ export interface ProviderHandoff extends HandoffStatus {
     childcareConstraints: { dayOfWeek: number; from: string; to: string }[];
   };
   referrals: { mentalHealth: boolean; domesticAbuse: boolean };
+  release?: { releaseDate: string; gateAt: string; revision: number; status: string; gatePassedAt: string | null };
+  /** Raised when she missed her first appointment; stays until an appointment is attended. */
+  alarm?: { kind: 'missed-first-appointment'; appointmentAt: string; recordedAt: string } | null;
 }
 
 export type Booking = Omit<ProviderHandoff, 'id' | 'status' | 'statusReason' | 'keyWorker' | 'declineReason'> & {
@@ -41,6 +44,11 @@ export type Booking = Omit<ProviderHandoff, 'id' | 'status' | 'statusReason' | '
 export interface Acceptance {
   keyWorker: { name: string; gender: string };
   appointmentConfirmed: boolean;
+  firstAppointment?: Appointment;
+}
+
+/** The provider confirms the booked first appointment (nothing given) or moves it. */
+export interface AppointmentConfirmation {
   firstAppointment?: Appointment;
 }
 
@@ -62,6 +70,14 @@ export function treatmentContinuity(call: ApiCall, token: string) {
       call<ProviderHandoff>(token, 'POST', `/api/provider/handoffs/${id(handoffId)}/accept`, body),
     recordOutcome: (handoffId: string, body: OutcomeRecord) =>
       call<OutcomeRecord>(token, 'POST', `/api/provider/handoffs/${id(handoffId)}/outcome`, body),
+    confirmAppointment: (handoffId: string, body: AppointmentConfirmation) =>
+      call<ProviderHandoff>(token, 'PUT', `/api/provider/handoffs/${id(handoffId)}/appointment`, body),
+    changeAppointment: (handoffId: string, firstAppointment: Appointment) =>
+      call<HandoffStatus>(token, 'PUT', `/api/handoffs/${id(handoffId)}/appointment`, { firstAppointment }),
+    treatmentStarted: (handoffId: string, startedOn: string) =>
+      call<unknown>(token, 'POST', `/api/provider/handoffs/${id(handoffId)}/treatment-started`, { startedOn }),
+    disengaged: (handoffId: string, reason: string) =>
+      call<unknown>(token, 'POST', `/api/provider/handoffs/${id(handoffId)}/disengaged`, { reason }),
     decline: (handoffId: string, reason: string) =>
       call<ProviderHandoff>(token, 'POST', `/api/provider/handoffs/${id(handoffId)}/decline`, { reason }),
   };

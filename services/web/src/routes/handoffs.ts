@@ -2,9 +2,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Apis } from '../app.js';
 import { takeFlash } from '../auth/session.js';
 import { type Release, releaseScheduling } from '../clients/release-scheduling.js';
-import { treatmentContinuity } from '../clients/treatment-continuity.js';
-import { dateParts, londonDate } from '../format/dates.js';
-import { notYetKnown, problemErrors } from '../forms/errors.js';
+import { type HandoffStatus, treatmentContinuity } from '../clients/treatment-continuity.js';
+import { dateParts, londonDate, londonParts } from '../format/dates.js';
+import { appointmentField, readAppointment } from '../forms/appointment-form.js';
+import { type FormErrors, notYetKnown, problemErrors } from '../forms/errors.js';
 import { handoffField, PROVIDERS, readHandoffForm, TREATMENTS } from '../forms/handoff-form.js';
 import { type FormValues, formValues } from '../forms/values.js';
 import { forRoles, tokenOf, userOf } from './access.js';
@@ -87,9 +88,59 @@ export async function handoffRoutes(app: FastifyInstance, { apis }: { apis: Apis
       handoff,
       status: handoffStatus(handoff.status),
       provider: PROVIDERS.find((provider) => provider.id === handoff.providerId)?.name ?? handoff.providerId,
+      canChangeAppointment: !['declined', 'withdrawn'].includes(handoff.status),
       flash: takeFlash(request),
       breadcrumbs: [HOME, HANDOFFS],
     });
+  });
+
+  const appointmentPage = (
+    reply: FastifyReply,
+    handoff: HandoffStatus,
+    values: FormValues,
+    errors?: FormErrors,
+    status = 200,
+  ) =>
+    reply.page(
+      'handoffs/appointment.njk',
+      {
+        title: `Change the first appointment for ${handoff.personId}`,
+        handoff,
+        values,
+        ...(errors && { errors }),
+        breadcrumbs: [HOME, HANDOFFS, { text: handoff.personId, href: `/handoffs/${handoff.id}` }],
+      },
+      status,
+    );
+
+  app.get<{ Params: { id: string } }>('/handoffs/:id/appointment', healthcare, async (request, reply) => {
+    const answer = await treatment(request).get(request.params.id);
+    if (!answer.ok) return notFound(reply, 'Handoff not found');
+    const current = answer.body.firstAppointment;
+    const { date, time } = current ? londonParts(current.at) : { date: '', time: '' };
+    const day = dateParts(date);
+    return appointmentPage(reply, answer.body, {
+      'appointment-day': day.day,
+      'appointment-month': day.month,
+      'appointment-year': day.year,
+      appointmentTime: time,
+      appointmentPlace: current?.place ?? '',
+    });
+  });
+
+  app.post<{ Params: { id: string } }>('/handoffs/:id/appointment', healthcare, async (request, reply) => {
+    const found = await treatment(request).get(request.params.id);
+    if (!found.ok) return notFound(reply, 'Handoff not found');
+    const values = formValues(request.body);
+    const read = readAppointment(values);
+    if ('errors' in read) return appointmentPage(reply, found.body, values, read.errors, 400);
+    const changed = await treatment(request).changeAppointment(found.body.id, read.detail);
+    if (!changed.ok) {
+      const errors = problemErrors(changed.problem, appointmentField, 'appointment-day');
+      return appointmentPage(reply, found.body, values, errors, changed.status);
+    }
+    request.session.set('flash', `First appointment for ${found.body.personId} changed`);
+    return reply.redirect(`/handoffs/${found.body.id}`, 303);
   });
 }
 

@@ -3,6 +3,12 @@ import type { Apis } from '../app.js';
 import { takeFlash } from '../auth/session.js';
 import type { Answer } from '../clients/api.js';
 import { type ProviderHandoff, treatmentContinuity } from '../clients/treatment-continuity.js';
+import {
+  appointmentField,
+  readAppointmentConfirmation,
+  readDisengaged,
+  readTreatmentStarted,
+} from '../forms/appointment-form.js';
 import { type FormErrors, problemErrors, type Read } from '../forms/errors.js';
 import { TREATMENTS } from '../forms/handoff-form.js';
 import { answerField, readAcceptance, readDecline, readOutcome } from '../forms/provider-answer.js';
@@ -50,7 +56,8 @@ export async function providerRoutes(app: FastifyInstance, { apis }: { apis: Api
         treatmentLabel:
           TREATMENTS.find((treatment) => treatment.value === handoff.treatment.kind)?.text ?? handoff.treatment.kind,
         canAnswer: ['sent', 'needs-reconfirmation'].includes(handoff.status),
-        canRecordOutcome: handoff.status === 'accepted',
+        canConfirmAppointment: handoff.status === 'accepted' && handoff.release?.status === 'scheduled',
+        canRecordOutcome: handoff.status === 'accepted' && handoff.release?.status === 'released',
         values,
         ...(errors && { errors }),
         breadcrumbs: [HOME, INBOX],
@@ -66,11 +73,12 @@ export async function providerRoutes(app: FastifyInstance, { apis }: { apis: Api
 
   /** Accepting and declining alike: read her answer, send it, then show the refusal or go back to the inbox. */
   const answerRoute = <T>(
-    action: 'accept' | 'decline' | 'outcome',
-    done: string,
+    action: 'accept' | 'decline' | 'outcome' | 'appointment' | 'treatment-started' | 'disengaged',
+    done: string | ((answer: T) => string),
     firstField: string,
     read: (values: FormValues) => Read<T>,
     send: (handoffs: Handoffs, id: string, answer: T) => Promise<Answer<unknown>>,
+    fieldFor = answerField,
   ) =>
     app.post<{ Params: { id: string } }>(`/provider/handoffs/:id/${action}`, providers, async (request, reply) => {
       const found = await api(request).addressed(request.params.id);
@@ -80,14 +88,9 @@ export async function providerRoutes(app: FastifyInstance, { apis }: { apis: Api
       if ('errors' in answer) return handoffPage(reply, found.body, values, answer.errors, 400);
       const sent = await send(api(request), found.body.id, answer.detail);
       if (!sent.ok)
-        return handoffPage(
-          reply,
-          found.body,
-          values,
-          problemErrors(sent.problem, answerField, firstField),
-          sent.status,
-        );
-      request.session.set('flash', `Handoff for ${found.body.personId} ${done}`);
+        return handoffPage(reply, found.body, values, problemErrors(sent.problem, fieldFor, firstField), sent.status);
+      const said = typeof done === 'string' ? done : done(answer.detail);
+      request.session.set('flash', `Handoff for ${found.body.personId} ${said}`);
       return reply.redirect('/provider/handoffs', 303);
     });
 
@@ -97,6 +100,30 @@ export async function providerRoutes(app: FastifyInstance, { apis }: { apis: Api
   answerRoute('decline', 'declined', 'reason', readDecline, (handoffs, id, reason) => handoffs.decline(id, reason));
   answerRoute('outcome', 'recorded', 'outcome', readOutcome, (handoffs, id, record) =>
     handoffs.recordOutcome(id, record),
+  );
+  answerRoute(
+    'appointment',
+    (confirmation) => `updated: first appointment ${confirmation.firstAppointment ? 'moved' : 'confirmed'}`,
+    'appointment-day',
+    readAppointmentConfirmation,
+    (handoffs, id, confirmation) => handoffs.confirmAppointment(id, confirmation),
+    appointmentField,
+  );
+  answerRoute(
+    'treatment-started',
+    'updated: treatment start recorded',
+    'startedOn-day',
+    readTreatmentStarted,
+    (handoffs, id, startedOn) => handoffs.treatmentStarted(id, startedOn),
+    appointmentField,
+  );
+  answerRoute(
+    'disengaged',
+    'updated: disengagement recorded',
+    'disengagedReason',
+    readDisengaged,
+    (handoffs, id, reason) => handoffs.disengaged(id, reason),
+    appointmentField,
   );
 }
 
