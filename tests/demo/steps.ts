@@ -8,7 +8,7 @@ import {
   travelDetail,
 } from '../shared/requests.js';
 import { call, whenKnown } from './client.js';
-import { housing, nurse, planner, provider, travel } from './staff.js';
+import { housing, nurse, planner, probation, provider, travel } from './staff.js';
 
 export type Release = ReleaseFacts;
 
@@ -26,9 +26,14 @@ export async function handOver(release: Release, changes: Record<string, unknown
   return handoff;
 }
 
-export function house(release: Release) {
+/** The coordinator proposes a place; her offender manager reviews it at safeguarding review and approves it. */
+export async function house(release: Release) {
   const body = { ...about(release), ...accommodationDetail(release) };
-  return whenKnown(() => call('accommodation', housing, 'POST', '/api/accommodations', body));
+  const proposed = await whenKnown(() => call('accommodation', housing, 'POST', '/api/accommodations', body));
+  const review = `/api/safeguarding-reviews/${proposed.id}`;
+  const seen = await call('accommodation', probation, 'GET', review);
+  await call('accommodation', probation, 'POST', `${review}/approve`, { revision: seen.revision });
+  return proposed;
 }
 
 export function arrangeTravel(release: Release) {

@@ -14,12 +14,13 @@ import {
 import { handoffBody } from '../shared/requests.js';
 import {
   acceptHandoff,
+  addRestrictedArea,
   arrangeTravel,
   bookHandoff,
   completeJourney,
   confirmAccommodation,
-  confirmAccommodationRefused,
   passportWhen,
+  proposeAccommodation,
   reconfirmEverything,
   scheduleRelease,
   statusOf,
@@ -119,7 +120,7 @@ describe('release journeys across all five services', () => {
     expect(passport.shortNoticeChecklist?.map((item) => item.status)).toContain('missing');
   }, 60_000);
 
-  it('6. a refused late gate time and a refused accommodation in a restricted area leave no trace anywhere', async () => {
+  it('6. a refused late gate time leaves no trace; a place in her restricted area awaits review and is declined, naming no area', async () => {
     const late = await system.call('release-scheduling', planner, 'POST', '/api/releases', {
       personId: 'A5006AA',
       prisonCode: PRISON,
@@ -139,18 +140,28 @@ describe('release journeys across all five services', () => {
     expect(late.body.rule).toBe('LATE_GATE_TIME');
 
     const release = await scheduleRelease(system, 'A5007AA', { legalReleaseDate: minusOneDay(ordinaryFriday(30)) });
-    const restricted = await system.call('accommodation', probation, 'PUT', '/api/people/A5007AA/restricted-areas', {
-      restrictedAreas: [{ kind: 'postcode-district', value: 'BS2' }],
+    await addRestrictedArea(system, 'A5007AA', { kind: 'postcode-district', value: 'BS2' });
+    // Not refused (that would tell the coordinator where her abuser lives): it goes to her offender manager.
+    const proposed = await proposeAccommodation(system, release);
+    expect(proposed.safeguardingReview).toBe('awaiting-review');
+    expect(JSON.stringify(proposed)).not.toMatch(/restrict|must not live/i);
+    await passportWhen(system, release.id, (passport) =>
+      expect(statusOf(passport, 'accommodation')).toBe('in-progress'),
+    );
+    const review = `/api/safeguarding-reviews/${proposed.id}`;
+    const seen = await system.call('accommodation', probation, 'GET', review);
+    expect(seen.body).toMatchObject({ matchesRestrictedArea: true, matchingAreas: [{ value: 'BS2' }] });
+    const declined = await system.call('accommodation', probation, 'POST', `${review}/decline`, {
+      revision: seen.body.revision,
+      reason: 'In her restricted area',
     });
-    expect(restricted.status).toBe(200);
-    const refused = await confirmAccommodationRefused(system, release);
-    expect(refused.body.rule).toBe('ACCOMMODATION_IN_RESTRICTED_AREA');
-    expect(JSON.stringify(refused.body)).not.toContain('BS2');
+    expect(declined.status).toBe(200);
 
-    await new Promise((settle) => setTimeout(settle, 2_000)); // anything that would leak has had time to travel
     expect((await system.call('passport', probation, 'GET', '/api/people/A5006AA/passport')).status).toBe(404);
-    const passport = await passportWhen(system, release.id, () => undefined);
-    expect(statusOf(passport, 'accommodation')).toBe('not-started');
+    const passport = await passportWhen(system, release.id, (p) =>
+      expect(statusOf(p, 'accommodation')).toBe('at-risk'),
+    );
+    expect(JSON.stringify(passport)).not.toMatch(/restricted area|must not live/i);
   }, 90_000);
 
   it('no canary value from any request appears in any service log of the whole run', () => {

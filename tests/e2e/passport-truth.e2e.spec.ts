@@ -15,6 +15,7 @@ import {
 import { about, acceptanceBody, appointmentFor, handoffBody, travelDetail } from '../shared/requests.js';
 import {
   acceptHandoff,
+  addRestrictedArea,
   bookHandoff,
   completeJourney,
   confirmAccommodation,
@@ -63,21 +64,16 @@ describe('the passport never reads complete when she is not safe', () => {
   }, 180_000);
   afterAll(() => system?.stop());
 
-  it('a restriction recorded after her accommodation was confirmed, then the release moved: never complete again', async () => {
+  it('a restriction recorded after her place was approved, then the release moved: back to review, never complete again', async () => {
     const { release, handoff, travelPlan } = await completeJourney(system, 'T7001AA', {
       legalReleaseDate: ordinaryThursday(35),
     });
-    const restricted = { restrictedAreas: [{ kind: 'local-authority', value: 'City of Bristol' }] };
-    const recorded = await system.call(
-      'accommodation',
-      probation,
-      'PUT',
-      '/api/people/T7001AA/restricted-areas',
-      restricted,
+    await addRestrictedArea(system, 'T7001AA', { kind: 'local-authority', value: 'City of Bristol' });
+    // Within seconds the place is back at her offender manager's review (the passport hears it as fast as the events
+    // travel)...
+    await passportWhen(system, release.id, (passport) =>
+      expect(statusOf(passport, 'accommodation')).toBe('in-progress'),
     );
-    expect(recorded.status).toBe(200);
-    // Within seconds accommodation says so (the passport hears it as fast as the events travel)...
-    await passportWhen(system, release.id, (passport) => expect(statusOf(passport, 'accommodation')).toBe('at-risk'));
     // ...and from then on she is never complete: not when the release moves, nor when everyone else re-confirms.
 
     const later = plusDays(release.releaseDate, 7);
@@ -87,7 +83,7 @@ describe('the passport never reads complete when she is not safe', () => {
     });
     expect(moved.status, JSON.stringify(moved.body)).toBe(200);
     const movedRelease = { ...release, ...moved.body };
-    // Everyone else re-confirms for the new date; her accommodation is still where she must not live.
+    // Everyone else re-confirms for the new date; her place still awaits her offender manager's review.
     const acceptance = { ...acceptanceBody, firstAppointment: appointmentFor(movedRelease) };
     await eventually(() => acceptHandoff(system, handoff.id, acceptance), 30_000, 200);
     const travelPath = `/api/travel-plans/${travelPlan.id}`;
@@ -105,7 +101,7 @@ describe('the passport never reads complete when she is not safe', () => {
       system,
       release.id,
       (passport) =>
-        judgedAt(passport, 'accommodation', 'at-risk') &&
+        judgedAt(passport, 'accommodation', 'in-progress') &&
         ['release', 'treatment', 'transport'].every((pathway) => statusOf(passport, pathway) === 'complete'),
     );
     expect(settled.releaseRevision).toBe(2);

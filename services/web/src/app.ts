@@ -22,6 +22,8 @@ import { homeRoutes } from './routes/home.js';
 import { probationRoutes } from './routes/probation.js';
 import { providerRoutes } from './routes/provider.js';
 import { releaseRoutes } from './routes/releases.js';
+import { restrictedAreaRoutes } from './routes/restricted-areas.js';
+import { safeguardingRoutes } from './routes/safeguarding.js';
 import { travelRoutes } from './routes/travel.js';
 import type { WebSettings } from './settings.js';
 
@@ -173,5 +175,7 @@ export async function buildWeb(settings: WebSettings, logger: Logger): Promise<F
   await app.register(accommodationRoutes, { apis: services });
   await app.register(travelRoutes, { apis: services });
   await app.register(continuityRoutes, { apis: services });
+  await app.register(safeguardingRoutes, { apis: services });
+  await app.register(restrictedAreaRoutes, { apis: services });
   return app as unknown as FastifyInstance;
 }

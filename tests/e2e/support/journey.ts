@@ -63,22 +63,44 @@ export async function acceptHandoff(system: RunningSystem, handoffId: string, bo
   return ok(await system.call('treatment-continuity', provider, 'POST', path, body), 200);
 }
 
-export async function confirmAccommodation(system: RunningSystem, release: Release) {
+/** The coordinator proposes a place: it awaits her offender manager's safeguarding review. */
+export async function proposeAccommodation(system: RunningSystem, release: Release) {
   const body = { ...about(release), ...accommodationDetail(release) };
-  return (await postAboutRelease(system, 'accommodation', housing, '/api/accommodations', body)).body as { id: string };
+  return (await postAboutRelease(system, 'accommodation', housing, '/api/accommodations', body)).body as {
+    id: string;
+    safeguardingReview: string;
+  };
 }
 
-/** A refusal is expected: returns the 422 (retrying only while the service has not heard of the release). */
-export async function confirmAccommodationRefused(system: RunningSystem, release: Release): Promise<Reply> {
-  const body = { ...about(release), ...accommodationDetail(release) };
+/** Her offender manager (probation of her region) approves the place at safeguarding review. */
+export async function approveAccommodation(system: RunningSystem, accommodationId: string) {
+  const review = `/api/safeguarding-reviews/${accommodationId}`;
+  const seen = ok(await system.call('accommodation', probation, 'GET', review), 200);
+  return ok(
+    await system.call('accommodation', probation, 'POST', `${review}/approve`, { revision: seen.body.revision }),
+    200,
+  );
+}
+
+/** Proposed by the coordinator and approved by her offender manager: the accommodation pathway can complete. */
+export async function confirmAccommodation(system: RunningSystem, release: Release) {
+  const proposed = await proposeAccommodation(system, release);
+  await approveAccommodation(system, proposed.id);
+  return proposed;
+}
+
+/** Adds one restricted area for her, once accommodation has heard of her release (so knows her region). */
+export async function addRestrictedArea(
+  system: RunningSystem,
+  personId: string,
+  area: { kind: string; value: string },
+) {
+  const path = `/api/people/${personId}/restricted-areas`;
   return eventually(
-    async () => {
-      const reply = await system.call('accommodation', housing, 'POST', '/api/accommodations', body);
-      expect(reply.status).toBe(422);
-      return reply;
-    },
+    async () =>
+      ok(await system.call('accommodation', probation, 'POST', path, { ...area, reason: 'Her abuser lives there' })),
     30_000,
-    100,
+    200,
   );
 }
 

@@ -16,6 +16,8 @@ export interface Accommodation extends AccommodationDetail {
   status: 'confirmed' | 'incomplete' | 'at-risk' | 'withdrawn';
   statusReason: string | null;
   localTreatmentMismatch: boolean;
+  /** Her offender manager's review of the place: only the outcome, never why. Null for type none. */
+  safeguardingReview: 'awaiting-review' | 'approved' | 'not-suitable' | null;
 }
 
 /** accommodation: release-night accommodation, recorded and changed by the coordinator. */

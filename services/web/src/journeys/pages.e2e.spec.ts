@@ -1,6 +1,6 @@
 import { eventually } from '@resettle/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ordinaryFriday, planner, plusDays, probation } from '../../../../tests/shared/people.js';
+import { ordinaryFriday, planner, plusDays } from '../../../../tests/shared/people.js';
 import { scheduleBody } from '../../../../tests/shared/requests.js';
 import { openBrowser, RunningWeb, signIn } from '../test-support/running-web.js';
 import { errorSummary, expectAccessible, fillDate, freshPrisonNumber, screenshot } from './support.js';
@@ -189,11 +189,7 @@ describe('the web pages in Debian’s Chromium, against the running services and
     }
   });
 
-  it('accommodation coordinator: a place in her restricted area is refused without naming it; then records and changes', async () => {
-    const areas = { restrictedAreas: [{ kind: 'postcode-district', value: 'BS3' }] };
-    expect(
-      (await web.system.call('accommodation', probation, 'PUT', `/api/people/${her}/restricted-areas`, areas)).status,
-    ).toBe(200);
+  it('accommodation coordinator: records and changes a place, which awaits her offender manager’s review', async () => {
     const browser = await openBrowser();
     try {
       const { page } = browser;
@@ -205,7 +201,7 @@ describe('the web pages in Debian’s Chromium, against the running services and
       expect(await page.locator('#whats-missing').textContent()).toContain('Nothing recorded yet');
       await page.getByLabel('Supported housing').check();
       await page.getByLabel('Local authority').fill('Bristol');
-      await page.getByLabel('Postcode district').fill('BS3');
+      await page.getByLabel('Postcode district').fill('BS2');
       await fillDate(page, 'confirmedFrom', thursday);
       await page.locator('#womenOnly').check();
       await page.getByLabel('Confirmed by').fill('One25 housing worker');
@@ -217,23 +213,31 @@ describe('the web pages in Debian’s Chromium, against the running services and
         30_000,
         1_000,
       );
-      await screenshot(page, 'web-accommodation-refusal');
-      const refusal = (await errorSummary(page)).join(' ');
-      expect(refusal, await page.locator('main').innerHTML()).toContain('in an area where she must not live');
-      expect(refusal).not.toContain('BS3');
-      await expectAccessible(page);
-
-      await page.getByLabel('Postcode district').fill('BS2');
-      await page.getByRole('button', { name: 'Record accommodation' }).click();
       expect(await page.locator('.govuk-notification-banner').textContent()).toContain(
-        'Accommodation recorded: Confirmed',
+        'Accommodation recorded: Awaiting safeguarding review',
       );
       await page.getByLabel('Confirmed by').fill('One25 housing manager');
       await page.getByRole('button', { name: 'Change accommodation' }).click();
       expect(await page.locator('.govuk-notification-banner').textContent()).toContain(
-        'Accommodation changed: Confirmed',
+        'Accommodation changed: Awaiting safeguarding review',
       );
       await expectAccessible(page);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('probation: approves the place at safeguarding review, so her accommodation counts', async () => {
+    const browser = await openBrowser();
+    try {
+      const { page } = browser;
+      await signIn(page, web.url, 'Pat Morgan', '/safeguarding-reviews');
+      await page.locator('#reviews tbody tr', { hasText: her }).getByRole('link').click();
+      expect(await page.locator('#match').textContent()).toContain('not in any of her restricted areas');
+      await page.getByLabel('Yes, approve it').check();
+      await page.getByRole('button', { name: 'Save decision' }).click();
+      await page.waitForURL(`${web.url}/safeguarding-reviews`);
+      expect(await page.locator('.govuk-notification-banner').textContent()).toContain(`for ${her} was approved`);
     } finally {
       await browser.close();
     }

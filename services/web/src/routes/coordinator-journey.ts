@@ -39,8 +39,11 @@ export interface CoordinatorJourney<Detail, Item> {
   statuses: Record<string, { text: string; symbol: string; tag: string }>;
   /** A record in this status no longer counts: the latest record that has not ended is the current one. */
   ended: string;
-  /** The banner after saving, followed by the record's status. */
+  /** Whether a record has ended for another reason than its status (a place found not suitable). */
+  closed?(item: Item): boolean;
+  /** The banner after saving, followed by the record's status (or what `savedStatus` says of it). */
   saved: { recorded: string; changed: string };
+  savedStatus?(item: Item): string;
 }
 
 type OnRelease = { Params: { releaseId: string }; Querystring: { personId?: string } };
@@ -76,13 +79,15 @@ export function coordinatorJourney<Detail, Item extends { status: string }>(jour
       const listed = await api(request).forRelease(where.releaseId);
       // A release outside her caseload is a 404 from the API: the page says no more than that.
       if (listed.status === 404) return releaseNotFound(reply);
-      const current = listed.ok ? listed.body.items.filter((item) => item.status !== journey.ended).at(-1) : undefined;
+      const items = listed.ok ? listed.body.items : [];
+      const current = items.filter((item) => item.status !== journey.ended && !journey.closed?.(item)).at(-1);
       return reply.page(
         `${path.slice(1)}/release.njk`,
         {
           title: `${journey.title} for ${where.personId}`,
           where,
           current: current && { ...current, statusView: statuses[current.status] },
+          latest: items.at(-1),
           values: values ?? (current ? form.valuesOf(current) : {}),
           ...form.choices,
           flash: takeFlash(request),
@@ -126,7 +131,7 @@ export function coordinatorJourney<Detail, Item extends { status: string }>(jour
           problemErrors(answer.problem, form.fieldFor, form.firstField);
         return releasePage(request, reply, found, values, { errors }, answer.status);
       }
-      const status = statuses[answer.body.status]?.text ?? answer.body.status;
+      const status = journey.savedStatus?.(answer.body) ?? statuses[answer.body.status]?.text ?? answer.body.status;
       request.session.set('flash', `${changing ? journey.saved.changed : journey.saved.recorded}: ${status}`);
       return reply.redirect(releasePath(found), 303);
     });

@@ -4,6 +4,8 @@ import type { SignedInUser } from '../auth/session.js';
 /** Each role's main journey: where she lands after signing in, and her navigation. */
 export const MAIN_PAGES: { role: Role; href: string; text: string }[] = [
   { role: 'probation', href: '/probation', text: 'Upcoming releases' },
+  { role: 'probation', href: '/safeguarding-reviews', text: 'Safeguarding reviews' },
+  { role: 'probation', href: '/restricted-areas', text: 'Restricted areas' },
   { role: 'release-planner', href: '/releases', text: 'Releases' },
   { role: 'release-supervisor', href: '/releases', text: 'Releases' },
   { role: 'prison-healthcare', href: '/handoffs', text: 'Treatment handoffs' },
