@@ -18,10 +18,18 @@ export function statusView(handoff: HandoffRow) {
   };
 }
 
+// Staff's own words (a planner's reason for moving the release, a nurse's for withdrawing) stay in the prison: the
+// provider reads what happened, as the webhook tells it by category. Its own decline reason it may read back.
+const TOLD_TO_PROVIDER: Partial<Record<HandoffRow['status'], string>> = {
+  'needs-reconfirmation': 'The release moved or was cancelled: confirm the handoff for the current release.',
+  withdrawn: 'Prison healthcare withdrew the handoff.',
+};
+
 /** The provider, as the recipient, sees the clinical detail it needs to take over her care. */
 export function providerView(handoff: HandoffRow, release?: ReleaseRow) {
   return {
     ...statusView(handoff),
+    statusReason: TOLD_TO_PROVIDER[handoff.status] ?? handoff.statusReason,
     ...(release
       ? {
           release: {

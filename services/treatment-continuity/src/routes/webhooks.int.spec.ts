@@ -126,6 +126,9 @@ describe('signed webhooks for a provider without Kafka', () => {
     // Prison healthcare still reads the planner's words.
     const handoff = await harness.service.call(nurse, 'GET', `/api/handoffs/${id}`);
     expect(handoff.body.statusReason).toContain(moved.data.reason);
+    const asProvider = await harness.service.call(providerA, 'GET', `/api/provider/handoffs/${id}`);
+    expect(asProvider.body.status).toBe('needs-reconfirmation');
+    expect(JSON.stringify(asProvider.body)).not.toContain(moved.data.reason);
     expect(hooksFor('W1002AA').every((hook) => verified(hook).length === 0)).toBe(true);
   });
 
@@ -151,6 +154,11 @@ describe('signed webhooks for a provider without Kafka', () => {
       data: { handoffId: id, reasonCategory: 'wrong-provider' },
     });
     expect(JSON.stringify(bodies('W1004AA'))).not.toContain('sister');
+    const asProvider = await harness.service.call(providerA, 'GET', `/api/provider/handoffs/${id}`);
+    expect(asProvider.body).toMatchObject({
+      status: 'withdrawn',
+      statusReason: 'Prison healthcare withdrew the handoff.',
+    });
     await eventually(() => expect(bodies('W1005AA')).toHaveLength(2));
     expect(bodies('W1005AA')[1]).toMatchObject({
       type: 'treatment.handoff.needs-reconfirmation',
