@@ -79,7 +79,7 @@ describe('safeguarding review and restricted areas, in Debian’s Chromium again
       await page.getByLabel('Area', { exact: true }).fill('Swindon');
       await page.getByLabel('Why she must not live there').fill('His family live there');
       await page.getByRole('button', { name: 'Add restricted area' }).click();
-      expect(await page.locator('#areas tbody tr').count()).toBe(2);
+      await expect.poll(() => page.locator('#areas tbody tr').count()).toBe(2);
       await expectAccessible(page);
       await screenshot(page, 'web-probation-restricted-areas');
 
@@ -92,7 +92,7 @@ describe('safeguarding review and restricted areas, in Debian’s Chromium again
       await page.getByRole('button', { name: 'Yes, remove it' }).click();
       await page.waitForURL(`${web.url}/restricted-areas/${her}`);
       expect(await page.locator('.govuk-notification-banner').textContent()).toContain('Restricted area removed');
-      expect(await page.locator('#areas tbody tr').count()).toBe(1);
+      await expect.poll(() => page.locator('#areas tbody tr').count()).toBe(1);
       expect(await page.locator('#areas').textContent()).toContain('BS3');
     } finally {
       await browser.close();
