@@ -29,13 +29,14 @@ describe('a three-broker SASL_SSL cluster when the leader of a busy partition is
   let harness: Harness;
   beforeAll(async () => {
     cluster = await ownKafkaCluster('leader-kill', { users: servicePrincipals() });
-    await cluster.start();
+    await cluster.start(180_000); // three JVMs at once: on a busy two-core machine over 90 s
+
     const { admin, caFile } = clientSecurity(cluster.nodes[0]!.handle.security!);
     harness = await createHarness('leaderkill', cluster.brokers.split(','), {
       replicationFactor: cluster.replicationFactor,
       security: scramOverTls(admin, caFile),
     });
-  }, 150_000);
+  }, 240_000);
   afterAll(async () => {
     await harness?.close();
     await cluster?.stop();
