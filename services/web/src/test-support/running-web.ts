@@ -73,7 +73,7 @@ export class RunningWeb {
         LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
       },
     );
-    await waitUntilReady(web);
+    await waitUntilReady(web, Number(process.env.E2E_START_TIMEOUT_MS ?? 60_000));
     return new RunningWeb(system, idp, web);
   }
 
