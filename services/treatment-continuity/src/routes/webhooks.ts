@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { NotFound, problemsFor, type Server, type ServiceContext } from '@resettle/platform';
+import { changedSettings, NotFound, originOf, problemsFor, type Server, type ServiceContext } from '@resettle/platform';
 import { Type } from '@sinclair/typebox';
-import { saveProvider } from '../db/providers.js';
+import { findProvider, type ProviderRow, saveProvider } from '../db/providers.js';
 import { deliveriesOf, replayDelivery } from '../db/webhook-deliveries.js';
 import {
   IdParams,
@@ -36,7 +36,19 @@ export async function webhookRoutes(app: Server, context: ServiceContext): Promi
         webhookSecret,
         updatedAt: new Date(),
       };
-      await context.transact(request, (work) => saveProvider(work.tx, provider));
+      await context.transact(request, async (work) => {
+        const before = await findProvider(work.tx, provider.providerId);
+        await saveProvider(work.tx, provider);
+        await work.audit({
+          action: before ? 'change-provider' : 'register-provider',
+          resourceId: provider.providerId,
+          categories: ['reference-data'],
+          outcome: 'allowed',
+          justification: changedSettings(before && registration(before), registration(provider), {
+            secret: ['webhookUrl', 'webhookSecret'],
+          }),
+        });
+      });
       return { providerId: provider.providerId, name, webhookUrl, webhookSecret };
     },
   );
@@ -78,4 +90,14 @@ export async function webhookRoutes(app: Server, context: ServiceContext): Promi
       return { id: replayed.id, status: 'pending' as const };
     },
   );
+}
+
+/** A provider's settings as its audit row describes them: the webhook's origin shown, its URL and secret only named. */
+function registration(provider: Pick<ProviderRow, 'name' | 'webhookUrl' | 'webhookSecret'>) {
+  return {
+    name: provider.name,
+    webhookOrigin: originOf(provider.webhookUrl),
+    webhookUrl: provider.webhookUrl,
+    webhookSecret: provider.webhookSecret,
+  };
 }
