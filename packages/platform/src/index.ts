@@ -1,3 +1,4 @@
+export { changedSettings, originOf } from './audit/admin-changes.js';
 export { type AuditFacts, audit, auditEntry, type DataCategory } from './audit/audit.js';
 export {
   type BrokenLink,

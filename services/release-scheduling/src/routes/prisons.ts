@@ -1,6 +1,6 @@
-import { NotFound, type Server, type ServiceContext } from '@resettle/platform';
+import { changedSettings, NotFound, type Server, type ServiceContext } from '@resettle/platform';
 import { Type } from '@sinclair/typebox';
-import { listPrisons, updateReleaseWindow } from '../db/prisons.js';
+import { findPrison, listPrisons, updateReleaseWindow } from '../db/prisons.js';
 import { LocalTime, PrisonCode } from './schemas.js';
 
 const Prison = Type.Object({
@@ -44,7 +44,20 @@ export async function prisonRoutes(app: Server, context: ServiceContext): Promis
       },
     },
     async (request) => {
-      const prison = await updateReleaseWindow(context.db, request.params.code, request.body);
+      const prison = await context.transact(request, async (work) => {
+        const before = await findPrison(work.tx, request.params.code);
+        if (!before) return undefined;
+        const after = await updateReleaseWindow(work.tx, request.params.code, request.body);
+        const window = (row: typeof before) => ({ opens: row.releaseWindowOpens, closes: row.releaseWindowCloses });
+        await work.audit({
+          action: 'change-release-window',
+          resourceId: before.code,
+          categories: ['reference-data'],
+          outcome: 'allowed',
+          justification: after && changedSettings(window(before), window(after)),
+        });
+        return after;
+      });
       if (!prison) throw new NotFound('no such prison');
       const { code, name, releaseWindowOpens, releaseWindowCloses } = prison;
       return { code, name, releaseWindowOpens, releaseWindowCloses };

@@ -79,7 +79,8 @@ export async function webhookRoutes(app: Server, context: ServiceContext<Webhook
           webhookSecretSealed: change.secret === 'keep' ? keptSecret(before) : secret && sealed(providerId, secret),
           updatedAt: new Date(),
         });
-        await auditChange(work, providerId, 'register-provider', change.auditNote);
+        const renamed = before && before.name !== name ? `name ${before.name} → ${name}; ` : '';
+        await auditChange(work, providerId, 'register-provider', `${renamed}${change.auditNote}`);
         return generated;
       });
       return { providerId, name, webhookUrl, webhookSecret: shown };
