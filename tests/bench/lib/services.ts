@@ -69,7 +69,8 @@ export async function startService(
   const pid = running.child.pid ?? 0;
   remember.pid(pid, `services/${name}/`);
   const stop = async () => {
-    if (running.child.exitCode === null) await stopProcess(pid, 20_000);
+    // A profiled process writes its profile as it exits: on a busy machine that takes longer than a plain stop.
+    if (running.child.exitCode === null) await stopProcess(pid, options.nodeArgs ? 120_000 : 20_000);
     log.end();
   };
   const unregister = onCleanup(`${name} (${options.label})`, stop);
