@@ -1,4 +1,11 @@
-import { EVENT_DEFINITIONS, type EventDefinition, type EventKey, type EventSource, topicsOfEvents } from './catalog.js';
+import {
+  EVENT_DEFINITIONS,
+  type EventDefinition,
+  type EventKey,
+  type EventSource,
+  SUBJECT_ACCESS_ANSWER_KEYS,
+  topicsOfEvents,
+} from './catalog.js';
 import { deadLetterTopicFor, type TopicName } from './topics.js';
 
 const RELEASE_EVENTS = [
@@ -17,11 +24,21 @@ const RELEASE_EVENTS = [
  * broker's ACLs can be derived from the contracts; a service that starts handling another event adds it here
  * (tests/security/kafka-access.unit.spec.ts compares this table with each service's declaration).
  */
+/** Every service answers a subject access request (the platform's kernel consumes it for each: docs/security.md). */
+const SUBJECT_ACCESS_REQUESTS = ['privacy.subject-access.requested@v1'] as const satisfies readonly EventKey[];
+
 export const CONSUMED_EVENTS: Partial<Record<EventSource, readonly EventKey[]>> = {
-  'treatment-continuity': RELEASE_EVENTS,
-  accommodation: [...RELEASE_EVENTS, 'treatment.handoff.logistics@v1', 'treatment.handoff.logistics@v2'],
+  'release-scheduling': SUBJECT_ACCESS_REQUESTS,
+  'treatment-continuity': [...RELEASE_EVENTS, ...SUBJECT_ACCESS_REQUESTS],
+  accommodation: [
+    ...RELEASE_EVENTS,
+    'treatment.handoff.logistics@v1',
+    'treatment.handoff.logistics@v2',
+    ...SUBJECT_ACCESS_REQUESTS,
+  ],
   transport: [
     ...RELEASE_EVENTS,
+    ...SUBJECT_ACCESS_REQUESTS,
     'accommodation.confirmed@v1',
     'accommodation.changed@v1',
     'accommodation.withdrawn@v1',
@@ -51,6 +68,9 @@ export const CONSUMED_EVENTS: Partial<Record<EventSource, readonly EventKey[]>> 
     'transport.changed@v1',
     'transport.cancelled@v1',
     'transport.pathway-judged@v1',
+    ...SUBJECT_ACCESS_REQUESTS,
+    // Each service's part of an export: the passport alone may read them.
+    ...SUBJECT_ACCESS_ANSWER_KEYS,
   ],
 };
 

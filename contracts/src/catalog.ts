@@ -4,6 +4,7 @@ import * as accommodation from './events/accommodation.js';
 import * as judgement from './events/judgement.js';
 import * as passport from './events/passport.js';
 import * as release from './events/release.js';
+import * as subjectAccess from './events/subject-access.js';
 import * as transport from './events/transport.js';
 import * as treatment from './events/treatment.js';
 import { TOPICS, type TopicName } from './topics.js';
@@ -167,6 +168,42 @@ const definitions = [
     'She missed her first community appointment: an alarm until a later appointment is attended',
     passport.PassportMissedFirstAppointmentV1,
   ),
+  passportEvent(
+    'privacy.subject-access.requested',
+    'A subject access export was requested: every service sends what it holds about her',
+    subjectAccess.SubjectAccessRequestedV1,
+    { on: TOPICS.subjectAccessRequests },
+  ),
+  releaseEvent(
+    'privacy.subject-access.answered-by-release-scheduling',
+    "release-scheduling's part of a subject access export, for the passport only",
+    subjectAccess.SubjectAccessAnsweredV1,
+    { on: TOPICS.subjectAccessAnswers },
+  ),
+  treatmentEvent(
+    'privacy.subject-access.answered-by-treatment-continuity',
+    "treatment-continuity's part of a subject access export, for the passport only",
+    subjectAccess.SubjectAccessAnsweredV1,
+    { on: TOPICS.subjectAccessAnswers },
+  ),
+  accommodationEvent(
+    'privacy.subject-access.answered-by-accommodation',
+    "accommodation's part of a subject access export, for the passport only",
+    subjectAccess.SubjectAccessAnsweredV1,
+    { on: TOPICS.subjectAccessAnswers },
+  ),
+  transportEvent(
+    'privacy.subject-access.answered-by-transport',
+    "transport's part of a subject access export, for the passport only",
+    subjectAccess.SubjectAccessAnsweredV1,
+    { on: TOPICS.subjectAccessAnswers },
+  ),
+  passportEvent(
+    'privacy.subject-access.answered-by-passport',
+    "the passport's part of a subject access export",
+    subjectAccess.SubjectAccessAnsweredV1,
+    { on: TOPICS.subjectAccessAnswers },
+  ),
 ];
 
 type Definition = (typeof definitions)[number];
@@ -212,6 +249,22 @@ export function topicOfEvent(key: EventKey): TopicName {
 export function topicsOfEvents(keys: readonly EventKey[]): TopicName[] {
   return [...new Set(keys.map(topicOfEvent))];
 }
+
+/** Each service's answer to a subject access request (an event has one owner, so each service has its own type). */
+export const SUBJECT_ACCESS_ANSWERS = {
+  'release-scheduling': 'privacy.subject-access.answered-by-release-scheduling',
+  'treatment-continuity': 'privacy.subject-access.answered-by-treatment-continuity',
+  accommodation: 'privacy.subject-access.answered-by-accommodation',
+  transport: 'privacy.subject-access.answered-by-transport',
+  passport: 'privacy.subject-access.answered-by-passport',
+} as const satisfies Record<EventSource, EventType>;
+
+export type SubjectAccessAnswerKey = `${(typeof SUBJECT_ACCESS_ANSWERS)[EventSource]}@v1`;
+
+/** The answer keys, for the passport's consumer. */
+export const SUBJECT_ACCESS_ANSWER_KEYS = Object.values(SUBJECT_ACCESS_ANSWERS).map(
+  (type) => `${type}@v1` as SubjectAccessAnswerKey,
+);
 
 export function findEventDefinition(type: string, version: number): EventDefinition | undefined {
   return (EVENT_DEFINITIONS as Record<string, EventDefinition>)[`${type}@v${version}`];

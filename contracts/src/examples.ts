@@ -8,6 +8,12 @@ const handoff = { handoffId, releaseId, providerId: 'provider-bristol-1', provid
 const appointment = { at: '2026-11-19T13:00:00+00:00', place: 'Community drug service, Bristol' };
 const referrals = { mentalHealth: true, domesticAbuse: false };
 
+const subjectAccessRequestId = '9a1f4c3e-5b6d-4e7f-8a9b-0c1d2e3f4a5b';
+
+function heldRecords(table: string) {
+  return { requestId: subjectAccessRequestId, records: { [table]: [{ release_id: releaseId, status: 'scheduled' }] } };
+}
+
 function area() {
   return { localAuthority: 'Bristol', postcodeDistrict: 'BS1' };
 }
@@ -139,6 +145,12 @@ export const EXAMPLE_EVENT_DATA: Omit<EventTypeMap, JudgedType> = {
     appointmentAt: appointment.at,
     recordedAt: '2026-11-20T16:00:00Z',
   },
+  'privacy.subject-access.requested': { requestId: subjectAccessRequestId },
+  'privacy.subject-access.answered-by-release-scheduling': heldRecords('releases'),
+  'privacy.subject-access.answered-by-treatment-continuity': heldRecords('handoffs'),
+  'privacy.subject-access.answered-by-accommodation': heldRecords('accommodations'),
+  'privacy.subject-access.answered-by-transport': heldRecords('travel_plans'),
+  'privacy.subject-access.answered-by-passport': heldRecords('passports'),
 };
 
 type JudgedType = EventTypeOfKey<JudgedKey>;

@@ -15,6 +15,9 @@ export {
   findEventDefinition,
   type KnownEvent,
   knowsEventType,
+  SUBJECT_ACCESS_ANSWER_KEYS,
+  SUBJECT_ACCESS_ANSWERS,
+  type SubjectAccessAnswerKey,
   topicOfEvent,
   topicsOfEvents,
 } from './catalog.js';
@@ -23,6 +26,7 @@ export * from './events/accommodation.js';
 export * from './events/judgement.js';
 export * from './events/passport.js';
 export * from './events/release.js';
+export * from './events/subject-access.js';
 export * from './events/transport.js';
 export * from './events/treatment.js';
 export { EXAMPLE_EVENT_DATA } from './examples.js';

@@ -9,6 +9,10 @@ export const TOPICS = {
   accommodation: 'resettle.accommodation.events.v1',
   transport: 'resettle.transport.events.v1',
   passport: 'resettle.passport.events.v1',
+  /** A subject access request, for every service to answer. */
+  subjectAccessRequests: 'resettle.passport.subject-access-requests.v1',
+  /** Each service's part of a subject access export (everything it holds about her): the passport alone reads it. */
+  subjectAccessAnswers: 'resettle.subject-access.answers.v1',
 } as const;
 
 export type TopicName = (typeof TOPICS)[keyof typeof TOPICS];

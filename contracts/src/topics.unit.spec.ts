@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ALL_TOPICS, deadLetterTopicFor, PARTITIONS, partitionKeyOf, TOPICS, topicName } from './topics.js';
 
 describe('topics', () => {
-  it('names one topic per owning service, plus the treatment logistics topic (no shared provider topic)', () => {
+  it('names one topic per owning service, plus the treatment logistics and subject access topics (no shared provider topic)', () => {
     expect(ALL_TOPICS).toEqual([
       'resettle.release-scheduling.events.v1',
       'resettle.treatment-continuity.events.v1',
@@ -10,6 +10,8 @@ describe('topics', () => {
       'resettle.accommodation.events.v1',
       'resettle.transport.events.v1',
       'resettle.passport.events.v1',
+      'resettle.passport.subject-access-requests.v1',
+      'resettle.subject-access.answers.v1',
     ]);
     expect(PARTITIONS).toBe(3);
   });

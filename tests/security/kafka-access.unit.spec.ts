@@ -1,5 +1,5 @@
-import { type EventKey, topicAccess, topicsOfEvents } from '@resettle/contracts';
-import type { ServiceDefinition } from '@resettle/platform';
+import { TOPICS, type TopicName, topicAccess, topicsOfEvents } from '@resettle/contracts';
+import { consumedEventKeys, type ServiceDefinition } from '@resettle/platform';
 import { describe, expect, it } from 'vitest';
 import { accommodation } from '../../services/accommodation/src/app.js';
 import { passport } from '../../services/passport/src/app.js';
@@ -15,12 +15,9 @@ const SERVICES = [
   passport,
 ] as unknown as ServiceDefinition<Record<string, never>>[];
 
-/** The topics a service subscribes to, read from its own declaration (handler keys or fold events). */
+/** The topics the runtime subscribes a service to: its declaration's (handlers, fold) and the kernel's. */
 function declaredTopics(service: ServiceDefinition<Record<string, never>>): string[] {
-  const consumes = service.consumes;
-  if (!consumes) return [];
-  const keys = 'fold' in consumes ? consumes.fold.events : (Object.keys(consumes.handlers({} as never)) as EventKey[]);
-  return topicsOfEvents(keys);
+  return topicsOfEvents(consumedEventKeys(service));
 }
 
 describe('the ACLs derived from the contracts', () => {
@@ -29,7 +26,17 @@ describe('the ACLs derived from the contracts', () => {
     (name, service) => {
       const access = topicAccess().find((entry) => entry.service === name);
       expect([...(access?.consumes ?? [])].sort()).toEqual(declaredTopics(service).sort());
-      expect(access?.groups ?? []).toEqual(service.consumes ? [name] : []);
+      expect(access?.groups ?? []).toEqual(consumedEventKeys(service).length > 0 ? [name] : []);
     },
   );
+
+  it("lets only the passport read the services' parts of a subject access export, and every service read the request", () => {
+    const readers = (topic: TopicName) =>
+      topicAccess()
+        .filter((entry) => entry.consumes.includes(topic))
+        .map((entry) => entry.service)
+        .sort();
+    expect(readers(TOPICS.subjectAccessAnswers)).toEqual(['passport']);
+    expect(readers(TOPICS.subjectAccessRequests)).toEqual(SERVICES.map((service) => service.name).sort());
+  });
 });

@@ -4,6 +4,7 @@ import { envSchema } from 'env-schema';
 import { TokenSettings, tokenTrust } from './config-tokens.js';
 import { type DatabaseTimeouts, DEFAULT_IDLE_IN_TRANSACTION_TIMEOUT_MS, DEFAULT_STATEMENT_TIMEOUT_MS } from './db.js';
 import type { HttpTimeouts } from './http/server.js';
+import { checkRetention, PrivacySettings } from './privacy/settings.js';
 
 export const PlatformConfigSchema = Type.Object({
   HOST: Type.String({ default: '127.0.0.1' }),
@@ -89,6 +90,7 @@ export const PlatformConfigSchema = Type.Object({
     default: DEFAULT_IDLE_IN_TRANSACTION_TIMEOUT_MS,
     description: "PostgreSQL idle_in_transaction_session_timeout on the service's connections",
   }),
+  ...PrivacySettings.properties,
 });
 
 export type PlatformConfig = Static<typeof PlatformConfigSchema>;
@@ -106,6 +108,7 @@ export function loadConfig<T extends TProperties>(
   const config = envSchema({ schema, data: env, dotenv: false }) as PlatformConfig & Static<TObject<T>>;
   if (serving) tokenTrust(config);
   kafkaSecurity(config); // a half-given SASL or TLS setting stops the service here, not at its first message
+  checkRetention(config);
   return config;
 }
 

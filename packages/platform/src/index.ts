@@ -25,9 +25,15 @@ export { everyInterval, type Worker } from './kernel/workers.js';
 export { createLogger, loggerOptions } from './logger.js';
 export { runServiceProcess } from './main.js';
 export type { ScrapedFigure } from './observability/metrics.js';
+export { ANONYMISE_ACTION, anonymiseDue } from './privacy/anonymisation.js';
+export { anonymisationDue } from './privacy/anonymisation-rule.js';
+export { ANONYMISED, type HeldRecord, type PersonalData, type Purge } from './privacy/personal-data.js';
+export { purgeExpired } from './privacy/purge.js';
+export { SUBJECT_ACCESS_SERVICES } from './privacy/subject-access.js';
 export { type ReleaseCopy, usableRelease } from './release-copy/usable-release.js';
 export { type Violation, violation } from './rules.js';
 export {
+  consumedEventKeys,
   type RunningService,
   type ServiceContext,
   type ServiceDefinition,

@@ -1,5 +1,5 @@
 import type { SpanExporter } from '@opentelemetry/sdk-trace';
-import { type Cause, deadLetterTopicFor, topicAccess } from '@resettle/contracts';
+import { type Cause, deadLetterTopicFor, type EventKey, topicAccess } from '@resettle/contracts';
 import { type Database, type EventBus, InboxConsumer, OutboxRelay } from '@resettle/messaging';
 import type { Static, TObject, TProperties } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
@@ -11,13 +11,17 @@ import { databaseTimeouts, httpTimeouts, loadConfig, type PlatformConfig } from 
 import { tokenTrust } from './config-tokens.js';
 import { connectDatabase, prepareDatabase } from './db.js';
 import { buildServer, type Server } from './http/server.js';
-import { type Consumption, plumbingFor } from './kernel/consumption.js';
+import { type Consumption, type EventHandlers, plumbingFor } from './kernel/consumption.js';
 import { type Clock, runUnit, type UnitOfWork } from './kernel/unit-of-work.js';
 import { type Worker, Workers } from './kernel/workers.js';
 import { createLogger } from './logger.js';
 import { type ScrapedFigure, ServiceMetrics } from './observability/metrics.js';
 import { traceRequests } from './observability/trace-requests.js';
 import { installTracing, traceParentOf } from './observability/tracing.js';
+import { anonymisationWorker } from './privacy/anonymisation.js';
+import type { PersonalData } from './privacy/personal-data.js';
+import { messagingPurges, purgeWorker } from './privacy/purge.js';
+import { subjectAccessHandlers } from './privacy/subject-access.js';
 
 export interface ServiceContext<TSettings = unknown> {
   config: PlatformConfig & TSettings;
@@ -45,6 +49,22 @@ export interface ServiceDefinition<T extends TProperties> {
   workers?: Array<(context: ServiceContext<Static<TObject<T>>>) => Worker>;
   /** Figures of its own for operators, read at each scrape of /metrics. */
   metrics?(context: ServiceContext<Static<TObject<T>>>): ScrapedFigure[];
+  /**
+   * What it holds about a woman: from this the kernel answers subject access requests, anonymises her content a set
+   * time after her release and purges the service's own stores (docs/security.md).
+   */
+  personalData?(context: ServiceContext<Static<TObject<T>>>): PersonalData;
+}
+
+/** Every event key the runtime subscribes a service to: its own declaration's and the kernel's. */
+export function consumedEventKeys<T extends TProperties>(definition: ServiceDefinition<T>): EventKey[] {
+  const consumes = definition.consumes;
+  const own: EventKey[] = [];
+  if (consumes && 'fold' in consumes) own.push(...consumes.fold.events);
+  // The keys of a handler map do not depend on the context it is given.
+  if (consumes?.handlers) own.push(...(Object.keys(consumes.handlers({} as never)) as EventKey[]));
+  if (definition.personalData) own.push('privacy.subject-access.requested@v1');
+  return [...new Set(own)];
 }
 
 export interface RunningService {
@@ -104,9 +124,11 @@ export async function startService<T extends TProperties>(
 
   const relay = new OutboxRelay({ sql, bus, logger });
   await relay.start();
-  const consumer = definition.consumes && (await consumerFor(definition, definition.consumes, context));
+  const personalData = definition.personalData?.(context);
+  const kernelHandlers = personalData ? subjectAccessHandlers(service, personalData) : {};
+  const consumer = (definition.consumes || personalData) && (await consumerFor(definition, context, kernelHandlers));
   const workers = new Workers(
-    (definition.workers ?? []).map((worker) => worker(context)),
+    [...(definition.workers ?? []).map((worker) => worker(context)), ...privacyWorkers(service, context, personalData)],
     logger,
   );
   const app = await buildServer({
@@ -157,12 +179,26 @@ export async function startService<T extends TProperties>(
   };
 }
 
+/** The purge every service runs, and the anonymisation of what it declares it holds about her. */
+function privacyWorkers(service: string, context: ServiceContext, personalData: PersonalData | undefined): Worker[] {
+  const { config, db, clock, logger } = context;
+  const intervalMs = config.PRIVACY_SWEEP_SECONDS * 1_000;
+  const purges = [...messagingPurges(config), ...(personalData?.purges ?? [])];
+  const workers = [purgeWorker(db, clock, purges, intervalMs, logger)];
+  if (personalData) {
+    const options = { service, clock, afterDays: config.ANONYMISE_AFTER_DAYS };
+    workers.push(anonymisationWorker(db, options, personalData, intervalMs, logger));
+  }
+  return workers;
+}
+
 async function consumerFor<T extends TProperties>(
   definition: ServiceDefinition<T>,
-  consumption: Consumption<ServiceContext<Static<TObject<T>>>>,
   context: ServiceContext<Static<TObject<T>>>,
+  kernel: EventHandlers,
 ): Promise<InboxConsumer> {
-  const plumbing = plumbingFor(consumption, context, { service: definition.name, clock: context.clock });
+  const unit = { service: definition.name, clock: context.clock };
+  const plumbing = plumbingFor<ServiceContext<Static<TObject<T>>>>(definition.consumes, context, unit, kernel);
   const groupId = definition.name;
   await context.bus.ensureTopics([deadLetterTopicFor(groupId), ...plumbing.topics]);
   const consumer = new InboxConsumer({

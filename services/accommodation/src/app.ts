@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { ServiceDefinition } from '@resettle/platform';
+import { accommodationPersonalData } from './db/personal-data.js';
 import * as schema from './db/schema.js';
 import { accommodationHandlers } from './events/handlers.js';
 import { routes } from './routes/index.js';
@@ -24,4 +25,6 @@ export const accommodation: ServiceDefinition<(typeof settings)['properties']> =
   /** Release copies and the provider's area; each change re-checks her accommodation. */
   consumes: { handlers: accommodationHandlers },
   workers: [],
+  /** What it holds about her: subject access answers and anonymisation (docs/security.md). */
+  personalData: () => accommodationPersonalData,
 };

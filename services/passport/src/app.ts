@@ -2,10 +2,12 @@ import { fileURLToPath } from 'node:url';
 import type { EventFold, ServiceDefinition } from '@resettle/platform';
 import { Type } from '@sinclair/typebox';
 import { scheduledPassportsByPrison } from './db/figures.js';
+import { passportPersonalData } from './db/personal-data.js';
 import * as schema from './db/schema.js';
 import { PASSPORT_EVENT_KEYS, type PassportEventKey } from './domain/index.js';
 import { foldAndSave } from './events/fold-and-save.js';
 import { riskSweep } from './events/risk-sweep.js';
+import { subjectAccessAnswerHandlers } from './events/subject-access-answers.js';
 import { passportRoutes } from './routes/index.js';
 import { domainSettings } from './settings.js';
 
@@ -34,8 +36,12 @@ export const passport: ServiceDefinition<(typeof settings)['properties']> = {
         return (events, work) => foldAndSave(work, events, { settings: foldSettings, publish: true });
       },
     },
+    /** Each service's part of a subject access export, assembled into one document. */
+    handlers: subjectAccessAnswerHandlers,
   },
   workers: [riskSweep],
+  /** Her passports: subject access answers and anonymisation (docs/security.md). */
+  personalData: () => passportPersonalData,
   metrics: (context) => [
     {
       name: 'resettle_passports',

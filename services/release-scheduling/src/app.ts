@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { ServiceDefinition } from '@resettle/platform';
 import { Type } from '@sinclair/typebox';
+import { releasePersonalData } from './db/personal-data.js';
 import * as schema from './db/schema.js';
 import { releaseRoutes } from './routes/index.js';
 
@@ -18,4 +19,6 @@ export const releaseScheduling: ServiceDefinition<(typeof settings)['properties'
   schema,
   migrationsFolder: fileURLToPath(new URL('../migrations', import.meta.url)),
   routes: releaseRoutes,
+  /** Her releases: subject access answers and anonymisation (docs/security.md). */
+  personalData: () => releasePersonalData,
 };

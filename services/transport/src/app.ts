@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { ServiceDefinition } from '@resettle/platform';
+import { transportPersonalData } from './db/personal-data.js';
 import * as schema from './db/schema.js';
 import { transportHandlers } from './events/handlers.js';
 import { routes } from './routes/index.js';
@@ -20,6 +21,8 @@ export const transport: ServiceDefinition<(typeof settings)['properties']> = {
   /** Release copies, first appointments and accommodation; each change re-checks her plans. */
   consumes: { handlers: transportHandlers },
   workers: [],
+  /** What it holds about her: subject access answers and anonymisation (docs/security.md). */
+  personalData: () => transportPersonalData,
 };
 
 export { settings };

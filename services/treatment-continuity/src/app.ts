@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { ServiceDefinition } from '@resettle/platform';
 import { Type } from '@sinclair/typebox';
+import { treatmentPersonalData } from './db/personal-data.js';
 import * as schema from './db/schema.js';
 import { releaseHandlers } from './events/release-handlers.js';
 import { webhookFigures } from './events/webhook-metrics.js';
@@ -23,6 +24,8 @@ export const settings = Type.Object({
   WEBHOOK_SECRET_KEY: Type.Optional(
     Type.String({ minLength: 1, description: 'seals webhook signing secrets at rest: 32 bytes, base64; never logged' }),
   ),
+  /** Delivered webhook payloads (whole events, clinical detail included) are purged this many days after queueing. */
+  WEBHOOK_RETENTION_DAYS: Type.Integer({ minimum: 1, default: 30 }),
 });
 
 /** treatment-continuity: the handoff from prison healthcare to a community provider, with no gap in medication. */
@@ -37,4 +40,6 @@ export const treatmentContinuity: ServiceDefinition<(typeof settings)['propertie
   consumes: { handlers: releaseHandlers },
   workers: [(context) => new WebhookWorker(context)],
   metrics: webhookFigures,
+  /** Handoffs and webhook payloads: subject access answers, anonymisation and the webhook purge (docs/security.md). */
+  personalData: (context) => treatmentPersonalData(context.config),
 };

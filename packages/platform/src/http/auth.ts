@@ -13,6 +13,8 @@ export const ROLES = [
   'probation',
   'admin',
   'auditor',
+  /** The data protection officer: requests and downloads subject access exports (organisation-wide, audited). */
+  'data-protection',
 ] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -28,7 +28,11 @@ type SomeFold = { fold(events: EventOf<EventKey>[], work: UnitOfWork): Promise<v
  */
 export type Consumption<TContext> =
   | { handlers(context: TContext): EventHandlers }
-  | { fold: { events: readonly EventKey[]; apply(context: TContext): SomeFold } };
+  | {
+      fold: { events: readonly EventKey[]; apply(context: TContext): SomeFold };
+      /** Events outside the projection, each handled on its own after the run's fold. */
+      handlers?(context: TContext): EventHandlers;
+    };
 
 /** Handlers for the consumer: each event in a unit of work caused by it, in a span that continues its trace. */
 export interface Plumbing {
@@ -37,12 +41,17 @@ export interface Plumbing {
   applyBatch?: BatchEventHandler;
 }
 
+/**
+ * `kernel`: handlers every service gets from the platform (its answer to a subject access request), beside its own.
+ */
 export function plumbingFor<TContext>(
-  consumption: Consumption<TContext>,
+  consumption: Consumption<TContext> | undefined,
   context: TContext,
   unit: { service: string; clock: Clock },
+  kernel: EventHandlers = {},
 ): Plumbing {
-  if ('fold' in consumption) {
+  const keyed = keyedPlumbing({ ...(consumption?.handlers?.(context) ?? {}), ...kernel }, unit);
+  if (consumption && 'fold' in consumption) {
     const apply = consumption.fold.apply(context);
     const batch: BatchEventHandler = (tx, events, headersOf) => {
       const [parent, ...linked] = events.map((event) => headersOf(event).traceparent).filter(isTraceParent);
@@ -53,15 +62,35 @@ export function plumbingFor<TContext>(
         await work.flush();
       });
     };
-    const handlers = Object.fromEntries(
-      consumption.fold.events.map((key) => [
-        key,
-        (tx: Transaction, event: EventEnvelope, headers: Record<string, string>) => batch(tx, [event], () => headers),
-      ]),
-    );
-    return { topics: topicsOfEvents(consumption.fold.events), handlers, applyBatch: batch };
+    const folded = new Set<string>(consumption.fold.events);
+    const handlers: KeyedHandlers = {
+      ...keyed.handlers,
+      ...Object.fromEntries(
+        consumption.fold.events.map((key) => [
+          key,
+          (tx: Transaction, event: EventEnvelope, headers: Record<string, string>) => batch(tx, [event], () => headers),
+        ]),
+      ),
+    };
+    const applyBatch: BatchEventHandler = async (tx, events, headersOf) => {
+      const toFold = events.filter((event) => folded.has(keyOf(event)));
+      if (toFold.length > 0) await batch(tx, toFold, headersOf);
+      for (const event of events) {
+        if (!folded.has(keyOf(event))) await keyed.handlers[keyOf(event)]!(tx, event, headersOf(event));
+      }
+    };
+    return {
+      topics: [...new Set([...topicsOfEvents(consumption.fold.events), ...keyed.topics])],
+      handlers,
+      applyBatch,
+    };
   }
-  const declared = consumption.handlers(context);
+  return keyed;
+}
+
+const keyOf = (event: EventEnvelope): string => `${event.type}@v${event.version}`;
+
+function keyedPlumbing(declared: EventHandlers, unit: { service: string; clock: Clock }): Plumbing {
   const keys = Object.keys(declared).filter((key): key is EventKey => key in EVENT_DEFINITIONS);
   const handlers = Object.fromEntries(
     keys.map((key) => {

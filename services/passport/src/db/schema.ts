@@ -1,4 +1,16 @@
-import { bigserial, boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigserial,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import type { Passport } from '../domain/index.js';
 
 export { heldPeople, inbox, outbox } from '@resettle/messaging/schema';
@@ -61,4 +73,29 @@ export const releaseOutcomes = pgTable(
     awaitingReCheck: boolean('awaiting_re_check').notNull().default(false),
   },
   (table) => [index('release_outcomes_by_prison_month').on(table.prisonCode, table.month)],
+);
+
+/** A subject access request: who asked, when, and when every service had answered. */
+export const subjectAccessRequests = pgTable(
+  'subject_access_requests',
+  {
+    id: uuid('id').primaryKey(),
+    personId: text('person_id').notNull(),
+    requestedBy: text('requested_by').notNull(),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull(),
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+  },
+  (table) => [index('subject_access_requests_by_time').on(table.requestedAt)],
+);
+
+/** One service's part of an export: her rows from its tables, as it sent them. */
+export const subjectAccessAnswers = pgTable(
+  'subject_access_answers',
+  {
+    requestId: uuid('request_id').notNull(),
+    service: text('service').notNull(),
+    answeredAt: timestamp('answered_at', { withTimezone: true }).notNull(),
+    records: jsonb('records').$type<Record<string, Record<string, unknown>[]>>().notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.requestId, table.service] })],
 );

@@ -3,6 +3,7 @@ import type { PassportServiceSettings } from '../settings.js';
 import { continuityRoutes } from './continuity.js';
 import { outcomeRoutes } from './outcomes.js';
 import { passportReadRoutes } from './passports.js';
+import { subjectAccessRoutes } from './subject-access.js';
 import { upcomingRoutes } from './upcoming.js';
 
 export async function passportRoutes(app: Server, context: ServiceContext<PassportServiceSettings>): Promise<void> {
@@ -10,4 +11,5 @@ export async function passportRoutes(app: Server, context: ServiceContext<Passpo
   await upcomingRoutes(app, context);
   await outcomeRoutes(app, context);
   await continuityRoutes(app, context);
+  await subjectAccessRoutes(app, context);
 }

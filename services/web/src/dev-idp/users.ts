@@ -50,6 +50,12 @@ export const DEV_USERS: readonly DevUser[] = [
     roles: ['probation'],
     region: 'South West',
   },
+  {
+    sub: 'data-protection-officer',
+    name: 'Dana Osei',
+    job: 'Data protection officer',
+    roles: ['data-protection'],
+  },
   // A second caseload for the same roles, to see that one prison's or region's records stay hidden from another.
   {
     sub: 'probation-wales',
