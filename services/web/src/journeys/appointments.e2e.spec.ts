@@ -19,7 +19,7 @@ describe('appointments and after the gate, in Debian’s Chromium against the ru
   let web: RunningWeb;
   beforeAll(async () => {
     web = await RunningWeb.start();
-  }, 180_000);
+  }, 600_000);
   afterAll(async () => {
     await web?.stop();
   });
@@ -80,7 +80,7 @@ describe('appointments and after the gate, in Debian’s Chromium against the ru
     } finally {
       await browser.close();
     }
-  });
+  }, 300_000);
 
   it('prison healthcare: changes the first appointment of a booked handoff; a broken rule is shown and saves nothing', async () => {
     const { release, handoffId } = await booked('H');
@@ -112,7 +112,7 @@ describe('appointments and after the gate, in Debian’s Chromium against the ru
     } finally {
       await browser.close();
     }
-  });
+  }, 300_000);
 
   it('provider: after the gate, sees the missed-appointment alarm, records treatment started and that she disengaged; probation sees the alarm', async () => {
     const { release, handoffId } = await booked('A');
@@ -186,5 +186,5 @@ describe('appointments and after the gate, in Debian’s Chromium against the ru
     } finally {
       await probationBrowser.close();
     }
-  });
+  }, 300_000);
 });
