@@ -4,7 +4,7 @@ import { DateTime } from 'luxon';
 import { expect } from 'vitest';
 import { housing, plusDays, plusMinutes, probation, provider } from '../../shared/people.js';
 import { about, acceptanceBody, accommodationDetail, handoffBody, scheduleBody } from '../../shared/requests.js';
-import type { Release } from './journey.js';
+import { approveAccommodation, type Release } from './journey.js';
 import type { Reply, RunningSystem, ServiceName } from './system.js';
 
 /** The prison's own staff: the planner, the nurse and the travel coordinator are scoped to the prison she leaves. */
@@ -87,10 +87,11 @@ export async function releasedToday(
     firstAppointment: appointment,
   });
   expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
-  await written(system, 'accommodation', housing, '/api/accommodations', {
+  const proposed = await written(system, 'accommodation', housing, '/api/accommodations', {
     ...about(release),
     ...accommodationDetail(release),
   });
+  await approveAccommodation(system, proposed.body.id as string);
   await written(system, 'transport', staff.travel, '/api/travel-plans', {
     ...about(release),
     mode: 'met-at-gate',

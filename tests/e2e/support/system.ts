@@ -47,6 +47,7 @@ export class RunningSystem {
   private readonly databases: TestDatabase[] = [];
   readonly topicPrefix = uniqueTopicPrefix('e2e');
   private readonly secret = randomBytes(32).toString('hex');
+  private readonly webhookKey = randomBytes(32).toString('base64');
   readonly tokenFor = localTokenIssuer({ secret: this.secret });
   private readonly specs = new Map<ServiceName, Spec[]>();
   private readonly turn = new Map<ServiceName, number>();
@@ -93,6 +94,9 @@ export class RunningSystem {
         LOG_LEVEL: options.logLevel ?? process.env.TEST_LOG_LEVEL ?? 'warn',
         // Several whole systems (up to ten processes each) share the test server's 100 connections.
         DB_POOL_MAX: '4',
+        // As `pnpm start`: providers' fake receivers listen on this machine over http; secrets sealed with a key.
+        WEBHOOK_ALLOW_HTTP_LOOPBACK: 'true',
+        WEBHOOK_SECRET_KEY: system.webhookKey,
         ...options.env,
       };
       const specs: Spec[] = [];
