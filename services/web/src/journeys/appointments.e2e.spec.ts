@@ -61,7 +61,7 @@ describe('appointments and after the gate, in Debian’s Chromium against the ru
       await page.getByRole('button', { name: 'Move the appointment' }).click();
       const refusal = await errorSummary(page);
       expect(refusal[0]).toMatch(/dose/);
-      expect(await page.locator('#appointment-day-error').textContent()).toMatch(/dose/);
+      expect(await page.locator('#appointment-error').textContent()).toMatch(/dose/);
       await expectAccessible(page);
       await screenshot(page, 'web-provider-appointment-refusal');
       expect((await handoffOf(handoffId)).firstAppointment.at).toBe(
