@@ -95,38 +95,6 @@ export async function appendTimeline(tx: DatabaseOrTransaction, entries: Timelin
   if (entries.length > 0) await tx.insert(passportTimeline).values(entries);
 }
 
-/** A timeline entry as the passport view shows it, `at` already in ISO 8601 (UTC, milliseconds). */
-export interface TimelineView {
-  at: string;
-  eventType: string;
-  source: string;
-  correlationId: string;
-  summary: string;
-}
-
-/**
- * The passport and its timeline in one statement (one round trip, one pooled connection, instead of two of each):
- * the timeline comes aggregated as JSON in timeline order, shaped as the view sends it.
- */
-export async function findPassportWithTimeline(db: DatabaseOrTransaction, releaseId: string) {
-  const [row] = await db
-    .select({
-      ...getTableColumns(passports),
-      timeline: sql<TimelineView[]>`coalesce((
-        select json_agg(json_build_object(
-          'at', to_char(t.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-          'eventType', t.event_type, 'source', t.source, 'correlationId', t.correlation_id, 'summary', t.summary
-        ) order by t.at, t.seq)
-        from ${passportTimeline} t where t.release_id = ${passports.releaseId}
-      ), '[]'::json)`,
-    })
-    .from(passports)
-    .where(eq(passports.releaseId, releaseId));
-  if (!row) return undefined;
-  const { timeline, ...passport } = row;
-  return { row: passport, timeline };
-}
-
 export function timelineOf(db: DatabaseOrTransaction, releaseId: string) {
   return db
     .select()
