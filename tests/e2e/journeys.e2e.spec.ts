@@ -45,7 +45,7 @@ describe('release journeys across all five services', () => {
     expect(gate.status).toBe(200);
     await eventually(async () => {
       const outcomes = await system.call('passport', probation, 'GET', `/api/outcomes?prison=${PRISON}`);
-      expect(outcomes.body.items).toEqual([expect.objectContaining({ releases: 1, releasedComplete: 1 })]);
+      expect(outcomes.body.items).toEqual([expect.objectContaining({ releases: '<5', releasedComplete: '<5' })]);
     });
   }, 120_000);
 

@@ -9,25 +9,23 @@ import {
   SUPPRESS_UNDER,
   WITHIN_DAYS,
 } from '../domain/index.js';
-import { PrisonCode } from './schemas.js';
+import { PrisonCode, ShownCount } from './schemas.js';
 
 const Month = Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])$', description: 'YYYY-MM of the release date' });
 const ContinuityQuery = Type.Object(
   { prison: Type.Optional(PrisonCode), from: Type.Optional(Month), to: Type.Optional(Month) },
   { additionalProperties: false },
 );
-const Shown = Type.Union([Type.Integer({ minimum: 0 }), Type.Literal('<5'), Type.Literal('[c]')], {
-  description: "a count; '<5' for 1 to 4; '[c]' for a count withheld because its total would give away a rest under 5",
-});
+
 const Share = Type.Union([Type.Number({ minimum: 0, maximum: 1 }), Type.Null()]);
 const ContinuityFigure = Type.Object({
   prisonCode: Type.String(),
   month: Type.String(),
-  releases: Shown,
-  releasedComplete: Shown,
-  withTreatmentNeed: Shown,
-  firstAppointmentAttended: Shown,
-  startedWithin21Days: Shown,
+  releases: ShownCount,
+  releasedComplete: ShownCount,
+  withTreatmentNeed: ShownCount,
+  firstAppointmentAttended: ShownCount,
+  startedWithin21Days: ShownCount,
   shares: Type.Object({ releasedComplete: Share, firstAppointmentAttended: Share, startedWithin21Days: Share }),
 });
 const ContinuityAnswer = Type.Object({

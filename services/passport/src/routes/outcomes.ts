@@ -1,9 +1,10 @@
 import { problemsFor, type Server, type ServiceContext } from '@resettle/platform';
 import { Type } from '@sinclair/typebox';
 import { outcomeShares } from '../db/queries.js';
+import { outcomeFigure } from '../domain/outcome-figure.js';
 import { Outcome, OutcomesQuery } from './schemas.js';
 
-/** Aggregates only (no person), so not scoped by region. */
+/** Aggregates only (no person), so not scoped by region; counts that could single a woman out are not published. */
 export async function outcomeRoutes(app: Server, context: ServiceContext) {
   app.get(
     '/api/outcomes',
@@ -18,18 +19,7 @@ export async function outcomeRoutes(app: Server, context: ServiceContext) {
     },
     async (request) => {
       const rows = await outcomeShares(context.db, request.query);
-      return {
-        items: rows.map((row) => {
-          const decided = Number(row.releases) - Number(row.awaitingReCheck);
-          return {
-            ...row,
-            releases: Number(row.releases),
-            releasedComplete: Number(row.releasedComplete),
-            awaitingReCheck: Number(row.awaitingReCheck),
-            share: decided === 0 ? 0 : Number(row.releasedComplete) / decided,
-          };
-        }),
-      };
+      return { items: rows.map((row) => outcomeFigure({ ...row, releases: Number(row.releases) })) };
     },
   );
 }

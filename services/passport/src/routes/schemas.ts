@@ -105,15 +105,22 @@ export const OutcomesQuery = Type.Object(
   { additionalProperties: false },
 );
 
+/** A published count (suppression.ts). */
+export const ShownCount = Type.Union([Type.Integer({ minimum: 0 }), Type.Literal('<5'), Type.Literal('[c]')], {
+  description: "a count; '<5' for 1 to 4; '[c]' for a count withheld because its total would give away a rest under 5",
+});
+
 export const Outcome = Type.Object({
   prisonCode: Type.String(),
   month: Type.String({ description: 'YYYY-MM of the day she left (London)' }),
-  releases: Type.Integer(),
-  releasedComplete: Type.Integer(),
-  awaitingReCheck: Type.Integer({
-    description: 'releases whose outcome still waits for an owner to judge the gate passing (counted as neither)',
+  releases: ShownCount,
+  releasedComplete: ShownCount,
+  /** Releases whose outcome still waits for an owner to judge the gate passing (counted as neither). */
+  awaitingReCheck: ShownCount,
+  share: Type.Union([Type.Number(), Type.Null()], {
+    description:
+      'releasedComplete ÷ (releases − awaitingReCheck), 0 to 1; null where a count behind it is not published',
   }),
-  share: Type.Number({ description: 'releasedComplete ÷ (releases − awaitingReCheck), 0 to 1' }),
 });
 
 export const ReleaseIdParams = Type.Object({ releaseId: Type.String({ format: 'uuid' }) });
