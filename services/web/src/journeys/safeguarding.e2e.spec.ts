@@ -97,7 +97,7 @@ describe('safeguarding review and restricted areas, in Debian’s Chromium again
     } finally {
       await browser.close();
     }
-  });
+  }, 180_000);
 
   it('coordinator proposes a place in her restricted area: told only that it awaits review, like any other', async () => {
     const browser = await openBrowser();
@@ -114,7 +114,7 @@ describe('safeguarding review and restricted areas, in Debian’s Chromium again
     } finally {
       await browser.close();
     }
-  });
+  }, 180_000);
 
   it('probation sees the match and declines with a reason; the coordinator sees only “Not suitable” and proposes another', async () => {
     const probation = await openBrowser();
@@ -155,7 +155,7 @@ describe('safeguarding review and restricted areas, in Debian’s Chromium again
     } finally {
       await coordinator.close();
     }
-  });
+  }, 180_000);
 
   it('probation approves the new place with JavaScript off; the coordinator sees “Approved”', async () => {
     const probation = await openBrowser({ javaScript: false });
@@ -188,7 +188,7 @@ describe('safeguarding review and restricted areas, in Debian’s Chromium again
       'not-suitable',
       'approved',
     ]);
-  });
+  }, 180_000);
 
   it('another region’s practitioner gets 404 for her restricted areas and her review; a decision posted without its CSRF token is refused', async () => {
     const browser = await openBrowser();
@@ -215,5 +215,5 @@ describe('safeguarding review and restricted areas, in Debian’s Chromium again
     } finally {
       await browser.close();
     }
-  });
+  }, 180_000);
 });
