@@ -49,7 +49,9 @@ export async function releasedToday(
   const prison = options.prison ?? 'EWI';
   const staff = prisonStaff(prison);
   const now = DateTime.now().setZone('Europe/London');
-  const planned = now.hour >= 18 ? now.set({ hour: 15, minute: 0 }) : now.minus({ hours: 2 });
+  // Two hours ago, kept within today: late in the evening the gate is this afternoon, just after midnight it is midnight.
+  const planned =
+    now.hour >= 18 ? now.set({ hour: 15, minute: 0 }) : now.hour < 2 ? now.startOf('day') : now.minus({ hours: 2 });
   const asked = {
     prisonCode: prison,
     legalReleaseDate: planned.toISODate(),
@@ -124,7 +126,7 @@ export async function releasedToday(
 export async function recordFirstAppointment(
   system: RunningSystem,
   handoffId: string,
-  body: { outcome: 'attended' | 'not-attended' | 'moved'; newAppointmentAt?: string },
+  body: { outcome: 'attended' | 'not-attended' | 'moved'; at?: string; newAppointmentAt?: string },
 ): Promise<Reply> {
   return eventually(
     async () => {
@@ -138,7 +140,7 @@ export async function recordFirstAppointment(
       expect(reply.status, JSON.stringify(reply.body)).toBe(200);
       return reply;
     },
-    400_000,
+    180_000,
     1_000,
   );
 }

@@ -97,6 +97,8 @@ export async function openBrowser(
     javaScriptEnabled: options.javaScript ?? true,
   });
   const page = context.pages()[0] ?? (await context.newPage());
+  // A missing element fails the test with its locator within 20 s, not at the test's own (longer) timeout.
+  context.setDefaultTimeout(20_000);
   return {
     context,
     page,
