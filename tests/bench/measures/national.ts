@@ -61,6 +61,8 @@ export async function measureNational(infra: Infra, options: BenchOptions, label
       produceSeconds: round(sent.ms / 1000, 1),
       startupSeconds: round(overhead / 1000, 1),
       extrapolated,
+      // The rebuild's own closing line: its time, and how often it wrote and let go the passports it held.
+      summary: run.lastLines.find((line) => line.startsWith('rebuilt from')) ?? null,
     },
   };
 }

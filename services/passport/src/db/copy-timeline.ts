@@ -15,10 +15,17 @@ export async function copyTimeline(sql: Sql, entries: TimelineEntry[]): Promise<
       .map(copyField)
       .join('\t'),
   );
-  const target = await sql`
-    copy passport_timeline (release_id, at, event_id, event_type, source, correlation_id, summary) from stdin
-  `.writable();
-  await pipeline(Readable.from([`${lines.join('\n')}\n`]), target);
+  // A connection of its own: postgres.js would otherwise queue the next query on a connection that is mid-COPY, and
+  // PostgreSQL ends a connection that sends a statement during COPY ("protocol synchronization was lost").
+  const connection = await sql.reserve();
+  try {
+    const target = await connection`
+      copy passport_timeline (release_id, at, event_id, event_type, source, correlation_id, summary) from stdin
+    `.writable();
+    await pipeline(Readable.from([`${lines.join('\n')}\n`]), target);
+  } finally {
+    connection.release();
+  }
 }
 
 /** COPY's text format: backslash, tab and line breaks escaped. */

@@ -26,6 +26,8 @@ export interface RebuildOptions {
   clock?: Clock;
   onProgress?: (progress: RebuildProgress) => void;
   pollMs?: number;
+  /** Passports held in memory before they are written and let go (memory stays bounded however long the year). */
+  residentPassports?: number;
 }
 
 /**
@@ -33,10 +35,16 @@ export interface RebuildOptions {
  * passport events went out when the passports were first built). Reads up to the end offsets taken at the start.
  * The database must be empty; a rebuild that stops part-way leaves one to drop and rebuild into afresh.
  */
-export async function rebuildPassports(options: RebuildOptions): Promise<RebuildProgress> {
+export interface RebuildResult extends RebuildProgress {
+  /** How many times the passports held were written and let go, and how many were loaded again afterwards. */
+  letGo: number;
+  reloaded: number;
+}
+
+export async function rebuildPassports(options: RebuildOptions): Promise<RebuildResult> {
   const config = loadConfig(passport.settings, options.env, { serving: false });
   await prepareDatabase(config, passport.migrationsFolder, { auditLog: 'auditLog' in passport.schema });
-  const { db, sql, close } = connectDatabase(config.DATABASE_URL, schema, { max: 2 });
+  const { db, sql, close } = connectDatabase(config.DATABASE_URL, schema, { max: 3 });
   const bus = eventBusFor(config, 'passport-rebuild', options.logger);
   try {
     const [existing] = await db.select({ passports: count() }).from(schema.passports);
@@ -45,22 +53,24 @@ export async function rebuildPassports(options: RebuildOptions): Promise<Rebuild
     const topics = topicsOfEvents(PASSPORT_EVENT_KEYS);
     await bus.ensureTopics(topics);
     const end = await EndOfTopics.take(bus, topics);
-    const fold = new BulkFold({
-      settings: domainSettings(config),
-      now: (options.clock ?? (() => new Date()))(),
-      publish: false,
-    });
+    const fold = new BulkFold(
+      { settings: domainSettings(config), now: (options.clock ?? (() => new Date()))(), publish: false },
+      options.residentPassports,
+    );
     const started = Date.now();
     const progress = () => ({ done: end.done(), total: end.total, elapsedMs: Date.now() - started });
-    await readToEnd(bus, options, topics, end, progress, async (messages) => {
-      for (const message of messages) if (end.includes(message)) fold.fold(message);
-      await fold.flushTimeline(sql);
-    });
+    await readToEnd(bus, options, topics, end, progress, (messages) =>
+      fold.foldBatch(
+        db,
+        sql,
+        messages.filter((message) => end.includes(message)),
+      ),
+    );
     await fold.finish(db, sql);
     if (fold.counts.unusable > 0) options.logger.warn(fold.counts, 'events the rebuild could not apply');
     const finished = progress();
     options.onProgress?.(finished);
-    return finished;
+    return { ...finished, letGo: fold.counts.spills, reloaded: fold.counts.reloaded };
   } finally {
     await bus.close();
     await close();

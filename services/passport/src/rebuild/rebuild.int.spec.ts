@@ -113,6 +113,33 @@ describe('rebuilding passports from the topics', () => {
       await rebuilt.close();
       await database.drop();
     }
+
+    // Holding one passport at a time in memory (each written and let go, then loaded again for her next event) gives
+    // the same passports, outcomes and timeline length: memory is bounded without changing the result.
+    const bounded = await freshDatabase('passport-rebuild-bounded');
+    const rebuiltBounded = connectDatabase(bounded.url, schema);
+    try {
+      const again = await rebuildPassports({
+        env: envFor(bounded.url),
+        logger: pino({ level: 'silent' }),
+        clock,
+        pollMs: 100,
+        residentPassports: 1,
+      });
+      expect(again).toMatchObject({ done: 21, total: 21 });
+      expect(await passportsIn(rebuiltBounded.db)).toEqual(live);
+      const outcomes = await rebuiltBounded.db.select().from(schema.releaseOutcomes);
+      expect(outcomes).toEqual(await service.context.db.select().from(schema.releaseOutcomes));
+      const revisions = (db: TestService['context']['db']) =>
+        db
+          .select({ releaseId: schema.passports.releaseId, revision: schema.passports.revision })
+          .from(schema.passports)
+          .orderBy(asc(schema.passports.releaseId));
+      expect(await revisions(rebuiltBounded.db)).toEqual(await revisions(service.context.db));
+    } finally {
+      await rebuiltBounded.close();
+      await bounded.drop();
+    }
   });
 
   it('refuses to rebuild into a database that already holds passports', async () => {

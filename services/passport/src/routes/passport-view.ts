@@ -12,7 +12,7 @@ import {
   releaseOutcome,
 } from '../domain/index.js';
 
-type TimelineRow = { at: Date; eventType: string; source: string; correlationId: string; summary: string };
+type TimelineRow = { at: Date | string; eventType: string; source: string; correlationId: string; summary: string };
 
 const STATUS_TEXT: Record<Pathway['status'], string> = {
   'not-started': 'Not started',
@@ -80,7 +80,7 @@ export function passportView(row: PassportRow, timeline: TimelineRow[], now: Dat
     outcome: outcomeView(passport),
     alarm: passport.facts.aftercare?.alarm ?? null,
     timeline: timeline.map((entry) => ({
-      at: entry.at.toISOString(),
+      at: typeof entry.at === 'string' ? entry.at : entry.at.toISOString(),
       eventType: entry.eventType,
       source: entry.source,
       correlationId: entry.correlationId,

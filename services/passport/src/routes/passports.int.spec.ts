@@ -2,9 +2,10 @@ import type { KnownEvent } from '@resettle/contracts';
 import type { Caller } from '@resettle/platform';
 import { startTestService, type TestService } from '@resettle/platform/testing';
 import { eventually } from '@resettle/testing';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { passport } from '../app.js';
-import { auditLog } from '../db/schema.js';
+import { auditLog, passportTimeline } from '../db/schema.js';
 import { eventsFor } from '../domain/events.fixture.js';
 import { sweepRisk } from '../events/risk-sweep.js';
 import { upstreamFeed } from '../test-support/feed.js';
@@ -284,6 +285,10 @@ describe('passport service on the real broker and database', () => {
     expect(raised!.data).toMatchObject({ releaseDate: '2026-11-25', workingDaysToRelease: 7 });
     expect(raised!.data.missing).toHaveLength(3);
     const timeline = await get({ sub: 'pp-3', roles: ['probation'], region: 'Wales' }, `/api/passports/${releaseId}`);
+    // Her own timeline only, every line of it: the earlier tests' passports have timelines of their own.
+    const own = await service.context.db.$count(passportTimeline, eq(passportTimeline.releaseId, releaseId));
+    expect(await service.context.db.$count(passportTimeline)).toBeGreaterThan(own);
+    expect(timeline.body.timeline).toHaveLength(own);
     expect(timeline.body.timeline.at(-1).summary).toBe(
       'At risk: 7 working days to release (threshold 10) and the passport is incomplete',
     );

@@ -1,5 +1,5 @@
 import { problemsFor, type Server, type ServiceContext } from '@resettle/platform';
-import { findPassport, type PassportRow, timelineOf } from '../db/passports.js';
+import { findPassportWithTimeline, type PassportRow, timelineOf } from '../db/passports.js';
 import { currentPassportOf } from '../db/queries.js';
 import { domainSettings, type PassportServiceSettings } from '../settings.js';
 import { visiblePassport } from './access.js';
@@ -11,9 +11,6 @@ export async function passportReadRoutes(app: Server, context: ServiceContext<Pa
 
   const view = async (row: PassportRow) =>
     passportView(row, await timelineOf(context.db, row.releaseId), context.clock(), settings);
-  /** The timeline is read alongside the passport, and returned only once access is allowed and audited. */
-  const viewById = (releaseId: string) =>
-    Promise.all([findPassport(context.db, releaseId), timelineOf(context.db, releaseId)]);
 
   app.get(
     '/api/passports/:releaseId',
@@ -27,9 +24,11 @@ export async function passportReadRoutes(app: Server, context: ServiceContext<Pa
       },
     },
     async (request) => {
-      const [found, timeline] = await viewById(request.params.releaseId);
-      const row = await visiblePassport(context.db, request, found, 'read-passport');
-      return passportView(row, timeline, context.clock(), settings);
+      // One statement reads the passport with its timeline; the timeline is returned only once access is allowed
+      // and audited.
+      const found = await findPassportWithTimeline(context.db, request.params.releaseId);
+      const row = await visiblePassport(context.db, request, found?.row, 'read-passport');
+      return passportView(row, found?.timeline ?? [], context.clock(), settings);
     },
   );
 
