@@ -21,6 +21,16 @@ export {
   topicOfEvent,
   topicsOfEvents,
 } from './catalog.js';
+export {
+  type ContinuityAnswer,
+  ContinuityAnswerV1,
+  type ContinuityFigure,
+  ContinuityFigureV1,
+  type NationalFigure,
+  NationalFigureV1,
+  type Shown,
+  ShownCount,
+} from './continuity.js';
 export { type EventEnvelope, EventEnvelopeSchema, envelopeOf } from './envelope.js';
 export * from './events/accommodation.js';
 export * from './events/judgement.js';

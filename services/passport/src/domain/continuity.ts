@@ -1,5 +1,6 @@
+import type { ContinuityFigure } from '@resettle/contracts';
 import { calendarDaysUntil } from './dates.js';
-import { type Shown, shownCount, shownPart, shownShare, type Total } from './suppression.js';
+import { shownCount, shownPart, shownShare, type Total } from './suppression.js';
 
 /** The national measure beside ours: OHID continuity of care (England, adults starting treatment within 3 weeks). */
 export const NATIONAL_CONTINUITY = [
@@ -71,25 +72,6 @@ export function continuityCounts(releases: readonly ContinuityRelease[]): Contin
   return [...groups.values()].sort(
     (a, b) => b.month.localeCompare(a.month) || a.prisonCode.localeCompare(b.prisonCode),
   );
-}
-
-export interface ContinuityFigure {
-  prisonCode: string;
-  month: string;
-  releases: Shown;
-  releasedComplete: Shown;
-  withTreatmentNeed: Shown;
-  firstAppointmentAttended: Shown;
-  startedWithin21Days: Shown;
-  /**
-   * Released complete as a share of releases; the treatment measures as shares of releases with a treatment need.
-   * Null where a count behind them is not published.
-   */
-  shares: {
-    releasedComplete: number | null;
-    firstAppointmentAttended: number | null;
-    startedWithin21Days: number | null;
-  };
 }
 
 /**

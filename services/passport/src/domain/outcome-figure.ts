@@ -1,4 +1,5 @@
-import { type Shown, shownCount, shownPart, shownShare, type Total } from './suppression.js';
+import type { Shown } from '@resettle/contracts';
+import { shownCount, shownPart, shownShare, type Total } from './suppression.js';
 
 /** One prison and month of releases, as counted. */
 export interface OutcomeCounts {

@@ -1,11 +1,7 @@
+import type { Shown } from '@resettle/contracts';
+
 /** Counts from 1 to this minus one are shown as "<5" so that no woman can be singled out. */
 export const SUPPRESS_UNDER = 5;
-
-/**
- * A published count: the number, '<5' (primary suppression: 1 to 4), or '[c]' (secondary suppression, the GSS symbol
- * for "confidential": the count is 5 or more, but with the total beside it a reader could work out a number under 5).
- */
-export type Shown = number | '<5' | '[c]';
 
 const small = (count: number) => count > 0 && count < SUPPRESS_UNDER;
 

@@ -1,5 +1,6 @@
+import type { Shown } from '@resettle/contracts';
 import { describe, expect, it } from 'vitest';
-import { type Shown, shownCount, shownPart, shownShare } from './suppression.js';
+import { shownCount, shownPart, shownShare } from './suppression.js';
 
 const total = (count: number) => ({ count, shown: shownCount(count) });
 

@@ -1,3 +1,4 @@
+import { ContinuityAnswerV1 } from '@resettle/contracts';
 import { problemsFor, type Server, type ServiceContext } from '@resettle/platform';
 import { Type } from '@sinclair/typebox';
 import { releasesForContinuity } from '../db/continuity.js';
@@ -9,34 +10,13 @@ import {
   SUPPRESS_UNDER,
   WITHIN_DAYS,
 } from '../domain/index.js';
-import { PrisonCode, ShownCount } from './schemas.js';
+import { PrisonCode } from './schemas.js';
 
 const Month = Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])$', description: 'YYYY-MM of the release date' });
 const ContinuityQuery = Type.Object(
   { prison: Type.Optional(PrisonCode), from: Type.Optional(Month), to: Type.Optional(Month) },
   { additionalProperties: false },
 );
-
-const Share = Type.Union([Type.Number({ minimum: 0, maximum: 1 }), Type.Null()]);
-const ContinuityFigure = Type.Object({
-  prisonCode: Type.String(),
-  month: Type.String(),
-  releases: ShownCount,
-  releasedComplete: ShownCount,
-  withTreatmentNeed: ShownCount,
-  firstAppointmentAttended: ShownCount,
-  startedWithin21Days: ShownCount,
-  shares: Type.Object({ releasedComplete: Share, firstAppointmentAttended: Share, startedWithin21Days: Share }),
-});
-const ContinuityAnswer = Type.Object({
-  items: Type.Array(ContinuityFigure),
-  withinDays: Type.Integer(),
-  suppressedUnder: Type.Integer(),
-  national: Type.Object({
-    source: Type.String(),
-    figures: Type.Array(Type.Object({ year: Type.String(), share: Type.Number() })),
-  }),
-});
 
 /** Aggregates only, small counts suppressed: so not scoped by region. */
 export async function continuityRoutes(app: Server, context: ServiceContext) {
@@ -52,7 +32,7 @@ export async function continuityRoutes(app: Server, context: ServiceContext) {
         summary: 'Continuity of care per prison and month: complete passport, first appointment, treatment in 21 days',
         tags: ['outcomes'],
         querystring: ContinuityQuery,
-        response: { 200: ContinuityAnswer, ...problemsFor(400, 401, 403) },
+        response: { 200: ContinuityAnswerV1, ...problemsFor(400, 401, 403) },
       },
     },
     async (request) => ({

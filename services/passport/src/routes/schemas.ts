@@ -1,4 +1,4 @@
-import { PASSPORT_PATHWAY_STATUSES, PATHWAY_OWNERS, PATHWAYS } from '@resettle/contracts';
+import { PASSPORT_PATHWAY_STATUSES, PATHWAY_OWNERS, PATHWAYS, ShownCount } from '@resettle/contracts';
 import { Type } from '@sinclair/typebox';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -104,11 +104,6 @@ export const OutcomesQuery = Type.Object(
   { prison: Type.Optional(PrisonCode), month: Type.Optional(Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])$' })) },
   { additionalProperties: false },
 );
-
-/** A published count (suppression.ts). */
-export const ShownCount = Type.Union([Type.Integer({ minimum: 0 }), Type.Literal('<5'), Type.Literal('[c]')], {
-  description: "a count; '<5' for 1 to 4; '[c]' for a count withheld because its total would give away a rest under 5",
-});
 
 export const Outcome = Type.Object({
   prisonCode: Type.String(),

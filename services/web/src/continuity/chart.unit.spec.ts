@@ -1,5 +1,5 @@
+import type { ContinuityFigure } from '@resettle/contracts';
 import { describe, expect, it } from 'vitest';
-import type { ContinuityFigure } from '../clients/continuity.js';
 import { continuityChart, escapeXml, LAYOUT, xOf } from './chart.js';
 import { continuityRows, nationalRows } from './figures.js';
 

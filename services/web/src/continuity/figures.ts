@@ -1,5 +1,5 @@
+import type { ContinuityFigure, NationalFigure, Shown } from '@resettle/contracts';
 import { DateTime } from 'luxon';
-import type { ContinuityFigure, NationalFigure, Shown } from '../clients/continuity.js';
 
 export type MeasureKey = 'releasedComplete' | 'firstAppointmentAttended' | 'startedWithin21Days';
 

@@ -1,3 +1,4 @@
+import type { ContinuityFigure, Shown } from '@resettle/contracts';
 import { eventually } from '@resettle/testing';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,18 +10,6 @@ import {
 import { probation } from '../../../../tests/shared/people.js';
 import { openBrowser, RunningWeb, signIn } from '../test-support/running-web.js';
 import { errorSummary, expectAccessible, freshPrisonNumber, screenshot } from './support.js';
-
-type Shown = number | '<5' | '[c]';
-interface Figure {
-  prisonCode: string;
-  month: string;
-  releases: Shown;
-  releasedComplete: Shown;
-  withTreatmentNeed: Shown;
-  firstAppointmentAttended: Shown;
-  startedWithin21Days: Shown;
-  shares: Record<'releasedComplete' | 'firstAppointmentAttended' | 'startedWithin21Days', number | null>;
-}
 
 const MEASURES = ['releasedComplete', 'firstAppointmentAttended', 'startedWithin21Days'] as const;
 const month = DateTime.now().setZone('Europe/London').toFormat('yyyy-MM');
@@ -67,7 +56,7 @@ describe('the continuity chart in Debian’s Chromium, from releases through the
     const api = await eventually(
       async () => {
         const reply = await web.system.call('passport', probation, 'GET', `/api/continuity?from=${month}&to=${month}`);
-        const items = reply.body.items as Figure[];
+        const items = reply.body.items as ContinuityFigure[];
         const ewi = items.find((item) => item.prisonCode === 'EWI');
         expect(ewi).toMatchObject({
           releases: 5,
