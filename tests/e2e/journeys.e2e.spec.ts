@@ -35,17 +35,22 @@ describe('release journeys across all five services', () => {
   }, 180_000);
   afterAll(() => system?.stop());
 
-  it('1. ordinary journey: scheduled → handoff accepted → housed → travel → complete → released complete', async () => {
+  it('1. ordinary journey: scheduled → handoff accepted → housed → travel → complete; the gate passed weeks early → released incomplete', async () => {
     const { release } = await completeJourney(system, 'A5001AA', {
       legalReleaseDate: minusOneDay(minusOneDay(ordinaryFriday(24))),
     });
+    // She passes the gate today, weeks before the day her treatment was arranged for: the provider's appointment and
+    // cover were for that day, so treatment judges the gate as it happened and the outcome is not complete.
     const gate = await system.call('release-scheduling', planner, 'POST', `/api/releases/${release.id}/occurred`, {
       gatePassedAt: new Date().toISOString(),
     });
     expect(gate.status).toBe(200);
     await eventually(async () => {
       const outcomes = await system.call('passport', probation, 'GET', `/api/outcomes?prison=${PRISON}`);
-      expect(outcomes.body.items).toEqual([expect.objectContaining({ releases: '<5', releasedComplete: '<5' })]);
+      expect(outcomes.body.items).toEqual([expect.objectContaining({ releases: '<5', releasedComplete: 0 })]);
+      const passport = await system.call('passport', probation, 'GET', `/api/passports/${release.id}`);
+      expect(passport.body.outcome?.status, JSON.stringify(passport.body.outcome)).toBe('incomplete');
+      expect(JSON.stringify(passport.body.outcome.reasons)).toMatch(/dose/);
     });
   }, 120_000);
 

@@ -7,7 +7,7 @@ import { checkFirstDose } from './first-dose.js';
 import type { Handoff } from './handoff.js';
 import { checkInjectionCovered } from './injection.js';
 import type { HandoffStatus } from './status.js';
-import { londonInstant } from './time.js';
+import { londonDateOf, londonInstant } from './time.js';
 import { weekendCoverPlanSatisfied } from './weekend-cover.js';
 
 /** This service's copy of the release, as the judgement needs it. */
@@ -19,6 +19,8 @@ export interface ReleaseToJudge {
   weekendCoverPlanRequired: boolean;
   shortNotice: boolean;
   revision: number;
+  /** Instant she passed the gate, once she has; her treatment is then judged against it, not the gate planned. */
+  gatePassedAt?: string | null;
 }
 
 /** The handoff that stands for her treatment (the live one, else the last one ended), as recorded. */
@@ -86,7 +88,7 @@ function notStarted(verdict: Verdict): Verdict {
 
 /** Every rule her treatment must meet against the release as this service knows it now. */
 export function treatmentFindings(handoff: HandoffToJudge, release: ReleaseToJudge): Violation[] {
-  const facts = { releaseDate: release.releaseDate, gateAt: release.gateAt };
+  const facts = gateAsItHappened(release);
   const arrivalAt = handoff.expectedArrivalAt;
   const findings = [
     ...checkFirstDose(handoff, facts, arrivalAt, undefined, { shortNotice: release.shortNotice }),
@@ -94,7 +96,7 @@ export function treatmentFindings(handoff: HandoffToJudge, release: ReleaseToJud
     ...reachable(handoff, facts),
     ...checkChildcareConstraints(handoff),
     ...weekendCoverPlanSatisfied(
-      { requiresWeekendCover: release.weekendCoverPlanRequired, nextWorkingDay: servicesReopenOn(release.releaseDate) },
+      { requiresWeekendCover: release.weekendCoverPlanRequired, nextWorkingDay: servicesReopenOn(facts.releaseDate) },
       handoff,
     ),
   ];
@@ -114,6 +116,18 @@ export function treatmentFindings(handoff: HandoffToJudge, release: ReleaseToJud
   }
   const seen = new Set<string>();
   return findings.filter((finding) => !seen.has(finding.rule) && Boolean(seen.add(finding.rule)));
+}
+
+/**
+ * The release day and gate the rules are checked against: once she has left, the gate as it happened. Released on
+ * another day than planned (a court release weeks early), cover planned for the day booked does not reach her first
+ * dose, and the verdict must say so rather than stay complete.
+ */
+function gateAsItHappened(release: ReleaseToJudge): { releaseDate: string; gateAt: string } {
+  const { gatePassedAt } = release;
+  const passed = gatePassedAt ? londonInstant(gatePassedAt) : null;
+  if (!gatePassedAt || !passed) return { releaseDate: release.releaseDate, gateAt: release.gateAt };
+  return { releaseDate: londonDateOf(passed), gateAt: gatePassedAt };
 }
 
 function treatmentVerdict(input: TreatmentToJudge, findings: Violation[]): Verdict {

@@ -98,6 +98,16 @@ describe('judgeTreatment: the treatment pathway', () => {
     expect(verdict.missing).toEqual(['bridging prescription covering every day to her first dose']);
   });
 
+  it('released weeks before the day planned, with no cover to her first dose then: at risk, judged on the real gate', () => {
+    // Planned Thursday 16 April with a same-day appointment (complete); she passed the gate on Monday 23 March.
+    const early = { ...release, status: 'released' as const, gatePassedAt: '2026-03-23T10:00:00Z' };
+    expect(
+      treatment(handoff(), { ...release, status: 'released', gatePassedAt: '2026-04-16T08:05:00Z' }),
+    ).toMatchObject({ status: 'complete' });
+    expect(rulesOf(treatment(handoff(), early))).toContain('FIRST_DOSE_GAP');
+    expect(treatment(handoff(), early).status).toBe('at-risk');
+  });
+
   it('a first appointment she cannot reach with the shared 30-minute margin is at risk', () => {
     const verdict = treatment(handoff({ firstAppointment: { at: '2026-04-16T12:20:00+01:00', place: 'Bristol' } }));
     expect(rulesOf(verdict)).toEqual(['APPOINTMENT_BEFORE_ARRIVAL']);

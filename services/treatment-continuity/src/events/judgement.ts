@@ -29,6 +29,7 @@ function releaseToJudge(release: ReleaseRow): ReleaseToJudge {
     weekendCoverPlanRequired: release.weekendCoverPlanRequired,
     shortNotice: release.shortNotice,
     revision: release.revision,
+    gatePassedAt: release.gatePassedAt?.toISOString() ?? null,
   };
 }
 
