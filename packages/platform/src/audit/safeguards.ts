@@ -49,18 +49,42 @@ export async function installAuditSafeguards(tx: TransactionSql): Promise<void> 
       ) || ']'
     $$;
 
+    -- Each row takes the chain's next number, links to the previous hash and hashes itself. The head is read and locked
+    -- once per transaction (its row lock, held to commit, is what makes concurrent inserts one chain); later rows of
+    -- the same transaction carry it on in two transaction-local settings, and the head row is written once at the end
+    -- of each statement, not once a row: a list read audits fifty women in one insert.
     CREATE OR REPLACE FUNCTION audit_log_chain() RETURNS trigger
       LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
     DECLARE
+      carried text := coalesce(current_setting('resettle.audit_chain_seq', true), '');
       head record;
     BEGIN
-      -- The head's row lock, held to commit, is what makes concurrent inserts one chain.
-      SELECT seq, hash INTO head FROM public.audit_chain_head FOR UPDATE;
-      NEW.chain_seq := head.seq + 1;
-      NEW.prev_hash := head.hash;
+      IF carried = '' THEN
+        SELECT seq, hash INTO head FROM public.audit_chain_head FOR UPDATE;
+        NEW.chain_seq := head.seq + 1;
+        NEW.prev_hash := head.hash;
+      ELSE
+        NEW.chain_seq := carried::bigint + 1;
+        NEW.prev_hash := current_setting('resettle.audit_chain_hash');
+      END IF;
       NEW.hash := encode(sha256(convert_to(public.audit_log_canonical(NEW), 'UTF8')), 'hex');
-      UPDATE public.audit_chain_head SET seq = NEW.chain_seq, hash = NEW.hash;
+      PERFORM set_config('resettle.audit_chain_seq', NEW.chain_seq::text, true);
+      PERFORM set_config('resettle.audit_chain_hash', NEW.hash, true);
       RETURN NEW;
+    END;
+    $$;
+
+    CREATE OR REPLACE FUNCTION audit_log_chain_head() RETURNS trigger
+      LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+    DECLARE
+      carried text := coalesce(current_setting('resettle.audit_chain_seq', true), '');
+    BEGIN
+      IF carried <> '' THEN
+        UPDATE public.audit_chain_head
+          SET seq = carried::bigint, hash = current_setting('resettle.audit_chain_hash')
+          WHERE seq <> carried::bigint;
+      END IF;
+      RETURN NULL;
     END;
     $$;
 
@@ -73,11 +97,14 @@ export async function installAuditSafeguards(tx: TransactionSql): Promise<void> 
     DROP TRIGGER IF EXISTS audit_log_no_change ON audit_log;
     DROP TRIGGER IF EXISTS audit_log_no_truncate ON audit_log;
     DROP TRIGGER IF EXISTS audit_log_chained ON audit_log;
+    DROP TRIGGER IF EXISTS audit_log_chain_head_written ON audit_log;
   `);
   await chainRowsWrittenBeforeTheChain(tx);
   await tx.unsafe(`
     CREATE TRIGGER audit_log_chained BEFORE INSERT ON audit_log
       FOR EACH ROW EXECUTE FUNCTION audit_log_chain();
+    CREATE TRIGGER audit_log_chain_head_written AFTER INSERT ON audit_log
+      FOR EACH STATEMENT EXECUTE FUNCTION audit_log_chain_head();
     CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log
       FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
     CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
