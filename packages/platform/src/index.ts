@@ -27,7 +27,14 @@ export { runServiceProcess } from './main.js';
 export type { ScrapedFigure } from './observability/metrics.js';
 export { ANONYMISE_ACTION, anonymiseDue } from './privacy/anonymisation.js';
 export { anonymisationDue } from './privacy/anonymisation-rule.js';
-export { ANONYMISED, type HeldRecord, type PersonalData, type Purge } from './privacy/personal-data.js';
+export {
+  ANONYMISED,
+  type HeldRecord,
+  type PersonalData,
+  type Purge,
+  type ReleasesHeld,
+  releaseCopyHeld,
+} from './privacy/personal-data.js';
 export { purgeExpired } from './privacy/purge.js';
 export { SUBJECT_ACCESS_SERVICES } from './privacy/subject-access.js';
 export { type ReleaseCopy, usableRelease } from './release-copy/usable-release.js';

@@ -14,6 +14,28 @@ export interface Purge {
   deleteBatch(tx: Transaction, before: Date, limit: number): Promise<number>;
 }
 
+/** The table a service keeps her releases in, and its columns the anonymisation rule reads. */
+export interface ReleasesHeld {
+  table: PgTable;
+  personId: PgColumn;
+  releaseId: PgColumn;
+  releaseDate: PgColumn;
+  status: PgColumn;
+}
+
+/** A release copy (a table with these columns by these names), declared as where a service keeps her releases. */
+export function releaseCopyHeld<
+  T extends PgTable & { personId: PgColumn; releaseId: PgColumn; releaseDate: PgColumn; status: PgColumn },
+>(table: T): ReleasesHeld {
+  return {
+    table,
+    personId: table.personId,
+    releaseId: table.releaseId,
+    releaseDate: table.releaseDate,
+    status: table.status,
+  };
+}
+
 /**
  * What a service holds about a woman, declared once in its `app.ts`: the kernel answers subject access requests from
  * it, anonymises her content when the rule says so, and purges its stores.
@@ -22,7 +44,7 @@ export interface PersonalData {
   /** The categories of data it holds about her, for the audit rows of an export or an anonymisation. */
   categories: DataCategory[];
   /** Where it keeps her releases: her latest one decides when her content is anonymised. */
-  releases: { table: PgTable; personId: PgColumn; releaseId: PgColumn; releaseDate: PgColumn; status: PgColumn };
+  releases: ReleasesHeld;
   /** Her rows in each of its tables, by table name (hers only: every query is by her person id). */
   recordsOf(db: DatabaseOrTransaction, personId: string): Promise<Record<string, HeldRecord[]>>;
   /**

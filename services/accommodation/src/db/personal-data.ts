@@ -1,4 +1,4 @@
-import { ANONYMISED, type PersonalData } from '@resettle/platform';
+import { ANONYMISED, type PersonalData, releaseCopyHeld } from '@resettle/platform';
 import { eq } from 'drizzle-orm';
 import { accommodations, releases, restrictedAreas, safeguardingAlerts, treatmentProviders } from './schema.js';
 
@@ -10,13 +10,7 @@ import { accommodations, releases, restrictedAreas, safeguardingAlerts, treatmen
  */
 export const accommodationPersonalData: PersonalData = {
   categories: ['release', 'accommodation', 'restricted-areas'],
-  releases: {
-    table: releases,
-    personId: releases.personId,
-    releaseId: releases.releaseId,
-    releaseDate: releases.releaseDate,
-    status: releases.status,
-  },
+  releases: releaseCopyHeld(releases),
   recordsOf: async (db, personId) => ({
     releases: await db.select().from(releases).where(eq(releases.personId, personId)),
     treatment_providers: await db.select().from(treatmentProviders).where(eq(treatmentProviders.personId, personId)),

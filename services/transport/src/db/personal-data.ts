@@ -1,4 +1,4 @@
-import type { PersonalData } from '@resettle/platform';
+import { type PersonalData, releaseCopyHeld } from '@resettle/platform';
 import { eq } from 'drizzle-orm';
 import { accommodations, appointments, releases, travelPlans } from './schema.js';
 
@@ -9,13 +9,7 @@ import { accommodations, appointments, releases, travelPlans } from './schema.js
  */
 export const transportPersonalData: PersonalData = {
   categories: ['release', 'transport'],
-  releases: {
-    table: releases,
-    personId: releases.personId,
-    releaseId: releases.releaseId,
-    releaseDate: releases.releaseDate,
-    status: releases.status,
-  },
+  releases: releaseCopyHeld(releases),
   recordsOf: async (db, personId) => ({
     releases: await db.select().from(releases).where(eq(releases.personId, personId)),
     appointments: await db.select().from(appointments).where(eq(appointments.personId, personId)),

@@ -1,4 +1,4 @@
-import { ANONYMISED, type PersonalData, type Purge } from '@resettle/platform';
+import { ANONYMISED, type PersonalData, type Purge, releaseCopyHeld } from '@resettle/platform';
 import { and, eq, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { handoffs, releases, webhookAttempts, webhookDeliveries } from './schema.js';
@@ -41,13 +41,7 @@ export function webhookPayloadPurge(retentionDays: number): Purge {
 export function treatmentPersonalData(settings: { WEBHOOK_RETENTION_DAYS: number }): PersonalData {
   return {
     categories: ['release', 'treatment-status', 'clinical'],
-    releases: {
-      table: releases,
-      personId: releases.personId,
-      releaseId: releases.releaseId,
-      releaseDate: releases.releaseDate,
-      status: releases.status,
-    },
+    releases: releaseCopyHeld(releases),
     recordsOf: async (db, personId) => ({
       releases: await db.select().from(releases).where(eq(releases.personId, personId)),
       handoffs: await db.select().from(handoffs).where(eq(handoffs.personId, personId)),
