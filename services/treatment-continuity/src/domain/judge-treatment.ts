@@ -123,7 +123,10 @@ export function treatmentFindings(handoff: HandoffToJudge, release: ReleaseToJud
  * another day than planned (a court release weeks early), cover planned for the day booked does not reach her first
  * dose, and the verdict must say so rather than stay complete.
  */
-function gateAsItHappened(release: ReleaseToJudge): { releaseDate: string; gateAt: string } {
+export function gateAsItHappened(release: Pick<ReleaseToJudge, 'releaseDate' | 'gateAt' | 'gatePassedAt'>): {
+  releaseDate: string;
+  gateAt: string;
+} {
   const { gatePassedAt } = release;
   const passed = gatePassedAt ? londonInstant(gatePassedAt) : null;
   if (!gatePassedAt || !passed) return { releaseDate: release.releaseDate, gateAt: release.gateAt };

@@ -21,7 +21,8 @@ export async function publishJudgements(work: UnitOfWork, releaseId: string, per
   work.publish(...verdicts.map((data) => ({ type: 'treatment.pathway-judged' as const, personId, data })));
 }
 
-function releaseToJudge(release: ReleaseRow): ReleaseToJudge {
+/** The release as the rules read it, from this service's copy. */
+export function releaseToJudge(release: ReleaseRow): ReleaseToJudge {
   return {
     status: release.status,
     releaseDate: release.releaseDate,

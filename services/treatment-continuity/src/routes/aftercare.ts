@@ -9,7 +9,6 @@ import {
 } from '@resettle/contracts';
 import { Conflict, problemsFor, type Server, type ServiceContext, type UnitOfWork } from '@resettle/platform';
 import { Type } from '@sinclair/typebox';
-import { DateTime } from 'luxon';
 import { type HandoffRow, updateHandoff } from '../db/handoffs.js';
 import { findRelease } from '../db/releases.js';
 import {
@@ -17,7 +16,7 @@ import {
   decideDisengaged,
   decideOutcome,
   decideTreatmentStart,
-  londonDateOf,
+  gateAsItHappened,
 } from '../domain/index.js';
 import {
   firstAppointmentRecorded,
@@ -25,6 +24,7 @@ import {
   treatmentDisengaged,
   treatmentStarted,
 } from '../events/aftercare-events.js';
+import { releaseToJudge } from '../events/judgement.js';
 import { addressedTo, lockedHandoff } from './access.js';
 import { refuseIfBroken } from './rules.js';
 import { IdParams } from './schemas.js';
@@ -49,9 +49,7 @@ async function factsOf(work: UnitOfWork, handoff: HandoffRow): Promise<Aftercare
     status: handoff.status,
     appointmentAt: handoff.firstAppointment?.at ?? null,
     // The day she passed the gate is her release day, even when it was not the day planned.
-    releaseDate: release?.gatePassedAt
-      ? londonDateOf(DateTime.fromJSDate(release.gatePassedAt))
-      : (release?.releaseDate ?? null),
+    releaseDate: release ? gateAsItHappened(releaseToJudge(release)).releaseDate : null,
     now: work.now(),
   };
 }
