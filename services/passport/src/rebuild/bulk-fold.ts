@@ -22,8 +22,6 @@ const CONSUMED_TYPES: ReadonlySet<string> = new Set(PASSPORT_EVENT_KEYS.map((key
 export class BulkFold {
   private loaded = new Map<string, HeldPassport>();
   private working = new WorkingSet(this.loaded, new Map());
-  /** Whether passports have been written and let go: from then on a batch loads those it does not hold. */
-  private spilled = false;
   /** The release ids held, least recently folded first (a Map keeps the order ids were last set in). */
   private readonly recent = new Map<string, true>();
   private readonly seen = new Set<string>();
@@ -46,7 +44,8 @@ export class BulkFold {
   /** Folds a batch: loads the passports it touches that were let go, folds, and lets go again when too many are held. */
   async foldBatch(db: DatabaseOrTransaction, sql: Sql, messages: IncomingMessage[]): Promise<void> {
     const events = messages.map((message) => this.accepted(message)).filter((event) => event !== null);
-    if (this.spilled) await this.loadLetGo(db, events);
+    // Once passports have been let go, a batch loads back those of its own it does not hold.
+    if (this.counts.spills > 0) await this.loadLetGo(db, events);
     for (const event of events) this.apply(event);
     await this.flushTimeline(sql);
     if (this.recent.size >= this.residentPassports) await this.spill(db);
@@ -147,7 +146,6 @@ export class BulkFold {
     }
     this.working = new WorkingSet(this.loaded, outcomes);
     this.working.timeline.push(...letGo.timeline.splice(0));
-    this.spilled = true;
     this.counts.spills += 1;
     await this.savePassportsAndOutcomes(db, letGo);
   }
