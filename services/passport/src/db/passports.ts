@@ -1,5 +1,5 @@
 import type { DatabaseOrTransaction } from '@resettle/messaging';
-import { and, asc, eq, getTableColumns, inArray, sql, type Table } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, sql, type Table } from 'drizzle-orm';
 import type { Passport } from '../domain/index.js';
 import { passports, passportTimeline, releaseOutcomes } from './schema.js';
 
@@ -7,11 +7,6 @@ export type PassportRow = typeof passports.$inferSelect;
 
 export async function loadPassportForUpdate(tx: DatabaseOrTransaction, releaseId: string) {
   const [row] = await tx.select().from(passports).where(eq(passports.releaseId, releaseId)).for('update');
-  return row;
-}
-
-export async function findPassport(db: DatabaseOrTransaction, releaseId: string) {
-  const [row] = await db.select().from(passports).where(eq(passports.releaseId, releaseId));
   return row;
 }
 
@@ -135,14 +130,6 @@ export async function findPassportWithTimeline(db: DatabaseOrTransaction, releas
   if (!row) return undefined;
   const { timeline, ...passport } = row;
   return { row: passport, timeline };
-}
-
-export function timelineOf(db: DatabaseOrTransaction, releaseId: string) {
-  return db
-    .select()
-    .from(passportTimeline)
-    .where(eq(passportTimeline.releaseId, releaseId))
-    .orderBy(asc(passportTimeline.at), asc(passportTimeline.seq));
 }
 
 export type ReleaseOutcome = typeof releaseOutcomes.$inferSelect;

@@ -40,11 +40,11 @@ export async function upcomingReleases(db: DatabaseOrTransaction, query: Upcomin
   return { items, total: total?.total ?? 0 };
 }
 
-/** Her current passport: the next scheduled release, else the latest one. */
-export async function currentPassportOf(db: DatabaseOrTransaction, personId: string) {
+/** The release of her current passport: the next scheduled release, else the latest one. */
+export async function currentReleaseOf(db: DatabaseOrTransaction, personId: string): Promise<string | undefined> {
   const scheduledFirst = sql`case when ${passports.releaseStatus} = 'scheduled' then 0 else 1 end`;
   const [row] = await db
-    .select()
+    .select({ releaseId: passports.releaseId })
     .from(passports)
     .where(eq(passports.personId, personId))
     .orderBy(
@@ -54,7 +54,7 @@ export async function currentPassportOf(db: DatabaseOrTransaction, personId: str
       desc(passports.updatedAt),
     )
     .limit(1);
-  return row;
+  return row?.releaseId;
 }
 
 export function outcomeShares(db: DatabaseOrTransaction, filter: { prison?: string; month?: string }) {

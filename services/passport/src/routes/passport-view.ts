@@ -1,4 +1,4 @@
-import type { PassportRow } from '../db/passports.js';
+import type { PassportRow, TimelineView } from '../db/passports.js';
 import {
   assessRisk,
   calendarDaysUntil,
@@ -11,8 +11,6 @@ import {
   pathwayEntries,
   releaseOutcome,
 } from '../domain/index.js';
-
-type TimelineRow = { at: Date | string; eventType: string; source: string; correlationId: string; summary: string };
 
 const STATUS_TEXT: Record<Pathway['status'], string> = {
   'not-started': 'Not started',
@@ -65,7 +63,7 @@ function outcomeView(passport: Passport) {
 }
 
 /** What a probation practitioner sees: statuses, reasons, checklist and timeline — never the facts behind them. */
-export function passportView(row: PassportRow, timeline: TimelineRow[], now: Date, settings: PassportSettings) {
+export function passportView(row: PassportRow, timeline: TimelineView[], now: Date, settings: PassportSettings) {
   const { passport } = row;
   return {
     ...releaseSummary(row, now),
@@ -79,12 +77,6 @@ export function passportView(row: PassportRow, timeline: TimelineRow[], now: Dat
     shortNoticeChecklist: passport.shortNoticeChecklist,
     outcome: outcomeView(passport),
     alarm: passport.facts.aftercare?.alarm ?? null,
-    timeline: timeline.map((entry) => ({
-      at: typeof entry.at === 'string' ? entry.at : entry.at.toISOString(),
-      eventType: entry.eventType,
-      source: entry.source,
-      correlationId: entry.correlationId,
-      summary: entry.summary,
-    })),
+    timeline,
   };
 }

@@ -1,6 +1,7 @@
 import { problemsFor, type Server, type ServiceContext } from '@resettle/platform';
-import { findPassportWithTimeline, type PassportRow, timelineOf } from '../db/passports.js';
-import { currentPassportOf } from '../db/queries.js';
+import type { FastifyRequest } from 'fastify';
+import { findPassportWithTimeline } from '../db/passports.js';
+import { currentReleaseOf } from '../db/queries.js';
 import { domainSettings, type PassportServiceSettings } from '../settings.js';
 import { visiblePassport } from './access.js';
 import { passportView } from './passport-view.js';
@@ -9,8 +10,12 @@ import { PassportView, PersonParams, ReleaseIdParams } from './schemas.js';
 export async function passportReadRoutes(app: Server, context: ServiceContext<PassportServiceSettings>) {
   const settings = domainSettings(context.config);
 
-  const view = async (row: PassportRow) =>
-    passportView(row, await timelineOf(context.db, row.releaseId), context.clock(), settings);
+  /** The passport read with its timeline in one statement; the timeline is returned only once access is audited. */
+  const visibleView = async (request: FastifyRequest, releaseId: string | undefined, action: string) => {
+    const found = releaseId ? await findPassportWithTimeline(context.db, releaseId) : undefined;
+    const row = await visiblePassport(context.db, request, found?.row, action);
+    return passportView(row, found?.timeline ?? [], context.clock(), settings);
+  };
 
   app.get(
     '/api/passports/:releaseId',
@@ -23,13 +28,7 @@ export async function passportReadRoutes(app: Server, context: ServiceContext<Pa
         response: { 200: PassportView, ...problemsFor(400, 401, 403, 404) },
       },
     },
-    async (request) => {
-      // One statement reads the passport with its timeline; the timeline is returned only once access is allowed
-      // and audited.
-      const found = await findPassportWithTimeline(context.db, request.params.releaseId);
-      const row = await visiblePassport(context.db, request, found?.row, 'read-passport');
-      return passportView(row, found?.timeline ?? [], context.clock(), settings);
-    },
+    async (request) => visibleView(request, request.params.releaseId, 'read-passport'),
   );
 
   app.get(
@@ -43,9 +42,7 @@ export async function passportReadRoutes(app: Server, context: ServiceContext<Pa
         response: { 200: PassportView, ...problemsFor(400, 401, 403, 404) },
       },
     },
-    async (request) => {
-      const found = await currentPassportOf(context.db, request.params.personId);
-      return view(await visiblePassport(context.db, request, found, 'read-current-passport'));
-    },
+    async (request) =>
+      visibleView(request, await currentReleaseOf(context.db, request.params.personId), 'read-current-passport'),
   );
 }
