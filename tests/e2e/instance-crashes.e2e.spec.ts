@@ -1,6 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Caller } from '@resettle/platform';
 import { eventually } from '@resettle/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +14,7 @@ import {
   scheduleRelease,
 } from './support/journey.js';
 import { RunningSystem, type ServiceName } from './support/system.js';
+import { WebhookReceiver } from './support/webhooks.js';
 
 const WOMEN = Array.from({ length: 30 }, (_, index) => `C7${String(index + 1).padStart(3, '0')}AA`);
 const SERVICES: ServiceName[] = [
@@ -27,34 +26,17 @@ const SERVICES: ServiceName[] = [
 ];
 const admin: Caller = { sub: 'e2e-admin', roles: ['admin'] };
 
-/** The provider's end of the webhooks: every POST, by the handoff it is about. */
-class WebhookReceiver {
-  readonly received: { personId: string; handoffId: string; type: string; eventId: string }[] = [];
-  private readonly server: Server = createServer((request, response) => {
-    let body = '';
-    request.on('data', (chunk) => (body += chunk));
-    request.on('end', () => {
-      const event = JSON.parse(body);
-      const eventId = String(request.headers['webhook-id']);
-      this.received.push({ personId: event.personId, handoffId: event.data.handoffId, type: event.type, eventId });
-      response.writeHead(204).end();
-    });
-  });
-
-  async listen(): Promise<string> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/webhooks`;
-  }
-
-  close(): Promise<void> {
-    return new Promise((resolve) => this.server.close(() => resolve()));
-  }
-}
-
 // Two processes of every service on the shared broker; one of each (the relay leader) is SIGKILLed mid-journey.
 describe('the ordinary journey for many women with two instances of every service, one of each killed', () => {
   let system: RunningSystem;
   const webhooks = new WebhookReceiver();
+  /** Every POST the provider's end received, by the handoff it is about. */
+  const delivered = () =>
+    webhooks.received.map(({ headers, event }) => ({
+      personId: String(event.personId),
+      handoffId: String(event.data.handoffId),
+      eventId: String(headers['webhook-id']),
+    }));
   beforeAll(async () => {
     const webhookUrl = await webhooks.listen();
     system = await RunningSystem.start({
@@ -157,18 +139,18 @@ describe('the ordinary journey for many women with two instances of every servic
 
     const handoffIds = new Set(handoffs.map((handoff) => handoff.id));
     await eventually(
-      () => expect(new Set(webhooks.received.map((delivery) => delivery.handoffId))).toEqual(handoffIds),
+      () => expect(new Set(delivered().map((delivery) => delivery.handoffId))).toEqual(handoffIds),
       90_000,
       500,
     );
     // The clinical handoff goes to the provider's webhook only (no topic carries it): one handoff per woman, each
     // sent under one webhook-id however often it was posted.
     for (const personId of WOMEN) {
-      const hers = webhooks.received.filter((delivery) => delivery.personId === personId);
+      const hers = delivered().filter((delivery) => delivery.personId === personId);
       expect(new Set(hers.map((delivery) => delivery.handoffId)).size, personId).toBe(1);
     }
     for (const handoffId of handoffIds) {
-      const deliveries = webhooks.received.filter((delivery) => delivery.handoffId === handoffId);
+      const deliveries = delivered().filter((delivery) => delivery.handoffId === handoffId);
       expect(new Set(deliveries.map((delivery) => delivery.eventId)).size, handoffId).toBe(1);
     }
 
