@@ -65,7 +65,12 @@ export async function runProfiles(infra: Infra, options: BenchOptions, slow: Set
   const database = await infra.freshDatabase('profile_passport');
   if (slow.has('passport consumer') || slow.has('passport reads')) {
     const consumer = await system.need('passport', { DATABASE_URL: database }, cpuProf(dir('passport consumer')));
-    await pollUntil(async () => (await consumerHealth(consumer))?.lag === 0, 600_000, 500);
+    // Lag 0 alone is also what a consumer reports before it has joined its group (then stopping it loses the profile).
+    const caughtUp = async () => {
+      const health = await consumerHealth(consumer);
+      return health?.lag === 0 && (health.applied ?? 0) > 0;
+    };
+    await pollUntil(caughtUp, 600_000, 500);
     await consumer.stop();
     if (slow.has('passport consumer')) done('passport consumer');
   }
