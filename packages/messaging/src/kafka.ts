@@ -18,6 +18,7 @@ import {
 } from 'kafkajs';
 import type { Logger } from 'pino';
 import { backoffDelay } from './backoff.js';
+import { InStep } from './in-step.js';
 import { kafkaLogVerdict } from './kafka-log.js';
 
 export interface OutgoingMessage {
@@ -54,6 +55,12 @@ export interface Subscription {
   maxBatchSize?: number;
   /** Partitions handled at the same time (order is kept within each partition). Default 1. */
   partitionsConsumedConcurrently?: number;
+  /**
+   * Reads the partitions side by side by the time their messages were written: one more than this many milliseconds
+   * ahead of the slowest still to finish waits for it (a rebuild, so that a woman's events on different topics arrive
+   * close together). Off by default: each partition is read as fast as it can be.
+   */
+  inStepWithinMs?: number;
 }
 
 export interface RunningSubscription {
@@ -284,11 +291,12 @@ class KafkaEventBus implements EventBus {
     this.consumers.add(consumer);
     await consumer.connect();
     await consumer.subscribe({ topics: subscription.topics, fromBeginning: subscription.fromBeginning ?? true });
+    const inStep = subscription.inStepWithinMs === undefined ? undefined : new InStep(subscription.inStepWithinMs);
     await consumer.run({
       autoCommit: false,
       partitionsConsumedConcurrently: subscription.partitionsConsumedConcurrently ?? 1,
       eachBatchAutoResolve: false,
-      eachBatch: (payload) => this.deliverBatch(consumer, payload, subscription),
+      eachBatch: (payload) => this.deliverBatch(consumer, payload, subscription, inStep),
     });
     return consumer;
   }
@@ -362,7 +370,12 @@ class KafkaEventBus implements EventBus {
     return producer;
   }
 
-  private async deliverBatch(consumer: Consumer, payload: EachBatchPayload, subscription: Subscription): Promise<void> {
+  private async deliverBatch(
+    consumer: Consumer,
+    payload: EachBatchPayload,
+    subscription: Subscription,
+    inStep: InStep | undefined,
+  ): Promise<void> {
     const { batch, heartbeat, isRunning, isStale, resolveOffset } = payload;
     const control = { heartbeat, isRunning: () => isRunning() && !isStale() };
     const topic = this.logical(batch.topic);
@@ -388,6 +401,7 @@ class KafkaEventBus implements EventBus {
         ]);
       }
     }
+    if (inStep && control.isRunning()) keepInStep(consumer, inStep, batch);
     await heartbeat();
   }
 
@@ -410,6 +424,21 @@ class KafkaEventBus implements EventBus {
       await admin.disconnect();
     }
   }
+}
+
+/** Pauses the partitions that have got ahead and resumes those the slowest has caught up with. */
+function keepInStep(consumer: Consumer, inStep: InStep, batch: EachBatchPayload['batch']): void {
+  const last = batch.messages[batch.messages.length - 1];
+  if (!last) return;
+  const caughtUp = BigInt(batch.lastOffset()) + 1n >= BigInt(batch.highWatermark);
+  const moves = inStep.handled(`${batch.partition}:${batch.topic}`, { at: Number(last.timestamp), caughtUp });
+  const partitions = (keys: string[]) =>
+    keys.map((key) => {
+      const [partition, topic] = key.split(':'); // a Kafka topic name has no ':'
+      return { topic: topic!, partitions: [Number(partition)] };
+    });
+  if (moves.pause.length > 0) consumer.pause(partitions(moves.pause));
+  if (moves.resume.length > 0) consumer.resume(partitions(moves.resume));
 }
 
 /** What one principal may do: write the topics it produces, read those it consumes, in its own consumer groups. */

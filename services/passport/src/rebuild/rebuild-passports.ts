@@ -11,6 +11,9 @@ import { domainSettings } from '../settings.js';
 import { BulkFold } from './bulk-fold.js';
 import { EndOfTopics } from './end-of-topics.js';
 
+/** How far (by the time events were written) one topic's read may run ahead of the slowest. */
+const IN_STEP_MS = 1_000;
+
 export interface RebuildProgress {
   done: number;
   total: number;
@@ -90,6 +93,8 @@ async function readToEnd(
     topics,
     fromBeginning: true,
     maxBatchSize: 10_000,
+    // The topics read in the order their events were written, so her events come together while her passport is held.
+    inStepWithinMs: IN_STEP_MS,
     handleBatch: async (messages) => {
       await foldMessages(messages);
       for (const message of messages) end.passed(message);
