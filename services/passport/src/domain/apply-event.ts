@@ -22,9 +22,8 @@ export function applyEvent(before: Passport | undefined, event: UpstreamEvent): 
   const ids = { personId: event.personId, releaseId: event.data.releaseId };
   const previous = before?.facts ?? EMPTY_FACTS;
   const { facts, summary } = foldFacts(previous, event);
+  if (before && sameValue(withoutClock(previous), withoutClock(facts))) return { passport: before, changes: [] };
   const passport = derivePassport(ids, facts);
-  const factsChanged = !sameValue(withoutClock(previous), withoutClock(facts));
-  if (before && !factsChanged) return { passport: before, changes: [] };
   return { passport, changes: [{ kind: 'fact', summary }, ...pathwayChanges(before, passport)] };
 }
 

@@ -9,7 +9,7 @@ import { type HeldPassport, WorkingSet } from '../events/working-set.js';
 const TIMELINE_ROWS_PER_COPY = 5_000;
 const PASSPORTS_PER_INSERT = 1_000;
 /** Passports held in memory before they are written and let go (each is a few kilobytes of folded facts). */
-export const RESIDENT_PASSPORTS = 20_000;
+export const RESIDENT_PASSPORTS = 5_000;
 /** The types the live fold consumes; one of them at a version it does not know holds her back, as live. */
 const CONSUMED_TYPES: ReadonlySet<string> = new Set(PASSPORT_EVENT_KEYS.map((key) => key.split('@')[0] ?? key));
 
