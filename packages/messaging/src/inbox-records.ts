@@ -1,5 +1,6 @@
 import type { EventEnvelope } from '@resettle/contracts';
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import { anyOf, insertJsonRows } from './db/json-rows.js';
 import { heldPeople, inbox } from './db/schema.js';
 import type { Database, Transaction } from './db/types.js';
 
@@ -28,20 +29,18 @@ export async function recordInInbox(
   outcome: 'applied' | 'dead-lettered',
 ): Promise<Set<string>> {
   if (events.length === 0) return new Set();
-  const rows = await tx
-    .insert(inbox)
-    .values(
-      events.map((event) => ({
-        consumerGroup: groupId,
-        eventId: event.id,
-        eventType: event.type,
-        personId: event.personId,
-        outcome,
-      })),
-    )
-    .onConflictDoNothing()
-    .returning({ eventId: inbox.eventId });
-  return new Set(rows.map((row) => row.eventId));
+  const rows = events.map((event) => ({
+    consumerGroup: groupId,
+    eventId: event.id,
+    eventType: event.type,
+    personId: event.personId,
+    outcome,
+  }));
+  const keys = ['consumerGroup', 'eventId', 'eventType', 'personId', 'outcome'] as const;
+  const recorded = await tx.execute<{ event_id: string }>(
+    sql`${insertJsonRows(inbox, keys, rows)} on conflict do nothing returning ${sql.identifier(inbox.eventId.name)}`,
+  );
+  return new Set(recorded.map((row) => row.event_id));
 }
 
 /** People whose events are held back behind a dead letter, with the event that blocks each. */
@@ -50,7 +49,7 @@ export async function heldAmong(tx: Transaction, groupId: string, personIds: str
   const rows = await tx
     .select({ personId: heldPeople.personId, blockingEventId: heldPeople.blockingEventId })
     .from(heldPeople)
-    .where(and(eq(heldPeople.consumerGroup, groupId), inArray(heldPeople.personId, [...new Set(personIds)])));
+    .where(and(eq(heldPeople.consumerGroup, groupId), sql`${heldPeople.personId} = ${anyOf([...new Set(personIds)])}`));
   return new Map(rows.map((row) => [row.personId, row.blockingEventId]));
 }
 

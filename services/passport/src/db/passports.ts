@@ -1,5 +1,5 @@
-import type { DatabaseOrTransaction } from '@resettle/messaging';
-import { and, eq, getTableColumns, inArray, sql, type Table } from 'drizzle-orm';
+import { anyOf, type DatabaseOrTransaction, insertJsonRows } from '@resettle/messaging';
+import { and, eq, getTableColumns, sql, type Table } from 'drizzle-orm';
 import type { Passport } from '../domain/index.js';
 import { passports, passportTimeline, releaseOutcomes } from './schema.js';
 
@@ -18,7 +18,10 @@ export interface PassportState {
 }
 
 const passportsOf = (db: DatabaseOrTransaction, releaseIds: string[]) =>
-  db.select().from(passports).where(inArray(passports.releaseId, releaseIds));
+  db
+    .select()
+    .from(passports)
+    .where(sql`${passports.releaseId} = ${anyOf(releaseIds, 'uuid')}`);
 
 const heldById = (rows: PassportRow[]) =>
   new Map(rows.map((row) => [row.releaseId, { passport: row.passport, atRisk: row.atRisk }]));
@@ -58,28 +61,22 @@ export async function savePassports(
     revision: saves,
     updatedAt,
   }));
-  await tx
-    .insert(passports)
-    .values(rows)
-    .onConflictDoUpdate({
-      target: passports.releaseId,
-      set: {
-        ...excludedColumns(passports, [
-          'personId',
-          'prisonCode',
-          'probationRegion',
-          'releaseDate',
-          'gateAt',
-          'releaseStatus',
-          'complete',
-          'gaps',
-          'atRisk',
-          'passport',
-          'updatedAt',
-        ]),
-        revision: sql`${passports.revision} + excluded.revision`,
-      },
-    });
+  const updated = [
+    'personId',
+    'prisonCode',
+    'probationRegion',
+    'releaseDate',
+    'gateAt',
+    'releaseStatus',
+    'complete',
+    'gaps',
+    'atRisk',
+    'passport',
+    'updatedAt',
+  ] as const;
+  await tx.execute(sql`${insertJsonRows(passports, ['releaseId', ...updated, 'revision'], rows)}
+    on conflict (${sql.identifier(passports.releaseId.name)}) do update set ${excludedColumns(passports, updated)},
+    ${sql.identifier(passports.revision.name)} = ${passports.revision} + excluded.${sql.identifier(passports.revision.name)}`);
 }
 
 /** Incomplete passports of scheduled releases not yet at risk: those that may cross the threshold as days pass. */
@@ -96,8 +93,10 @@ export async function markAtRisk(tx: DatabaseOrTransaction, releaseId: string, n
 
 export type TimelineEntry = Omit<typeof passportTimeline.$inferInsert, 'seq'>;
 
+const TIMELINE_KEYS = ['releaseId', 'at', 'eventId', 'eventType', 'source', 'correlationId', 'summary'] as const;
+
 export async function appendTimeline(tx: DatabaseOrTransaction, entries: TimelineEntry[]): Promise<void> {
-  if (entries.length > 0) await tx.insert(passportTimeline).values(entries);
+  if (entries.length > 0) await tx.execute(insertJsonRows(passportTimeline, TIMELINE_KEYS, entries));
 }
 
 /** A timeline entry as the passport view shows it, `at` already in ISO 8601 (UTC, milliseconds). */
@@ -135,30 +134,25 @@ export async function findPassportWithTimeline(db: DatabaseOrTransaction, releas
 export type ReleaseOutcome = typeof releaseOutcomes.$inferSelect;
 
 export async function loadOutcomes(tx: DatabaseOrTransaction, releaseIds: string[]) {
-  const rows = await tx.select().from(releaseOutcomes).where(inArray(releaseOutcomes.releaseId, releaseIds));
+  const rows = await tx
+    .select()
+    .from(releaseOutcomes)
+    .where(sql`${releaseOutcomes.releaseId} = ${anyOf(releaseIds, 'uuid')}`);
   return new Map(rows.map((row) => [row.releaseId, row]));
 }
 
 export async function saveOutcomes(tx: DatabaseOrTransaction, outcomes: ReleaseOutcome[]): Promise<void> {
   if (outcomes.length === 0) return;
-  await tx
-    .insert(releaseOutcomes)
-    .values(outcomes)
-    .onConflictDoUpdate({
-      target: releaseOutcomes.releaseId,
-      set: excludedColumns(releaseOutcomes, [
-        'prisonCode',
-        'month',
-        'releasedAt',
-        'complete',
-        'missing',
-        'awaitingReCheck',
-      ]),
-    });
+  const updated = ['prisonCode', 'month', 'releasedAt', 'complete', 'missing', 'awaitingReCheck'] as const;
+  await tx.execute(sql`${insertJsonRows(releaseOutcomes, ['releaseId', ...updated], outcomes)}
+    on conflict (${sql.identifier(releaseOutcomes.releaseId.name)}) do update set ${excludedColumns(releaseOutcomes, updated)}`);
 }
 
-/** `set` for a multi-row upsert: each column takes the value the conflicting row would have inserted. */
-function excludedColumns<T extends Table>(table: T, keys: (keyof T['_']['columns'] & string)[]) {
+/** `set` for a many-row upsert: each column takes the value the conflicting row would have inserted. */
+function excludedColumns<T extends Table>(table: T, keys: readonly (keyof T['_']['columns'] & string)[]) {
   const columns = getTableColumns(table);
-  return Object.fromEntries(keys.map((key) => [key, sql.raw(`excluded."${columns[key]!.name}"`)]));
+  return sql.join(
+    keys.map((key) => sql`${sql.identifier(columns[key]!.name)} = excluded.${sql.identifier(columns[key]!.name)}`),
+    sql`, `,
+  );
 }
