@@ -1,9 +1,12 @@
 import { type EventEnvelope, findEventDefinition, partitionKeyOf } from '@resettle/contracts';
 import { sql } from 'drizzle-orm';
+import { insertJsonRows } from './db/json-rows.js';
 import { outbox } from './db/schema.js';
 import type { DatabaseOrTransaction } from './db/types.js';
 
 export const OUTBOX_CHANNEL = 'resettle_outbox';
+const FEW_ROWS = 10;
+const OUTBOX_KEYS = ['eventId', 'topic', 'partitionKey', 'eventType', 'payload', 'traceParent'] as const;
 
 /**
  * Records events in the outbox inside the caller's transaction, so the state change and its events commit
@@ -16,19 +19,20 @@ export async function appendToOutbox(
   options: { traceParent?: string | null } = {},
 ): Promise<void> {
   if (events.length === 0) return;
-  await tx.insert(outbox).values(
-    events.map((event) => {
-      const definition = findEventDefinition(event.type, event.version);
-      if (!definition) throw new Error(`no contract for ${event.type} v${event.version}`);
-      return {
-        eventId: event.id,
-        topic: definition.topic,
-        partitionKey: partitionKeyOf(event),
-        eventType: event.type,
-        payload: event,
-        traceParent: options.traceParent ?? null,
-      };
-    }),
-  );
+  const rows = events.map((event) => {
+    const definition = findEventDefinition(event.type, event.version);
+    if (!definition) throw new Error(`no contract for ${event.type} v${event.version}`);
+    return {
+      eventId: event.id,
+      topic: definition.topic,
+      partitionKey: partitionKeyOf(event),
+      eventType: event.type,
+      payload: event,
+      traceParent: options.traceParent ?? null,
+    };
+  });
+  // A request's few events as VALUES (measured faster there); a consumer's run of hundreds as one JSON parameter.
+  if (rows.length <= FEW_ROWS) await tx.insert(outbox).values(rows);
+  else await tx.execute(insertJsonRows(outbox, OUTBOX_KEYS, rows));
   await tx.execute(sql`select pg_notify(${OUTBOX_CHANNEL}, '')`);
 }
