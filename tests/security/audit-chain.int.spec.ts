@@ -13,6 +13,8 @@ const read = (n: number): AuditFacts => ({
   outcome: 'allowed',
 });
 
+const twelve = Array.from({ length: 12 }, (_, n) => `L${String(1000 + n)}BC`);
+
 /** As only the owner or a superuser could: with the log's own triggers off for one statement. */
 async function tamper(sql: postgres.Sql, statement: string): Promise<void> {
   await sql.begin(async (tx) => {
@@ -43,13 +45,31 @@ describe('the audit log hash chain', () => {
           await work.audit({ ...read(n), action: 'change-accommodation' });
         }),
       ),
+      // A list of twelve women: one statement of twelve rows, as many-row inserts are written.
+      service.context.transactFor({ correlationId: 'list' }, (work) =>
+        work.audit({
+          ...read(0),
+          action: 'list-accommodation',
+          listed: twelve,
+          categories: ['accommodation', 'release'],
+        }),
+      ),
     ]);
     const verdict = await verifyAuditChain(service.context.sql);
-    expect(verdict).toMatchObject({ intact: true, rows: 200, head: { chainSeq: '200' } });
+    expect(verdict).toMatchObject({ intact: true, rows: 212, head: { chainSeq: '212' } });
     const [numbers] = await asSuperuser`
       select count(distinct chain_seq)::int as distinct, min(chain_seq)::int as first, max(chain_seq)::int as last
       from audit_log`;
-    expect(numbers).toEqual({ distinct: 200, first: 1, last: 200 });
+    expect(numbers).toEqual({ distinct: 212, first: 1, last: 212 });
+    const listed = await asSuperuser`
+      select person_id, categories, roles from audit_log where action = 'list-accommodation' order by person_id`;
+    expect(listed).toEqual(
+      twelve.map((personId) => ({
+        person_id: personId,
+        categories: ['accommodation', 'release'],
+        roles: [],
+      })),
+    );
   });
 
   it('names the first altered row, whoever altered it', async () => {
@@ -84,7 +104,7 @@ describe('the audit log hash chain', () => {
     await tamper(asSuperuser, 'delete from audit_log where chain_seq >= 92');
     expect((await verifyAuditChain(service.context.sql)).brokenAt).toMatchObject({
       reason: 'head-mismatch',
-      chainSeq: '200',
+      chainSeq: '212',
     });
     await tamper(
       asSuperuser,

@@ -7,7 +7,7 @@ export {
   type HeadersOf,
   InboxConsumer,
 } from './consumer.js';
-export { anyOf, insertJsonRows } from './db/json-rows.js';
+export { anyOf, insertJsonRows, insertRows } from './db/json-rows.js';
 export { heldPeople, inbox, outbox } from './db/schema.js';
 export type { Database, DatabaseOrTransaction, Transaction } from './db/types.js';
 export { type DeadLetterReason, sendToDeadLetterTopic } from './dead-letters.js';

@@ -1,11 +1,10 @@
 import { type EventEnvelope, findEventDefinition, partitionKeyOf } from '@resettle/contracts';
 import { sql } from 'drizzle-orm';
-import { insertJsonRows } from './db/json-rows.js';
+import { insertRows } from './db/json-rows.js';
 import { outbox } from './db/schema.js';
 import type { DatabaseOrTransaction } from './db/types.js';
 
 export const OUTBOX_CHANNEL = 'resettle_outbox';
-const FEW_ROWS = 10;
 const OUTBOX_KEYS = ['eventId', 'topic', 'partitionKey', 'eventType', 'payload', 'traceParent'] as const;
 
 /**
@@ -31,8 +30,6 @@ export async function appendToOutbox(
       traceParent: options.traceParent ?? null,
     };
   });
-  // A request's few events as VALUES (measured faster there); a consumer's run of hundreds as one JSON parameter.
-  if (rows.length <= FEW_ROWS) await tx.insert(outbox).values(rows);
-  else await tx.execute(insertJsonRows(outbox, OUTBOX_KEYS, rows));
+  await insertRows(tx, outbox, OUTBOX_KEYS, rows);
   await tx.execute(sql`select pg_notify(${OUTBOX_CHANNEL}, '')`);
 }

@@ -1,9 +1,9 @@
-import type { Database, DatabaseOrTransaction } from '@resettle/messaging';
+import { type Database, type DatabaseOrTransaction, insertRows } from '@resettle/messaging';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { FastifyRequest } from 'fastify';
 import { httpError } from '../http/problems.js';
 import { writeAuditOutsideTransaction } from './group-commit.js';
-import { type AuditEntry, auditLog } from './schema.js';
+import { AUDIT_ENTRY_KEYS, type AuditEntry, auditLog } from './schema.js';
 
 export type DataCategory =
   | 'release'
@@ -65,7 +65,7 @@ export async function audit(
 ): Promise<void> {
   const entries = auditEntries(request, facts);
   try {
-    if (db instanceof PgTransaction) await db.insert(auditLog).values(entries);
+    if (db instanceof PgTransaction) await insertRows(db, auditLog, AUDIT_ENTRY_KEYS, entries);
     else await Promise.all(entries.map((entry) => writeAuditOutsideTransaction(db as Database, entry)));
   } catch (error) {
     request?.log.error({ err: error }, 'audit record could not be written; refusing');

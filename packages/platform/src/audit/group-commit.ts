@@ -1,5 +1,5 @@
-import type { Database } from '@resettle/messaging';
-import { type AuditEntry, auditLog } from './schema.js';
+import { type Database, insertRows } from '@resettle/messaging';
+import { AUDIT_ENTRY_KEYS, type AuditEntry, auditLog } from './schema.js';
 
 interface Waiting {
   entry: AuditEntry;
@@ -37,7 +37,12 @@ class AuditGroupCommit {
   /** A group that fails is retried row by row, so one bad row refuses only its own read. */
   private async insert(group: Waiting[]): Promise<void> {
     try {
-      await this.db.insert(auditLog).values(group.map((waiting) => waiting.entry));
+      await insertRows(
+        this.db,
+        auditLog,
+        AUDIT_ENTRY_KEYS,
+        group.map((waiting) => waiting.entry),
+      );
       for (const waiting of group) waiting.written();
     } catch (error) {
       if (group.length === 1) return group[0]!.failed(error);

@@ -26,3 +26,18 @@ export const auditLog = pgTable(
 );
 
 export type AuditEntry = typeof auditLog.$inferInsert;
+
+/** What an audited access records (`at` and the chain's columns are filled in by PostgreSQL). */
+export const AUDIT_ENTRY_KEYS = [
+  'sub',
+  'roles',
+  'organisation',
+  'action',
+  'personId',
+  'resourceId',
+  'categories',
+  'justification',
+  'outcome',
+  'recipient',
+  'correlationId',
+] as const satisfies readonly (keyof AuditEntry)[];
