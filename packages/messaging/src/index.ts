@@ -25,7 +25,7 @@ export {
   type PartitionPlacement,
   type TopicDescription,
 } from './kafka.js';
-export { appendToOutbox, OUTBOX_CHANNEL } from './outbox.js';
+export { appendToOutbox, installOutboxWakeUp, OUTBOX_CHANNEL } from './outbox.js';
 export { type ParsedMessage, parseMessage } from './parse-message.js';
 export { provisionServiceAccess, scramOverTls, servicePrincipals } from './provision.js';
 export { OutboxRelay } from './relay.js';

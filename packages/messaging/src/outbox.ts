@@ -1,5 +1,5 @@
 import { type EventEnvelope, findEventDefinition, partitionKeyOf } from '@resettle/contracts';
-import { sql } from 'drizzle-orm';
+import type { Sql, TransactionSql } from 'postgres';
 import { insertRows } from './db/json-rows.js';
 import { outbox } from './db/schema.js';
 import type { DatabaseOrTransaction } from './db/types.js';
@@ -8,9 +8,9 @@ export const OUTBOX_CHANNEL = 'resettle_outbox';
 const OUTBOX_KEYS = ['eventId', 'topic', 'partitionKey', 'eventType', 'payload', 'traceParent'] as const;
 
 /**
- * Records events in the outbox inside the caller's transaction, so the state change and its events commit
- * together or not at all. The NOTIFY is delivered on commit and wakes the relay. Topics are stored as the contracts
- * name them; the bus puts its namespace in front when the relay sends them.
+ * Records events in the outbox inside the caller's transaction, so the state change and its events commit together
+ * or not at all; the outbox's trigger wakes the relay on commit (installOutboxWakeUp). Topics are stored as the
+ * contracts name them; the bus puts its namespace in front when the relay sends them.
  */
 export async function appendToOutbox(
   tx: DatabaseOrTransaction,
@@ -31,5 +31,24 @@ export async function appendToOutbox(
     };
   });
   await insertRows(tx, outbox, OUTBOX_KEYS, rows);
-  await tx.execute(sql`select pg_notify(${OUTBOX_CHANNEL}, '')`);
+}
+
+/**
+ * The relay's wake-up: each statement that adds to the outbox notifies it, delivered when the transaction commits
+ * (a statement trigger, so a write does not spend a round trip of its own on `pg_notify`). Installed by the owner
+ * role at each start, idempotently, on a database that has an outbox.
+ */
+export async function installOutboxWakeUp(sql: Sql | TransactionSql): Promise<void> {
+  const [table] = await sql<{ present: boolean }[]>`select to_regclass('outbox') is not null as present`;
+  if (!table?.present) return;
+  await sql.unsafe(`
+    CREATE OR REPLACE FUNCTION outbox_wakes_relay() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      PERFORM pg_notify('${OUTBOX_CHANNEL}', '');
+      RETURN NULL;
+    END;
+    $$;
+    DROP TRIGGER IF EXISTS outbox_wakes_relay ON outbox;
+    CREATE TRIGGER outbox_wakes_relay AFTER INSERT ON outbox FOR EACH STATEMENT EXECUTE FUNCTION outbox_wakes_relay();
+  `);
 }

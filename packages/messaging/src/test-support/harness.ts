@@ -7,7 +7,7 @@ import postgres, { type Sql } from 'postgres';
 import { InboxConsumer } from '../consumer.js';
 import type { Database } from '../db/types.js';
 import { createEventBus, type EventBus, type KafkaSecurity } from '../kafka.js';
-import { appendToOutbox } from '../outbox.js';
+import { appendToOutbox, installOutboxWakeUp } from '../outbox.js';
 import { noteOf, quietLogger } from './events.js';
 import * as schema from './schema.js';
 
@@ -37,6 +37,7 @@ export async function createHarness(
   const database = await freshDatabase(label);
   const migrator = postgres(database.url, { max: 1, onnotice: () => {} });
   await migrate(drizzle(migrator), { migrationsFolder });
+  await installOutboxWakeUp(migrator);
   await migrator.end();
   const sql = postgres(options.databaseUrl ?? database.url, { max: 5, onnotice: () => {} });
   const db = drizzle(sql, { schema });
