@@ -127,8 +127,8 @@ export class BulkFold {
   }
 
   /**
-   * Writes every passport and outcome held, and lets go of the less recently folded half: the topics are read side by
-   * side at their own pace, so her events come in a few bursts, and the other half is where the next ones land.
+   * Writes every passport and outcome held, and lets go of the less recently folded half: read in step, her events
+   * come close together, but a late one (a topic a little behind the others) most likely lands in the recent half.
    */
   private async spill(db: DatabaseOrTransaction): Promise<void> {
     const letGo = this.working;

@@ -33,17 +33,17 @@ export interface RebuildOptions {
   residentPassports?: number;
 }
 
-/**
- * Rebuilds every passport from the upstream topics into a fresh database with the live fold, publishing nothing (the
- * passport events went out when the passports were first built). Reads up to the end offsets taken at the start.
- * The database must be empty; a rebuild that stops part-way leaves one to drop and rebuild into afresh.
- */
 export interface RebuildResult extends RebuildProgress {
   /** How many times the passports held were written and let go, and how many were loaded again afterwards. */
   letGo: number;
   reloaded: number;
 }
 
+/**
+ * Rebuilds every passport from the upstream topics into a fresh database with the live fold, publishing nothing (the
+ * passport events went out when the passports were first built). Reads up to the end offsets taken at the start.
+ * The database must be empty; a rebuild that stops part-way leaves one to drop and rebuild into afresh.
+ */
 export async function rebuildPassports(options: RebuildOptions): Promise<RebuildResult> {
   const config = loadConfig(passport.settings, options.env, { serving: false });
   await prepareDatabase(config, passport.migrationsFolder, { auditLog: 'auditLog' in passport.schema });
