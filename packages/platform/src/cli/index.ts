@@ -4,3 +4,4 @@
 // otherwise be bundled into a built CLI such as passport's dist/rebuild.js.
 export { commandLine, HELP, helpOption, listWrapped, UsageError } from '@resettle/infra/cli';
 export { PROBATION_REGIONS, type ProbationRegion, probationRegionNamed, regionSlug } from './regions.js';
+export { startWorkerThread } from './worker-thread.js';

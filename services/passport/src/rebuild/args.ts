@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { HELP, helpOption, UsageError } from '@resettle/platform/cli';
 
@@ -10,6 +11,8 @@ usage: node --import tsx services/passport/src/rebuild.ts --database-url URL [op
   --brokers HOST:PORT,…        Kafka (default: KAFKA_BROKERS, else 127.0.0.1:9092)
   --at-risk-working-days N     as the service's AT_RISK_WORKING_DAYS, 1 to 60 (default 10)
   --evening-cutoff HH:MM       as the service's EVENING_CUTOFF (default 17:00)
+  --workers N                  threads folding side by side, each a share of the women, 1 to 8
+                               (default: this machine's cores, at most 2)
   -h, --help                   this text
 
 Every other setting is read from the environment, as the service reads it.`;
@@ -23,6 +26,7 @@ export interface RebuildArgs {
     AT_RISK_WORKING_DAYS: string;
     EVENING_CUTOFF: string;
   };
+  workers: number;
 }
 
 export function parseRebuildArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): RebuildArgs | typeof HELP {
@@ -34,6 +38,7 @@ export function parseRebuildArgs(argv: string[], env: NodeJS.ProcessEnv = proces
       brokers: { type: 'string', default: env.KAFKA_BROKERS ?? '127.0.0.1:9092' },
       'at-risk-working-days': { type: 'string', default: '10' },
       'evening-cutoff': { type: 'string', default: '17:00' },
+      workers: { type: 'string', default: String(Math.min(2, availableParallelism())) },
       ...helpOption,
     },
   });
@@ -49,6 +54,10 @@ export function parseRebuildArgs(argv: string[], env: NodeJS.ProcessEnv = proces
   if (!/^([01][0-9]|2[0-3]):[0-5][0-9]$/.test(eveningCutoff)) {
     throw new UsageError('--evening-cutoff must be a time of day, HH:MM');
   }
+  const workers = Number(values.workers);
+  if (!Number.isInteger(workers) || workers < 1 || workers > 8) {
+    throw new UsageError('--workers must be a whole number from 1 to 8');
+  }
   const brokers = values.brokers
     .split(',')
     .map((broker) => broker.trim())
@@ -62,5 +71,6 @@ export function parseRebuildArgs(argv: string[], env: NodeJS.ProcessEnv = proces
       AT_RISK_WORKING_DAYS: String(atRiskWorkingDays),
       EVENING_CUTOFF: eveningCutoff,
     },
+    workers,
   };
 }

@@ -4,7 +4,8 @@ import type { EventBus, IncomingMessage } from '@resettle/messaging';
 export class EndOfTopics {
   private readonly reachedOffsets = new Map<string, bigint>();
 
-  private constructor(private readonly ends: Map<string, bigint>) {}
+  /** `ends`: the offset after each partition's last message, by `topic/partition` (a worker gets its parent's). */
+  constructor(readonly ends: ReadonlyMap<string, bigint>) {}
 
   static async take(bus: EventBus, topics: string[]): Promise<EndOfTopics> {
     const ends = new Map<string, bigint>();

@@ -10,6 +10,7 @@ import { PASSPORT_EVENT_KEYS } from '../domain/index.js';
 import { domainSettings } from '../settings.js';
 import { BulkFold } from './bulk-fold.js';
 import { EndOfTopics } from './end-of-topics.js';
+import { holds, type Share, WHOLE } from './share.js';
 
 /** How far (by the time events were written) one topic's read may run ahead of the slowest. */
 const IN_STEP_MS = 1_000;
@@ -45,9 +46,15 @@ export interface RebuildResult extends RebuildProgress {
  * The database must be empty; a rebuild that stops part-way leaves one to drop and rebuild into afresh.
  */
 export async function rebuildPassports(options: RebuildOptions): Promise<RebuildResult> {
+  const ends = await prepareRebuild(options);
+  return rebuildShare({ ...options, ends, share: WHOLE });
+}
+
+/** Migrates the fresh database, checks it holds no passports, and takes the end offsets the rebuild reads up to. */
+export async function prepareRebuild(options: Pick<RebuildOptions, 'env' | 'logger'>): Promise<EndOfTopics['ends']> {
   const config = loadConfig(passport.settings, options.env, { serving: false });
   await prepareDatabase(config, passport.migrationsFolder, { auditLog: 'auditLog' in passport.schema });
-  const { db, sql, close } = connectDatabase(config.DATABASE_URL, schema, { max: 3 });
+  const { db, close } = connectDatabase(config.DATABASE_URL, schema, { max: 1 });
   const bus = eventBusFor(config, 'passport-rebuild', options.logger);
   try {
     const [existing] = await db.select({ passports: count() }).from(schema.passports);
@@ -55,7 +62,28 @@ export async function rebuildPassports(options: RebuildOptions): Promise<Rebuild
       throw new Error('the database already holds passports: rebuild into a fresh one');
     const topics = topicsOfEvents(PASSPORT_EVENT_KEYS);
     await bus.ensureTopics(topics);
-    const end = await EndOfTopics.take(bus, topics);
+    return (await EndOfTopics.take(bus, topics)).ends;
+  } finally {
+    await bus.close();
+    await close();
+  }
+}
+
+export interface ShareOptions extends RebuildOptions {
+  /** The end offsets `prepareRebuild` took. */
+  ends: EndOfTopics['ends'];
+  /** The women this fold is for: every topic is read, and only their events folded. */
+  share: Share;
+}
+
+/** Folds one share of the women (all of them for `WHOLE`) into the prepared database. */
+export async function rebuildShare(options: ShareOptions): Promise<RebuildResult> {
+  const config = loadConfig(passport.settings, options.env, { serving: false });
+  const { db, sql, close } = connectDatabase(config.DATABASE_URL, schema, { max: 3 });
+  const bus = eventBusFor(config, 'passport-rebuild', options.logger);
+  try {
+    const topics = topicsOfEvents(PASSPORT_EVENT_KEYS);
+    const end = new EndOfTopics(options.ends);
     const fold = new BulkFold(
       { settings: domainSettings(config), now: (options.clock ?? (() => new Date()))(), publish: false },
       options.residentPassports,
@@ -66,7 +94,7 @@ export async function rebuildPassports(options: RebuildOptions): Promise<Rebuild
       fold.foldBatch(
         db,
         sql,
-        messages.filter((message) => end.includes(message)),
+        messages.filter((message) => end.includes(message) && holds(options.share, message.key)),
       ),
     );
     await fold.finish(db, sql);
@@ -79,7 +107,6 @@ export async function rebuildPassports(options: RebuildOptions): Promise<Rebuild
     await close();
   }
 }
-
 async function readToEnd(
   bus: EventBus,
   options: RebuildOptions,

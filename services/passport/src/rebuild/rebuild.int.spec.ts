@@ -12,7 +12,7 @@ import { passport } from '../app.js';
 import * as schema from '../db/schema.js';
 import { eventsFor } from '../domain/events.fixture.js';
 import { upstreamFeed } from '../test-support/feed.js';
-import { type RebuildProgress, rebuildPassports } from './rebuild-passports.js';
+import { prepareRebuild, type RebuildProgress, rebuildPassports, rebuildShare } from './rebuild-passports.js';
 
 const run = promisify(execFile);
 const clock = () => new Date('2026-11-02T10:00:00Z');
@@ -148,18 +148,42 @@ describe('rebuilding passports from the topics', () => {
     ).rejects.toThrow(/fresh one/);
   });
 
-  it('runs as a command, drawing its progress on stderr', async () => {
+  it('folds each share of the women once: two shares give the passports one whole rebuild gives', async () => {
+    const live = await passportsIn(service.context.db);
+    const database = await freshDatabase('passport-rebuild-shares');
+    const rebuilt = connectDatabase(database.url, schema);
+    try {
+      const options = { env: envFor(database.url), logger: pino({ level: 'silent' }), clock, pollMs: 100 };
+      const ends = await prepareRebuild(options);
+      const first = await rebuildShare({ ...options, ends, share: { index: 0, count: 2 } });
+      expect(first).toMatchObject({ done: 21, total: 21 });
+      const firstShare = (await passportsIn(rebuilt.db)).length;
+      // The three women are split between the shares, neither share holding all or none of them.
+      expect(firstShare).toBeGreaterThan(0);
+      expect(firstShare).toBeLessThan(live.length);
+      await rebuildShare({ ...options, ends, share: { index: 1, count: 2 } });
+      expect(await passportsIn(rebuilt.db)).toEqual(live);
+    } finally {
+      await rebuilt.close();
+      await database.drop();
+    }
+  });
+
+  it('runs as a command on two threads, drawing its progress on stderr', async () => {
+    const live = await passportsIn(service.context.db);
     const database = await freshDatabase('passport-rebuild-cli');
     try {
       const cli = fileURLToPath(new URL('../rebuild.ts', import.meta.url));
-      const { stderr } = await run(process.execPath, ['--import', 'tsx', cli, '--database-url', database.url], {
-        env: { ...process.env, ...service.kafkaEnv },
-      });
+      const { stderr } = await run(
+        process.execPath,
+        ['--import', 'tsx', cli, '--database-url', database.url, '--workers', '2'],
+        { env: { ...process.env, ...service.kafkaEnv } },
+      );
       expect(stderr).toMatch(/\[#{30}\] 21\/21 events {2}100\.0% {2}\d+ events\/s/);
-      expect(stderr).toMatch(/rebuilt from 21 events/);
+      expect(stderr).toMatch(/rebuilt from 21 events in [\d.]+ s on 2 threads/);
       const rebuilt = connectDatabase(database.url, schema);
       try {
-        expect(await passportsIn(rebuilt.db)).toHaveLength(3);
+        expect(await passportsIn(rebuilt.db)).toEqual(live);
       } finally {
         await rebuilt.close();
       }
