@@ -8,6 +8,7 @@ export {
   InboxConsumer,
 } from './consumer.js';
 export { anyOf, insertJsonRows, insertRows } from './db/json-rows.js';
+export { preparingEveryQuery } from './db/prepared.js';
 export { heldPeople, inbox, outbox } from './db/schema.js';
 export type { Database, DatabaseOrTransaction, Transaction } from './db/types.js';
 export { type DeadLetterReason, sendToDeadLetterTopic } from './dead-letters.js';

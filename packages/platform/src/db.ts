@@ -1,4 +1,4 @@
-import { installOutboxWakeUp } from '@resettle/messaging';
+import { installOutboxWakeUp, preparingEveryQuery } from '@resettle/messaging';
 import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import { migrate } from 'drizzle-orm/postgres-js/migrator';
 import postgres, { type Sql } from 'postgres';
@@ -36,7 +36,7 @@ export function connectDatabase<TSchema extends Record<string, unknown>>(
       idle_in_transaction_session_timeout: options.idleInTransactionTimeoutMs ?? DEFAULT_IDLE_IN_TRANSACTION_TIMEOUT_MS,
     },
   });
-  const db = drizzle(sql, { schema });
+  const db = drizzle(preparingEveryQuery(sql), { schema });
   return { sql, db, close: () => sql.end({ timeout: 5 }) };
 }
 

@@ -5,6 +5,7 @@ import { drizzle } from 'drizzle-orm/postgres-js';
 import { migrate } from 'drizzle-orm/postgres-js/migrator';
 import postgres, { type Sql } from 'postgres';
 import { InboxConsumer } from '../consumer.js';
+import { preparingEveryQuery } from '../db/prepared.js';
 import type { Database } from '../db/types.js';
 import { createEventBus, type EventBus, type KafkaSecurity } from '../kafka.js';
 import { appendToOutbox, installOutboxWakeUp } from '../outbox.js';
@@ -40,7 +41,7 @@ export async function createHarness(
   await installOutboxWakeUp(migrator);
   await migrator.end();
   const sql = postgres(options.databaseUrl ?? database.url, { max: 5, onnotice: () => {} });
-  const db = drizzle(sql, { schema });
+  const db = drizzle(preparingEveryQuery(sql), { schema });
   const prefix = uniqueTopicPrefix(label);
   const { replicationFactor, security } = options;
   const bus = createEventBus({
