@@ -63,10 +63,27 @@ export async function audit(
   request: FastifyRequest | null,
   facts: AuditFacts,
 ): Promise<void> {
+  if (db instanceof PgTransaction) return auditInTransaction(db, request, [facts]);
   const entries = auditEntries(request, facts);
+  await refusedUnlessRecorded(request, () =>
+    Promise.all(entries.map((entry) => writeAuditOutsideTransaction(db as Database, entry))),
+  );
+}
+
+/** The rows of several audited accesses in one statement, in the transaction of the change they record. */
+export async function auditInTransaction(
+  tx: DatabaseOrTransaction,
+  request: FastifyRequest | null,
+  accesses: readonly AuditFacts[],
+): Promise<void> {
+  const entries = accesses.flatMap((facts) => auditEntries(request, facts));
+  if (entries.length === 0) return;
+  await refusedUnlessRecorded(request, () => insertRows(tx, auditLog, AUDIT_ENTRY_KEYS, entries));
+}
+
+async function refusedUnlessRecorded(request: FastifyRequest | null, write: () => Promise<unknown>): Promise<void> {
   try {
-    if (db instanceof PgTransaction) await insertRows(db, auditLog, AUDIT_ENTRY_KEYS, entries);
-    else await Promise.all(entries.map((entry) => writeAuditOutsideTransaction(db as Database, entry)));
+    await write();
   } catch (error) {
     request?.log.error({ err: error }, 'audit record could not be written; refusing');
     throw httpError(503, 'The access could not be recorded, so it was refused. Try again shortly.');

@@ -3,7 +3,7 @@ import { type Cause, createEvent, type EventDraft, type EventEnvelope, findEvent
 import { appendToOutbox, type Database, type Transaction } from '@resettle/messaging';
 import { sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
-import { type AuditFacts, audit } from '../audit/audit.js';
+import { type AuditFacts, auditInTransaction } from '../audit/audit.js';
 
 export type Clock = () => Date;
 
@@ -22,7 +22,10 @@ export interface UnitOfWork {
    * published, for what must name them (a later event's cause, a copy queued for another channel).
    */
   publish(...drafts: EventDraft[]): EventEnvelope[];
-  /** Who did what to whose record, committed with the change. */
+  /**
+   * Who did what to whose record, committed with the change: the rows are written when the unit ends, in the same
+   * round trip as its events.
+   */
   audit(facts: AuditFacts): Promise<void>;
 }
 
@@ -45,6 +48,7 @@ export function personLockKey(service: string, personId: string): string {
 /** A unit of work over a transaction someone else opened (the consumer's); `flush` appends what it published. */
 export function unitOver(tx: Transaction, options: UnitOptions): UnitOfWork & { flush(): Promise<void> } {
   const published: EventEnvelope[] = [];
+  const audited: AuditFacts[] = [];
   return {
     tx,
     now: options.clock,
@@ -57,8 +61,16 @@ export function unitOver(tx: Transaction, options: UnitOptions): UnitOfWork & { 
       published.push(...events);
       return events;
     },
-    audit: (facts) => audit(tx, options.request ?? null, facts),
-    flush: () => appendToOutbox(tx, published.splice(0), { traceParent: options.traceParent ?? null }),
+    audit: async (facts) => {
+      audited.push(facts);
+    },
+    // Both statements go out together (the driver pipelines queries made in the same tick on one connection).
+    flush: async () => {
+      await Promise.all([
+        appendToOutbox(tx, published.splice(0), { traceParent: options.traceParent ?? null }),
+        auditInTransaction(tx, options.request ?? null, audited.splice(0)),
+      ]);
+    },
   };
 }
 
