@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchDir } from '../lib/child.js';
 import type { Infra } from '../lib/infra.js';
@@ -21,15 +21,16 @@ export interface ProfileResult {
 
 const PROFILE_DIR = join(benchDir, 'results', 'profiles');
 
-/** The main thread's profile (`CPU.<date>.<time>.<pid>.0.<seq>.cpuprofile`), not tsx's loader thread's. */
-function profileIn(dir: string): string {
+/**
+ * The profile of the thread that did the most work (`CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile`): a service's
+ * main thread, not tsx's loader thread; one of the rebuild's worker threads, whose main thread only waits for them.
+ */
+function busiestProfileIn(dir: string): { file: string; summary: ProfileSummary; threads: number } {
   const files = readdirSync(dir).filter((file) => file.endsWith('.cpuprofile'));
-  const main = files.filter((file) => file.split('.').at(-3) === '0');
-  const newest = (main.length > 0 ? main : files).sort(
-    (a, b) => statSync(join(dir, b)).mtimeMs - statSync(join(dir, a)).mtimeMs,
-  )[0];
-  if (!newest) throw new Error(`no .cpuprofile written in ${dir}`);
-  return join(dir, newest);
+  const summaries = files.map((file) => ({ file: join(dir, file), summary: summarise(join(dir, file)) }));
+  const busiest = summaries.sort((a, b) => b.summary.busyMs - a.summary.busyMs)[0];
+  if (!busiest) throw new Error(`no .cpuprofile written in ${dir}`);
+  return { ...busiest, threads: files.length };
 }
 
 const cpuProf = (dir: string) => ['--cpu-prof', `--cpu-prof-dir=${dir}`];
@@ -44,9 +45,10 @@ export async function runProfiles(infra: Infra, options: BenchOptions, slow: Set
   };
   const results: ProfileResult[] = [];
   const done = (part: SlowPart) => {
-    const result = { part, file: profileIn(dir(part)), summary: summarise(profileIn(dir(part))) };
-    printSummary(`profile of ${part}`, result.summary);
-    results.push(result);
+    const { file, summary, threads } = busiestProfileIn(dir(part));
+    const title = threads > 1 ? `profile of ${part} (its busiest of ${threads} threads)` : `profile of ${part}`;
+    printSummary(title, summary);
+    results.push({ part, file, summary });
   };
   const system = new System(infra, 'profile');
   await system.createTopics(['passport', 'passport-rebuild']);
