@@ -107,6 +107,7 @@ export async function rebuildShare(options: ShareOptions): Promise<RebuildResult
     await close();
   }
 }
+
 async function readToEnd(
   bus: EventBus,
   options: RebuildOptions,

@@ -1,6 +1,8 @@
 /**
- * One of `count` parts of the women, chosen by her message key (her person id): a rebuild run in parallel gives each
- * worker one share, so each folds the events of its own women and no passport is folded twice.
+ * One of `count` parts of the women, chosen by her message key: a rebuild run in parallel gives each worker one share,
+ * so each folds the events of its own women and no passport is folded twice. Every event is keyed by her person id
+ * (`partitionKeyOf` in contracts), which is also what keeps her events in order on one partition; the key is read
+ * without parsing the message, so the events of the other shares cost a worker only their decoding.
  */
 export interface Share {
   index: number;
