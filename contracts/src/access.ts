@@ -82,6 +82,16 @@ export interface TopicAccess {
   consumes: TopicName[];
   /** Its consumer group is the service's name (packages/platform runtime). */
   groups: string[];
+  /** Groups it may make afresh, named with one of these prefixes: a rebuild reads every topic in a new group. */
+  groupPrefixes: string[];
+}
+
+/** The services that rebuild their state from the topics (passport's rebuild CLI). */
+const REBUILT_FROM_TOPICS: readonly EventSource[] = ['passport'];
+
+/** The prefix of a rebuild's fresh consumer groups: `passport-rebuild-<uuid>`, and its workers' `…-share-<n>`. */
+export function rebuildGroupPrefix(service: EventSource): string {
+  return `${service}-rebuild-`;
 }
 
 /** Every service's access, derived from who publishes each event and who handles it. */
@@ -99,6 +109,7 @@ export function topicAccess(): TopicAccess[] {
       produces: produced,
       consumes: topicsOfEvents(consumed),
       groups: consumed.length > 0 ? [service] : [],
+      groupPrefixes: REBUILT_FROM_TOPICS.includes(service) ? [rebuildGroupPrefix(service)] : [],
     };
   });
 }

@@ -1,4 +1,4 @@
-export { CONSUMED_EVENTS, type TopicAccess, topicAccess } from './access.js';
+export { CONSUMED_EVENTS, rebuildGroupPrefix, type TopicAccess, topicAccess } from './access.js';
 export { asyncApiText, buildAsyncApiDocument } from './asyncapi.js';
 export {
   type DataOf,

@@ -30,6 +30,13 @@ describe('the ACLs derived from the contracts', () => {
     },
   );
 
+  it('lets only the passport make fresh groups, and only those its rebuild names', () => {
+    const prefixes = topicAccess().filter((entry) => entry.groupPrefixes.length > 0);
+    expect(prefixes.map(({ service, groupPrefixes }) => [service, groupPrefixes])).toEqual([
+      ['passport', ['passport-rebuild-']],
+    ]);
+  });
+
   it("lets only the passport read the services' parts of a subject access export, and every service read the request", () => {
     const readers = (topic: TopicName) =>
       topicAccess()

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { TOPICS, type TopicAccess, topicAccess } from '@resettle/contracts';
+import { rebuildGroupPrefix, TOPICS, type TopicAccess, type TopicName, topicAccess } from '@resettle/contracts';
 import { type BrokerSecurity, type ClientSecurity, ensureBrokerCertificates, type ScramUser } from '@resettle/infra';
 import {
   createEventBus,
@@ -144,6 +144,50 @@ describe('Kafka with TLS, SASL/SCRAM and ACLs per service', () => {
       expect(handled).toEqual([]);
     } finally {
       await otherGroup.stop();
+    }
+  });
+
+  it("lets the passport's rebuild read in a fresh group of its own, and no other service use one", async () => {
+    const accommodation = busAs(userNamed('accommodation'));
+    const passport = busAs(userNamed('passport'));
+    const key = randomUUID();
+    await accommodation.send(TOPICS.accommodation, [{ key, value: '{"for":"the rebuild"}' }]);
+    const read = async (bus: EventBus, groupId: string, topic: TopicName) => {
+      const received: string[] = [];
+      const subscription = await bus.subscribe({
+        groupId,
+        topics: [topic],
+        fromBeginning: true,
+        handle: async (message) => {
+          received.push(message.key ?? '');
+        },
+      });
+      return { received, subscription };
+    };
+    const rebuild = await read(passport, `${rebuildGroupPrefix('passport')}${randomUUID()}`, TOPICS.accommodation);
+    try {
+      await eventually(() => expect(rebuild.received).toContain(key), 30_000, 100);
+    } finally {
+      await rebuild.subscription.stop();
+    }
+    // Accommodation may read the treatment logistics, but not in a group named as the passport's rebuild names its.
+    const treatment = busAs(userNamed('treatment-continuity'));
+    await treatment.send(TOPICS.treatmentLogistics, [{ key, value: '{"for":"accommodation"}' }]);
+    const borrowed = await read(
+      accommodation,
+      `${rebuildGroupPrefix('passport')}${randomUUID()}`,
+      TOPICS.treatmentLogistics,
+    );
+    try {
+      const lag = await borrowed.subscription.lag().then(
+        () => 'described',
+        (error: unknown) => error,
+      );
+      expect(describeRefusal(lag)).toMatch(/AUTHORIZATION_FAILED|Failed to find group coordinator/);
+      await sleep(2_000);
+      expect(borrowed.received).toEqual([]);
+    } finally {
+      await borrowed.subscription.stop();
     }
   });
 

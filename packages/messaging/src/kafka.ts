@@ -449,11 +449,14 @@ export interface AccessGrant {
   consumes: string[];
   /** Consumer groups it may join and commit in. */
   groups: string[];
+  /** Consumer groups it may make and use whose names start with one of these. */
+  groupPrefixes?: string[];
 }
 
 /**
  * Creates ALLOW ACLs for these grants on a broker with an authorizer, as an admin principal: Write+Describe on topics
- * produced, Read+Describe on topics consumed, Read+Describe on the principal's groups. Everything else stays denied.
+ * produced, Read+Describe on topics consumed, Read+Describe on the principal's groups (and on groups named with its
+ * prefixes). Everything else stays denied.
  * Names are physical (any test namespace already in front).
  */
 export async function grantTopicAccess(
@@ -467,11 +470,17 @@ export async function grantTopicAccess(
     logLevel: logLevel.ERROR,
     logCreator: () => (entry) => connection.logger.error({ kafka: entry.log.message, namespace: entry.namespace }),
   });
-  const allow = (principal: string, resourceType: AclResourceTypes, resourceName: string, ops: AclOperationTypes[]) =>
+  const allow = (
+    principal: string,
+    resourceType: AclResourceTypes,
+    resourceName: string,
+    ops: AclOperationTypes[],
+    resourcePatternType: ResourcePatternTypes = LITERAL_PATTERN,
+  ) =>
     ops.map((operation) => ({
       resourceType,
       resourceName,
-      resourcePatternType: LITERAL_PATTERN,
+      resourcePatternType,
       principal: `User:${principal}`,
       host: '*',
       operation,
@@ -481,6 +490,9 @@ export async function grantTopicAccess(
     ...grant.produces.flatMap((topic) => allow(grant.principal, TOPIC_ACL, topic, [WRITE, DESCRIBE])),
     ...grant.consumes.flatMap((topic) => allow(grant.principal, TOPIC_ACL, topic, [READ, DESCRIBE])),
     ...grant.groups.flatMap((group) => allow(grant.principal, GROUP_ACL, group, [READ, DESCRIBE])),
+    ...(grant.groupPrefixes ?? []).flatMap((prefix) =>
+      allow(grant.principal, GROUP_ACL, prefix, [READ, DESCRIBE], PREFIXED_PATTERN),
+    ),
   ]);
   const admin = kafka.admin();
   await admin.connect();
@@ -499,6 +511,7 @@ const WRITE = 4 as AclOperationTypes.WRITE;
 const DESCRIBE = 8 as AclOperationTypes.DESCRIBE;
 const ALLOW = 3 as AclPermissionTypes.ALLOW;
 const LITERAL_PATTERN = 3 as ResourcePatternTypes.LITERAL;
+const PREFIXED_PATTERN = 4 as ResourcePatternTypes.PREFIXED;
 
 // kafkajs's CommonJS exports hide ConfigResourceTypes from Node's ESM loader (vitest would not notice), so its value.
 const TOPIC_RESOURCE = 2 as ConfigResourceTypes.TOPIC;

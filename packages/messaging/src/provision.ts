@@ -15,7 +15,8 @@ export function servicePrincipals(): string[] {
 /**
  * As the admin of a broker with ACLs: creates every topic of the contracts' access table that is missing (in
  * `namespace`, with the bus's replication and `retention.ms`), then grants each service principal its topics and
- * group (literal ACLs on the namespaced names). Services then find their topics made and need no Create permission.
+ * group (literal ACLs on the namespaced names) and the groups its rebuild makes (prefixed ACLs). Services then find
+ * their topics made and need no Create permission.
  */
 export async function provisionServiceAccess(options: {
   brokers: string[];
@@ -50,6 +51,7 @@ export async function provisionServiceAccess(options: {
       produces: physical(entry.produces),
       consumes: physical(entry.consumes),
       groups: physical(entry.groups),
+      groupPrefixes: physical(entry.groupPrefixes),
     })),
   );
 }

@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { parentPort, type Worker, workerData } from 'node:worker_threads';
 import { startWorkerThread } from '@resettle/platform/cli';
 import pino from 'pino';
 import { RESIDENT_PASSPORTS } from './bulk-fold.js';
 import {
+  freshRebuildGroup,
   prepareRebuild,
   type RebuildOptions,
   type RebuildProgress,
@@ -29,7 +29,7 @@ export async function rebuildInParallel(
 ): Promise<RebuildResult> {
   const ends = await prepareRebuild(options);
   const count = options.workers;
-  const groupId = options.groupId ?? `passport-rebuild-${randomUUID()}`;
+  const groupId = options.groupId ?? freshRebuildGroup();
   const now = (options.clock ?? (() => new Date()))();
   const progress: RebuildProgress[] = [];
   const started = Date.now();

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { topicsOfEvents } from '@resettle/contracts';
+import { rebuildGroupPrefix, topicsOfEvents } from '@resettle/contracts';
 import type { EventBus } from '@resettle/messaging';
 import { type Clock, connectDatabase, eventBusFor, loadConfig, prepareDatabase } from '@resettle/platform';
 import { count } from 'drizzle-orm';
@@ -20,6 +20,9 @@ export interface RebuildProgress {
   total: number;
   elapsedMs: number;
 }
+
+/** A new consumer group, so every topic is read from the beginning; the broker lets passport make groups so named. */
+export const freshRebuildGroup = () => `${rebuildGroupPrefix('passport')}${randomUUID()}`;
 
 export interface RebuildOptions {
   /** The service's environment, read as the service reads it; DATABASE_URL names the fresh database to fill. */
@@ -117,7 +120,7 @@ async function readToEnd(
   foldMessages: (messages: Parameters<EndOfTopics['includes']>[0][]) => Promise<void>,
 ): Promise<void> {
   const subscription = await bus.subscribe({
-    groupId: options.groupId ?? `passport-rebuild-${randomUUID()}`,
+    groupId: options.groupId ?? freshRebuildGroup(),
     topics,
     fromBeginning: true,
     maxBatchSize: 10_000,
