@@ -45,7 +45,7 @@ export function personLockKey(service: string, personId: string): string {
   return `${service}/${personId}`;
 }
 
-/** A unit of work over a transaction someone else opened (the consumer's); `flush` appends what it published. */
+/** A unit of work over a transaction someone else opened (the consumer's); `flush` writes what it published and audited. */
 export function unitOver(tx: Transaction, options: UnitOptions): UnitOfWork & { flush(): Promise<void> } {
   const published: EventEnvelope[] = [];
   const audited: AuditFacts[] = [];
@@ -74,7 +74,7 @@ export function unitOver(tx: Transaction, options: UnitOptions): UnitOfWork & { 
   };
 }
 
-/** Opens a transaction, optionally takes her lock, runs the work, and appends what it published before commit. */
+/** Opens a transaction, optionally takes her lock, runs the work, and writes what it published and audited before commit. */
 export async function runUnit<T>(
   db: Database,
   options: UnitOptions & { personId?: string },

@@ -19,10 +19,10 @@ type ShareWork = Pick<ShareOptions, 'env' | 'ends' | 'share' | 'groupId' | 'resi
 type FromShare = { progress: RebuildProgress } | { result: RebuildResult };
 
 /**
- * The rebuild on several cores: the database is prepared once, then this thread and `workers - 1` worker threads each
- * read every topic and fold their own share of the women (by her person id), with an equal part of the passports
- * held in memory.
- * `entry` is the module that calls `foldShareInThisWorker()` when it starts on a worker thread.
+ * The rebuild on several cores: the database is prepared once, then each of `workers` worker threads reads every topic
+ * and folds its own share of the women (by her person id), with an equal part of the passports held in memory; this
+ * thread only gathers their progress. `entry` is the module that calls `foldShareInThisWorker()` when it starts on a
+ * worker thread.
  */
 export async function rebuildInParallel(
   options: RebuildOptions & { workers: number; entry: URL },
