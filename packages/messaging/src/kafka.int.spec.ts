@@ -64,4 +64,36 @@ describe('the event bus against the real Kafka broker', () => {
       await shortSession.close();
     }
   }, 30_000);
+
+  it('keeps a member in its group while a batch takes longer than its session: handled once, no eviction', async () => {
+    const logged: string[] = [];
+    const shortSession = createEventBus({
+      brokers: testInfra().kafkaBrokers,
+      clientId: 'bus-slow-batch',
+      logger: pino({ level: 'warn' }, { write: (line: string) => void logged.push(line) }),
+      sessionTimeoutMs: 3_000,
+    });
+    const slowTopic = `${uniqueTopicPrefix('bus')}slow`;
+    await shortSession.ensureTopics([slowTopic], 1);
+    await shortSession.send(slowTopic, [{ key: 'A1111AA', value: 'takes a while' }]);
+    const handled: string[] = [];
+    const subscription = await shortSession.subscribe({
+      groupId: `bus-slow-${randomUUID()}`,
+      topics: [slowTopic],
+      handleBatch: async (messages) => {
+        // Twice the session: without heartbeats meanwhile the member is evicted and the batch handed out again.
+        await new Promise((work) => setTimeout(work, 6_000));
+        handled.push(...messages.map((message) => String(message.value)));
+      },
+    });
+    try {
+      await eventually(async () => expect(await subscription.lag()).toBe(0), 20_000, 500);
+      await new Promise((settle) => setTimeout(settle, 2_000));
+      expect(handled).toEqual(['takes a while']);
+      expect(logged.filter((line) => line.includes('not aware of this member'))).toEqual([]);
+    } finally {
+      await subscription.stop();
+      await shortSession.close();
+    }
+  }, 45_000);
 });

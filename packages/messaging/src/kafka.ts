@@ -277,7 +277,7 @@ class KafkaEventBus implements EventBus {
       // A crashed member's partitions move to a live one after this long; a broker that restarts waits this long
       // for members that will not come back before the group can rebalance.
       sessionTimeout: this.sessionTimeoutMs,
-      heartbeatInterval: Math.min(1_000, Math.floor(this.sessionTimeoutMs / 3)),
+      heartbeatInterval: this.heartbeatIntervalMs(),
       // kafkajs heartbeats between fetches: an idle fetch must return well inside the session, or an idle member
       // is evicted (with a 3 s session and the 5 s default wait, every 5 s).
       maxWaitTimeInMs: Math.min(5_000, Math.floor(this.sessionTimeoutMs / 3)),
@@ -370,7 +370,31 @@ class KafkaEventBus implements EventBus {
     return producer;
   }
 
+  private heartbeatIntervalMs(): number {
+    return Math.min(1_000, Math.floor(this.sessionTimeoutMs / 3));
+  }
+
+  /**
+   * kafkajs heartbeats only between batches. A chunk can take longer than the session (a consumer catching up on
+   * 2 busy cores after an outage took 10 s over 500 events): without a heartbeat meanwhile the member is evicted,
+   * its commit refused and the chunk done again after a rebalance. So heartbeats go on while a batch is handled; one
+   * that fails (the group rebalancing) is left to the commit after the chunk, which kafkajs then re-joins on.
+   */
   private async deliverBatch(
+    consumer: Consumer,
+    payload: EachBatchPayload,
+    subscription: Subscription,
+    inStep: InStep | undefined,
+  ): Promise<void> {
+    const keepAlive = setInterval(() => payload.heartbeat().catch(() => {}), this.heartbeatIntervalMs());
+    try {
+      await this.deliverChunks(consumer, payload, subscription, inStep);
+    } finally {
+      clearInterval(keepAlive);
+    }
+  }
+
+  private async deliverChunks(
     consumer: Consumer,
     payload: EachBatchPayload,
     subscription: Subscription,
