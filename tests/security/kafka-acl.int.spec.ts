@@ -178,6 +178,17 @@ describe('Kafka with TLS, SASL/SCRAM and ACLs per service', () => {
       `${rebuildGroupPrefix('passport')}${randomUUID()}`,
       TOPICS.treatmentLogistics,
     );
+    // A one-off reader that must join in time (as the rebuild does) is told why instead of waiting for ever.
+    const borrowedGroup = `${rebuildGroupPrefix('passport')}${randomUUID()}`;
+    const joining = accommodation.subscribe({
+      groupId: borrowedGroup,
+      topics: [TOPICS.treatmentLogistics],
+      joinWithinMs: 5_000,
+      handle: async () => {},
+    });
+    await expect(joining).rejects.toThrow(
+      new RegExp(`could not join consumer group "${borrowedGroup}" within 5 s: .*refused the group`),
+    );
     try {
       const lag = await borrowed.subscription.lag().then(
         () => 'described',

@@ -19,6 +19,7 @@ import {
 import type { Logger } from 'pino';
 import { backoffDelay } from './backoff.js';
 import { InStep } from './in-step.js';
+import { JoinWatch } from './join-watch.js';
 import { kafkaLogVerdict } from './kafka-log.js';
 
 export interface OutgoingMessage {
@@ -61,6 +62,11 @@ export interface Subscription {
    * close together). Off by default: each partition is read as fast as it can be.
    */
   inStepWithinMs?: number;
+  /**
+   * `subscribe` fails (and stops the consumer) unless it has joined its group within this many milliseconds. Unset, a
+   * consumer that cannot join keeps trying, as a service must; a one-off reader sets it to fail with the reason.
+   */
+  joinWithinMs?: number;
 }
 
 export interface RunningSubscription {
@@ -242,6 +248,7 @@ class KafkaEventBus implements EventBus {
       topics: logicalSubscription.topics.map((topic) => this.physical(topic)),
     };
     let stopped = false;
+    const joining = subscription.joinWithinMs === undefined ? undefined : new JoinWatch(subscription.joinWithinMs);
     // kafkajs restarts a consumer only after retriable errors; after any other crash (e.g. a broker that came back
     // with a different view of the group) we build a fresh one, so a subscription never silently stops.
     const restart = (attempt: number): void => {
@@ -250,7 +257,7 @@ class KafkaEventBus implements EventBus {
         () => {
           if (stopped) return;
           this.consumers.delete(current);
-          this.startConsumer(subscription, () => restart(1)).then(
+          this.startConsumer(subscription, () => restart(1), joining).then(
             (consumer) => {
               current = consumer;
             },
@@ -260,7 +267,15 @@ class KafkaEventBus implements EventBus {
         backoffDelay(attempt, 500, 2_000),
       );
     };
-    let current = await this.startConsumer(subscription, () => restart(1));
+    let current = await this.startConsumer(subscription, () => restart(1), joining);
+    try {
+      await joining?.wait(logicalSubscription.groupId);
+    } catch (error) {
+      stopped = true;
+      this.consumers.delete(current);
+      await current.disconnect();
+      throw error;
+    }
     return {
       stop: async () => {
         stopped = true;
@@ -271,7 +286,11 @@ class KafkaEventBus implements EventBus {
     };
   }
 
-  private async startConsumer(subscription: Subscription, onFatalCrash: () => void): Promise<Consumer> {
+  private async startConsumer(
+    subscription: Subscription,
+    onFatalCrash: () => void,
+    joining?: JoinWatch,
+  ): Promise<Consumer> {
     const consumer = this.kafka.consumer({
       groupId: subscription.groupId,
       // A crashed member's partitions move to a live one after this long; a broker that restarts waits this long
@@ -286,8 +305,10 @@ class KafkaEventBus implements EventBus {
       retry: { initialRetryTime: 200, maxRetryTime: 1_000, retries: 60, restartOnFailure: async () => true },
     });
     consumer.on(consumer.events.CRASH, (event) => {
+      joining?.failed(event.payload.error);
       if (!event.payload.restart) onFatalCrash();
     });
+    if (joining) consumer.on(consumer.events.GROUP_JOIN, () => joining.joined());
     this.consumers.add(consumer);
     await consumer.connect();
     await consumer.subscribe({ topics: subscription.topics, fromBeginning: subscription.fromBeginning ?? true });

@@ -26,6 +26,16 @@ async function rebuildFromTheCommandLine() {
   );
 }
 
+/** A rebuild that cannot finish says why in one line, without a stack, and exits with 1. */
+async function reportingFailure(rebuild: () => Promise<void>): Promise<void> {
+  try {
+    await rebuild();
+  } catch (error) {
+    console.error(`the rebuild stopped: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  }
+}
+
 // The same file is each worker thread's entry when the rebuild runs on several.
-if (isMainThread) await rebuildFromTheCommandLine();
+if (isMainThread) await reportingFailure(rebuildFromTheCommandLine);
 else await foldShareInThisWorker();

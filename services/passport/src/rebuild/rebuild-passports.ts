@@ -14,6 +14,8 @@ import { holds, type Share, WHOLE } from './share.js';
 
 /** How far (by the time events were written) one topic's read may run ahead of the slowest. */
 const IN_STEP_MS = 1_000;
+/** A fresh group is joined in seconds; one not joined in this long was refused (or the broker is away): stop and say so. */
+const JOIN_WITHIN_MS = 60_000;
 
 export interface RebuildProgress {
   done: number;
@@ -126,6 +128,7 @@ async function readToEnd(
     maxBatchSize: 10_000,
     // The topics read in the order their events were written, so her events come together while her passport is held.
     inStepWithinMs: IN_STEP_MS,
+    joinWithinMs: JOIN_WITHIN_MS,
     handleBatch: async (messages) => {
       await foldMessages(messages);
       for (const message of messages) end.passed(message);
