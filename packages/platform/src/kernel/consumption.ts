@@ -8,7 +8,7 @@ import {
 } from '@resettle/contracts';
 import type { BatchEventHandler, EventHandlers as KeyedHandlers, Transaction } from '@resettle/messaging';
 import { inSpan, startSpan, traceParentOf } from '../observability/tracing.js';
-import { type Clock, type UnitOfWork, unitOver } from './unit-of-work.js';
+import { type Clock, PendingWrites, type UnitOfWork, unitOver } from './unit-of-work.js';
 
 /** What a service does with each event it consumes, keyed by the contract's event key; each gets its own type. */
 export type EventHandlers = { [K in EventKey]?: (event: EventOf<K>, work: UnitOfWork) => Promise<void> };
@@ -75,9 +75,8 @@ export function plumbingFor<TContext>(
     const applyBatch: BatchEventHandler = async (tx, events, headersOf) => {
       const toFold = events.filter((event) => folded.has(keyOf(event)));
       if (toFold.length > 0) await batch(tx, toFold, headersOf);
-      for (const event of events) {
-        if (!folded.has(keyOf(event))) await keyed.handlers[keyOf(event)]!(tx, event, headersOf(event));
-      }
+      const others = events.filter((event) => !folded.has(keyOf(event)));
+      if (others.length > 0) await keyed.applyBatch(tx, others, headersOf);
     };
     return {
       topics: [...new Set([...topicsOfEvents(consumption.fold.events), ...keyed.topics])],
@@ -90,27 +89,41 @@ export function plumbingFor<TContext>(
 
 const keyOf = (event: EventEnvelope): string => `${event.type}@v${event.version}`;
 
-function keyedPlumbing(declared: EventHandlers, unit: { service: string; clock: Clock }): Plumbing {
+/**
+ * Each event handled in a unit of work of its own (its cause, its span); a run's units share their pending writes,
+ * so the events they publish and the rows they audit are written once, at the end of the run.
+ */
+function keyedPlumbing(
+  declared: EventHandlers,
+  unit: { service: string; clock: Clock },
+): Plumbing & { applyBatch: BatchEventHandler } {
   const keys = Object.keys(declared).filter((key): key is EventKey => key in EVENT_DEFINITIONS);
-  const handlers = Object.fromEntries(
-    keys.map((key) => {
-      // The consumer has checked the event against this key's schema before any handler sees it.
-      const handle = declared[key] as (event: EventEnvelope, work: UnitOfWork) => Promise<void>;
-      return [
-        key,
-        (tx: Transaction, event: EventEnvelope, headers: Record<string, string>) => {
-          const span = startSpan(unit.service, `consume ${event.type}`, 'consumer', headers.traceparent);
-          return inSpan(span, async () => {
-            const cause = { correlationId: event.correlationId, causationId: event.id };
-            const work = unitOver(tx, { ...unit, cause, traceParent: traceParentOf(span) });
-            await handle(event, work);
-            await work.flush();
-          });
-        },
-      ];
-    }),
+  // The consumer has checked the event against its key's schema before any handler sees it.
+  const byKey = new Map<string, (event: EventEnvelope, work: UnitOfWork) => Promise<void>>(
+    keys.map((key) => [key, declared[key] as (event: EventEnvelope, work: UnitOfWork) => Promise<void>]),
   );
-  return { topics: topicsOfEvents(keys), handlers };
+  const handleIn = (tx: Transaction, event: EventEnvelope, headers: Record<string, string>, writes: PendingWrites) => {
+    const handle = byKey.get(keyOf(event));
+    if (!handle) throw new Error(`no handler for ${keyOf(event)}`);
+    const span = startSpan(unit.service, `consume ${event.type}`, 'consumer', headers.traceparent);
+    return inSpan(span, async () => {
+      const cause = { correlationId: event.correlationId, causationId: event.id };
+      await handle(event, unitOver(tx, { ...unit, cause, traceParent: traceParentOf(span) }, writes));
+    });
+  };
+  const applyBatch: BatchEventHandler = async (tx, events, headersOf) => {
+    const writes = new PendingWrites();
+    for (const event of events) await handleIn(tx, event, headersOf(event), writes);
+    await writes.flush(tx);
+  };
+  const handlers = Object.fromEntries(
+    keys.map((key) => [
+      key,
+      (tx: Transaction, event: EventEnvelope, headers: Record<string, string>) =>
+        applyBatch(tx, [event], () => headers),
+    ]),
+  );
+  return { topics: topicsOfEvents(keys), handlers, applyBatch };
 }
 
 function isTraceParent(value: string | undefined): value is string {

@@ -45,10 +45,46 @@ export function personLockKey(service: string, personId: string): string {
   return `${service}/${personId}`;
 }
 
-/** A unit of work over a transaction someone else opened (the consumer's); `flush` writes what it published and audited. */
-export function unitOver(tx: Transaction, options: UnitOptions): UnitOfWork & { flush(): Promise<void> } {
-  const published: EventEnvelope[] = [];
-  const audited: AuditFacts[] = [];
+/**
+ * What units of work over one transaction have published and audited, written by `flush` in two statements sent
+ * together (the driver pipelines queries made in the same tick on one connection). A consumer's run of events shares
+ * one, so a run of 500 costs two statements, not a thousand.
+ */
+export class PendingWrites {
+  private readonly published: EventEnvelope[] = [];
+  private readonly traceParents = new Map<string, string | null>();
+  private readonly audited: AuditFacts[] = [];
+
+  constructor(private readonly request: FastifyRequest | null = null) {}
+
+  publish(events: EventEnvelope[], traceParent: string | null): void {
+    this.published.push(...events);
+    for (const event of events) this.traceParents.set(event.id, traceParent);
+  }
+
+  audit(facts: AuditFacts): void {
+    this.audited.push(facts);
+  }
+
+  async flush(tx: Transaction): Promise<void> {
+    const events = this.published.splice(0);
+    await Promise.all([
+      appendToOutbox(tx, events, { traceParentOf: (event) => this.traceParents.get(event.id) ?? null }),
+      auditInTransaction(tx, this.request, this.audited.splice(0)),
+    ]);
+    this.traceParents.clear();
+  }
+}
+
+/**
+ * A unit of work over a transaction someone else opened (the consumer's); `flush` writes what it published and
+ * audited, or, given `writes` shared with other units, the owner of `writes` flushes them all at once.
+ */
+export function unitOver(
+  tx: Transaction,
+  options: UnitOptions,
+  writes = new PendingWrites(options.request ?? null),
+): UnitOfWork & { flush(): Promise<void> } {
   return {
     tx,
     now: options.clock,
@@ -58,19 +94,11 @@ export function unitOver(tx: Transaction, options: UnitOptions): UnitOfWork & { 
     },
     publish: (...drafts) => {
       const events = drafts.map((draft) => eventFrom(draft, options));
-      published.push(...events);
+      writes.publish(events, options.traceParent ?? null);
       return events;
     },
-    audit: async (facts) => {
-      audited.push(facts);
-    },
-    // Both statements go out together (the driver pipelines queries made in the same tick on one connection).
-    flush: async () => {
-      await Promise.all([
-        appendToOutbox(tx, published.splice(0), { traceParent: options.traceParent ?? null }),
-        auditInTransaction(tx, options.request ?? null, audited.splice(0)),
-      ]);
-    },
+    audit: async (facts) => writes.audit(facts),
+    flush: () => writes.flush(tx),
   };
 }
 
