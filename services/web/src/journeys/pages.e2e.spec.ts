@@ -1,6 +1,6 @@
 import { eventually } from '@resettle/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ordinaryFriday, planner, plusDays } from '../../../../tests/shared/people.js';
+import { ordinaryFriday, planner, plusDays, probation } from '../../../../tests/shared/people.js';
 import { scheduleBody } from '../../../../tests/shared/requests.js';
 import { openBrowser, RunningWeb, signIn } from '../test-support/running-web.js';
 import { errorSummary, expectAccessible, fillDate, freshPrisonNumber, screenshot } from './support.js';
@@ -332,11 +332,77 @@ describe('the web pages in Debian’s Chromium, against the running services and
       expect(await page.locator('h1').textContent()).toContain(her);
       expect(await page.locator('main').textContent()).toContain('✓ Complete.');
       expect(await page.locator('#whats-missing').count()).toBe(0);
-      const timeline = await page.locator('ol.govuk-list').textContent();
-      expect(timeline).toMatch(/\w+day \d{1,2} \w+ \d{4} at/);
-      expect(timeline).toContain('Transport can meet her earlier');
+      const timeline = page.locator('#timeline ~ ol.govuk-list');
+      expect(await timeline.textContent()).toMatch(/\w+day \d{1,2} \w+ \d{4} at/);
       await expectAccessible(page);
       await screenshot(page, 'web-probation-passport');
+      // Her whole journey is several pages of timeline; the planner's reason for moving her release is on one of them.
+      const pages = await page.locator('.govuk-pagination__item').count();
+      const entries: string[] = [];
+      for (let number = 1; number <= pages; number += 1) {
+        await page.goto(`${web.url}/probation/passports/${releaseId}?page=${number}`);
+        entries.push((await timeline.textContent()) ?? '');
+      }
+      expect(pages).toBeGreaterThan(1);
+      expect(entries.join('')).toContain('Transport can meet her earlier');
+    } finally {
+      await browser.close();
+    }
+  }, 120_000);
+
+  it('probation: a long timeline comes 20 entries to a page, newest first, the oldest on the last page', async () => {
+    const busy = freshPrisonNumber('T');
+    const scheduled = await web.system.call(
+      'release-scheduling',
+      planner,
+      'POST',
+      '/api/releases',
+      scheduleBody(busy, { legalReleaseDate: ordinaryFriday(42), gateTime: '10:00' }),
+    );
+    expect(scheduled.status, JSON.stringify(scheduled.body)).toBe(201);
+    const { id } = scheduled.body as { id: string };
+    for (const [n, gateTime] of ['11:00', '10:00', '11:00', '10:00', '11:00', '10:00'].entries()) {
+      const moved = await web.system.call('release-scheduling', planner, 'POST', `/api/releases/${id}/reschedule`, {
+        gateTime,
+        reason: `Escort change ${n + 1}`,
+      });
+      expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    }
+    const timelineLength = async () => {
+      const answer = await web.system.call('passport', probation, 'GET', `/api/passports/${id}`);
+      return (answer.body as { timeline: unknown[] }).timeline.length;
+    };
+    // Every service judges each of the seven revisions: wait until her timeline has stopped growing.
+    const entries = await eventually(
+      async () => {
+        const before = await timelineLength();
+        await new Promise((settle) => setTimeout(settle, 1_500));
+        expect(await timelineLength()).toBe(before);
+        expect(before).toBeGreaterThan(20);
+        return before;
+      },
+      60_000,
+      500,
+    );
+    const browser = await openBrowser();
+    try {
+      const { page } = browser;
+      await signIn(page, web.url, 'Pat Morgan');
+      await page.goto(`${web.url}/probation/passports/${id}`);
+      const timeline = page.locator('#timeline + p + ol.govuk-list > li');
+      expect(await timeline.count()).toBe(20);
+      expect(await page.locator('main').textContent()).toContain(`entries 1 to 20 of ${entries}`);
+      expect(await page.locator('#timeline + p + ol').textContent()).toContain('revision 7');
+      await expectAccessible(page);
+      const last = Math.ceil(entries / 20);
+      await page
+        .locator('.govuk-pagination')
+        .getByRole('link', { name: `Page ${last}` })
+        .click();
+      await page.waitForURL(`${web.url}/probation/passports/${id}?page=${last}#timeline`);
+      expect(await timeline.count()).toBe(entries - (last - 1) * 20);
+      expect(await timeline.last().textContent()).toContain('Release scheduled for');
+      expect(await page.locator('#timeline + p + ol').textContent()).not.toContain('revision 7');
     } finally {
       await browser.close();
     }

@@ -6,6 +6,7 @@ import { continuityChart } from '../continuity/chart.js';
 import { continuityRows, nationalRows } from '../continuity/figures.js';
 import { type ContinuityFilters, monthChoices, readContinuityFilters } from '../continuity/filters.js';
 import { forRoles, tokenOf } from './access.js';
+import { itemsOfPage, pageAsked, pagesFor, paginationOf } from './pagination.js';
 
 /** Prison-months per page: the chart and its table show the same page. */
 const PAGE_SIZE = 12;
@@ -31,7 +32,7 @@ export async function continuityRoutes(app: FastifyInstance, { apis }: { apis: A
   app.get<{ Querystring: ContinuityQuery }>('/continuity', readers, async (request, reply) => {
     const today = DateTime.now();
     const { filters, errors } = readContinuityFilters(request.query, today);
-    const page = Math.max(1, Number.parseInt(request.query.page ?? '1', 10) || 1);
+    const page = pageAsked(request.query.page);
     const view = {
       title: 'Continuity of care after release',
       filters,
@@ -49,9 +50,8 @@ export async function continuityRoutes(app: FastifyInstance, { apis }: { apis: A
       );
     }
     const rows = continuityRows(answer.body.items);
-    const pageRows = rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+    const pageRows = itemsOfPage(rows, page, PAGE_SIZE);
     const national = nationalRows(answer.body.national.figures);
-    const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
     const query = (extra: Record<string, string>) =>
       `?${new URLSearchParams({ ...(filters.prison && { prison: filters.prison }), from: filters.from, to: filters.to, ...extra })}`;
     return reply.page('continuity/chart.njk', {
@@ -64,18 +64,7 @@ export async function continuityRoutes(app: FastifyInstance, { apis }: { apis: A
       suppressedUnder: answer.body.suppressedUnder,
       chart: pageRows.length ? continuityChart(pageRows, national) : '',
       csvHref: `/continuity.csv${query({})}`,
-      pagination:
-        pages > 1
-          ? {
-              previous: page > 1 ? { href: query({ page: String(page - 1) }) } : undefined,
-              next: page < pages ? { href: query({ page: String(page + 1) }) } : undefined,
-              items: Array.from({ length: pages }, (_, index) => ({
-                number: index + 1,
-                href: query({ page: String(index + 1) }),
-                current: index + 1 === page,
-              })),
-            }
-          : undefined,
+      pagination: paginationOf(page, pagesFor(rows.length, PAGE_SIZE), (number) => query({ page: String(number) })),
     });
   });
 

@@ -3,9 +3,12 @@ import type { Apis } from '../app.js';
 import { type PassportView, passports, type UpcomingRelease } from '../clients/passport.js';
 import { londonDate } from '../format/dates.js';
 import { forRoles, tokenOf } from './access.js';
+import { itemsOfPage, pageAsked, pagesFor, paginationOf } from './pagination.js';
 import { pathwayStatus, whatIsMissing } from './pathways.js';
 
 const PAGE_SIZE = 25;
+/** Timeline entries on a page of her passport, newest first. */
+const TIMELINE_PAGE_SIZE = 20;
 const FILTERS = {
   weeks: ['12', '24', 'all'],
   show: ['all', 'incomplete', 'at-risk', 'complete'],
@@ -26,7 +29,7 @@ export async function probationRoutes(app: FastifyInstance, { apis }: { apis: Ap
     const weeks = pick(request.query.weeks, FILTERS.weeks, '12');
     const show = pick(request.query.show, FILTERS.show, 'all');
     const prison = /^[A-Z]{3}$/.test(request.query.prison ?? '') ? request.query.prison : undefined;
-    const page = Math.max(1, Number.parseInt(request.query.page ?? '1', 10) || 1);
+    const page = pageAsked(request.query.page);
     const api = passports(apis.passport, tokenOf(request));
     const today = londonDate(new Date());
     const to = weeks === 'all' ? undefined : londonDate(new Date(), Number(weeks) * 7);
@@ -34,10 +37,9 @@ export async function probationRoutes(app: FastifyInstance, { apis }: { apis: Ap
       api.upcoming({ from: today, to, prison, page: number, pageSize: 200 }),
     );
     const shown = everything.filter((release) => matches(release, show));
-    const pageItems = shown.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+    const pageItems = itemsOfPage(shown, page, PAGE_SIZE);
     const query = (number: number) =>
       `?${new URLSearchParams({ weeks, show, ...(prison && { prison }), page: String(number) })}`;
-    const pages = Math.max(1, Math.ceil(shown.length / PAGE_SIZE));
     return reply.page('probation/upcoming.njk', {
       title: 'Upcoming releases',
       releases: pageItems.map((release) => ({
@@ -47,23 +49,12 @@ export async function probationRoutes(app: FastifyInstance, { apis }: { apis: Ap
       total: shown.length,
       filters: { weeks, show, prison: prison ?? '' },
       prisons: [...new Set(everything.map((release) => release.prisonCode).filter(Boolean))].sort(),
-      pagination:
-        pages > 1
-          ? {
-              previous: page > 1 ? { href: query(page - 1) } : undefined,
-              next: page < pages ? { href: query(page + 1) } : undefined,
-              items: Array.from({ length: pages }, (_, index) => ({
-                number: index + 1,
-                href: query(index + 1),
-                current: index + 1 === page,
-              })),
-            }
-          : undefined,
+      pagination: paginationOf(page, pagesFor(shown.length, PAGE_SIZE), query),
       breadcrumbs: [{ text: 'Resettle', href: '/' }],
     });
   });
 
-  app.get<{ Params: { releaseId: string } }>(
+  app.get<{ Params: { releaseId: string }; Querystring: { page?: string } }>(
     '/probation/passports/:releaseId',
     onlyProbation,
     async (request, reply) => {
@@ -76,12 +67,19 @@ export async function probationRoutes(app: FastifyInstance, { apis }: { apis: Ap
         );
       }
       const passport: PassportView = answer.body;
+      const newestFirst = [...passport.timeline].reverse();
+      const pages = pagesFor(newestFirst.length, TIMELINE_PAGE_SIZE);
+      const page = Math.min(pageAsked(request.query.page), pages);
+      const first = (page - 1) * TIMELINE_PAGE_SIZE;
+      const timeline = itemsOfPage(newestFirst, page, TIMELINE_PAGE_SIZE);
       return reply.page('probation/passport.njk', {
         title: `Resettlement Passport for ${passport.personId}`,
         passport,
         pathways: passport.pathways.map(pathwayStatus),
         missing: whatIsMissing(passport.pathways),
-        timeline: [...passport.timeline].reverse(),
+        timeline,
+        timelineShown: { from: first + 1, to: first + timeline.length, of: newestFirst.length },
+        pagination: paginationOf(page, pages, (number) => `?page=${number}#timeline`),
         breadcrumbs: [
           { text: 'Resettle', href: '/' },
           { text: 'Upcoming releases', href: '/probation' },

@@ -5,6 +5,7 @@ import { type SafeguardingReview, safeguarding } from '../clients/safeguarding.j
 import { type FormErrors, formErrors, problemErrors } from '../forms/errors.js';
 import { type FormValues, formValues } from '../forms/values.js';
 import { forRoles, tokenOf } from './access.js';
+import { pageAsked, pagesFor, paginationOf } from './pagination.js';
 
 const PAGE_SIZE = 20;
 const SHOW = ['awaiting-review', 'all', 'approved', 'not-suitable'] as const;
@@ -36,13 +37,12 @@ export async function safeguardingRoutes(app: FastifyInstance, { apis }: { apis:
     onlyProbation,
     async (request, reply) => {
       const show = SHOW.find((value) => value === request.query.show) ?? 'awaiting-review';
-      const page = Math.max(1, Number.parseInt(request.query.page ?? '1', 10) || 1);
+      const page = pageAsked(request.query.page);
       const [reviews, alerts] = await Promise.all([
         api(request).reviews(show, page, PAGE_SIZE),
         api(request).alerts(1, 10),
       ]);
       if (!reviews.ok || !alerts.ok) throw new Error(`safeguarding reviews refused: ${reviews.status}`);
-      const pages = Math.max(1, Math.ceil(reviews.body.total / PAGE_SIZE));
       const href = (number: number) => `/safeguarding-reviews?${new URLSearchParams({ show, page: String(number) })}`;
       return reply.page('safeguarding/reviews.njk', {
         title: 'Safeguarding reviews',
@@ -56,18 +56,7 @@ export async function safeguardingRoutes(app: FastifyInstance, { apis }: { apis:
           selected: value === show,
         })),
         flash: takeFlash(request),
-        pagination:
-          pages > 1
-            ? {
-                previous: page > 1 ? { href: href(page - 1) } : undefined,
-                next: page < pages ? { href: href(page + 1) } : undefined,
-                items: Array.from({ length: pages }, (_, index) => ({
-                  number: index + 1,
-                  href: href(index + 1),
-                  current: index + 1 === page,
-                })),
-              }
-            : undefined,
+        pagination: paginationOf(page, pagesFor(reviews.body.total, PAGE_SIZE), href),
         breadcrumbs: [{ text: 'Resettle', href: '/' }],
       });
     },
