@@ -13,6 +13,18 @@ describe('the event bus against the real Kafka broker', () => {
   const topic = `${uniqueTopicPrefix('bus')}round-trip`;
   afterAll(() => bus.close());
 
+  /** A bus whose consumers have a 3 s session, and the warnings it logs (an eviction among them). */
+  const busWithShortSession = (clientId: string) => {
+    const logged: string[] = [];
+    const shortSession = createEventBus({
+      brokers: testInfra().kafkaBrokers,
+      clientId,
+      logger: pino({ level: 'warn' }, { write: (line: string) => void logged.push(line) }),
+      sessionTimeoutMs: 3_000,
+    });
+    return { logged, shortSession };
+  };
+
   it('produces and consumes every message, in order per key, and reports zero lag after', async () => {
     await bus.ensureTopics([topic]);
     const keys = ['A1111AA', 'B2222BB', 'C3333CC'];
@@ -39,13 +51,7 @@ describe('the event bus against the real Kafka broker', () => {
   });
 
   it('keeps an idle member in its group with a short (3 s) session: no eviction, no rejoin', async () => {
-    const logged: string[] = [];
-    const shortSession = createEventBus({
-      brokers: testInfra().kafkaBrokers,
-      clientId: 'bus-short-session',
-      logger: pino({ level: 'warn' }, { write: (line: string) => void logged.push(line) }),
-      sessionTimeoutMs: 3_000,
-    });
+    const { logged, shortSession } = busWithShortSession('bus-short-session');
     const idleTopic = `${uniqueTopicPrefix('bus')}idle`;
     await shortSession.ensureTopics([idleTopic]);
     const received: IncomingMessage[] = [];
@@ -66,13 +72,7 @@ describe('the event bus against the real Kafka broker', () => {
   }, 30_000);
 
   it('keeps a member in its group while a batch takes longer than its session: handled once, no eviction', async () => {
-    const logged: string[] = [];
-    const shortSession = createEventBus({
-      brokers: testInfra().kafkaBrokers,
-      clientId: 'bus-slow-batch',
-      logger: pino({ level: 'warn' }, { write: (line: string) => void logged.push(line) }),
-      sessionTimeoutMs: 3_000,
-    });
+    const { logged, shortSession } = busWithShortSession('bus-slow-batch');
     const slowTopic = `${uniqueTopicPrefix('bus')}slow`;
     await shortSession.ensureTopics([slowTopic], 1);
     await shortSession.send(slowTopic, [{ key: 'A1111AA', value: 'takes a while' }]);

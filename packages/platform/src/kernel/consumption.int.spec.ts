@@ -16,22 +16,23 @@ describe('a run of consumed events, each in a unit of work of its own, written t
   });
   afterAll(() => harness.close());
 
-  const plumbing = plumbingFor(
-    {
-      handlers: () => ({
-        'release.cancelled@v1': async (event, work) => {
-          const { releaseId, prisonCode } = event.data;
-          work.publish({
-            type: 'release.cancelled',
-            personId: event.personId,
-            data: { releaseId, prisonCode, reason: 'again' },
-          });
-        },
-      }),
-    },
-    undefined,
-    { service: 'release-scheduling', clock },
-  );
+  /** Consumes release.cancelled and publishes one of its own for her; refuses the event of `refused`, if given. */
+  const republishing = (refused?: string) =>
+    plumbingFor(
+      {
+        handlers: () => ({
+          'release.cancelled@v1': async (event, work) => {
+            const { releaseId, prisonCode } = event.data;
+            const data = { releaseId, prisonCode, reason: 'again' };
+            work.publish({ type: 'release.cancelled', personId: event.personId, data });
+            if (event.personId === refused) throw new Error('a rule refused it');
+          },
+        }),
+      },
+      undefined,
+      { service: 'release-scheduling', clock },
+    );
+  const plumbing = republishing();
 
   it('gives each event published its own cause and its own trace, in the order consumed', async () => {
     const consumed = ['A1111AA', 'B2222BB', 'C3333CC'].map((personId, n) => cancelledEvent(personId, `run-${n}`));
@@ -52,23 +53,7 @@ describe('a run of consumed events, each in a unit of work of its own, written t
 
   it('writes nothing of the run when one of its events fails', async () => {
     await harness.sql`delete from outbox`;
-    const failing = plumbingFor(
-      {
-        handlers: () => ({
-          'release.cancelled@v1': async (event, work) => {
-            const { releaseId, prisonCode } = event.data;
-            work.publish({
-              type: 'release.cancelled',
-              personId: event.personId,
-              data: { releaseId, prisonCode, reason: 'x' },
-            });
-            if (event.personId === 'B2222BB') throw new Error('a rule refused it');
-          },
-        }),
-      },
-      undefined,
-      { service: 'release-scheduling', clock },
-    );
+    const failing = republishing('B2222BB');
     const consumed = ['A1111AA', 'B2222BB'].map((personId, n) => cancelledEvent(personId, `failing-${n}`));
     const run = harness.db.transaction((tx) => failing.applyBatch!(tx, consumed, () => ({})));
     await expect(run).rejects.toThrow('a rule refused it');
