@@ -15,8 +15,8 @@ const OUTBOX_KEYS = ['eventId', 'topic', 'partitionKey', 'eventType', 'payload',
 export async function appendToOutbox(
   tx: DatabaseOrTransaction,
   events: EventEnvelope[],
-  /** The span each event continues: one for all, or each its own (events of several consumed ones written together). */
-  options: { traceParent?: string | null; traceParentOf?: (event: EventEnvelope) => string | null } = {},
+  /** The span each event continues (events of several consumed ones are written together, each with its own). */
+  traceParentOf: (event: EventEnvelope) => string | null = () => null,
 ): Promise<void> {
   if (events.length === 0) return;
   const rows = events.map((event) => {
@@ -28,7 +28,7 @@ export async function appendToOutbox(
       partitionKey: partitionKeyOf(event),
       eventType: event.type,
       payload: event,
-      traceParent: options.traceParentOf?.(event) ?? options.traceParent ?? null,
+      traceParent: traceParentOf(event),
     };
   });
   await insertRows(tx, outbox, OUTBOX_KEYS, rows);

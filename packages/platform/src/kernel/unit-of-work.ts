@@ -69,7 +69,7 @@ export class PendingWrites {
   async flush(tx: Transaction): Promise<void> {
     const events = this.published.splice(0);
     await Promise.all([
-      appendToOutbox(tx, events, { traceParentOf: (event) => this.traceParents.get(event.id) ?? null }),
+      appendToOutbox(tx, events, (event) => this.traceParents.get(event.id) ?? null),
       auditInTransaction(tx, this.request, this.audited.splice(0)),
     ]);
     this.traceParents.clear();
