@@ -5,14 +5,16 @@
  */
 export class JoinWatch {
   private lastError: string | undefined;
-  private settle: (() => void) | undefined;
-  private hasJoined = false;
+  private markJoined: () => void = () => {};
+  /** Settles at the first join: a join before `wait` is called counts too. */
+  private readonly hasJoined = new Promise<void>((resolve) => {
+    this.markJoined = resolve;
+  });
 
   constructor(private readonly withinMs: number) {}
 
   joined(): void {
-    this.hasJoined = true;
-    this.settle?.();
+    this.markJoined();
   }
 
   failed(error: unknown): void {
@@ -21,16 +23,14 @@ export class JoinWatch {
 
   /** Resolves once joined; rejects, naming the group and the last error, when `withinMs` passes first. */
   async wait(groupId: string): Promise<void> {
-    if (this.hasJoined) return;
     let timer: NodeJS.Timeout | undefined;
+    const tooLate = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(this.refusal(groupId))), this.withinMs);
+    });
     try {
-      await new Promise<void>((resolve, reject) => {
-        this.settle = resolve;
-        timer = setTimeout(() => reject(new Error(this.refusal(groupId))), this.withinMs);
-      });
+      await Promise.race([this.hasJoined, tooLate]);
     } finally {
       clearTimeout(timer);
-      this.settle = undefined;
     }
   }
 
