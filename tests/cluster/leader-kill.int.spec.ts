@@ -94,7 +94,7 @@ describe('a three-broker SASL_SSL cluster when the leader of a busy partition is
         expect(await effectRows(harness.sql)).toHaveLength(EVENTS);
         expect(await consumer.lag()).toBe(0);
       },
-      150_000,
+      240_000,
       250,
     ).then(
       () => true,
@@ -127,7 +127,7 @@ describe('a three-broker SASL_SSL cluster when the leader of a busy partition is
       const sequence = rows.filter((row) => row.person_id === woman).map((row) => Number(row.note));
       expect(sequence).toEqual(Array.from({ length: next.get(woman)! }, (_, index) => index));
     }
-  }, 240_000);
+  }, 360_000);
 });
 
 /** SIGKILLs the node leading the partition that has taken the most events so far. */

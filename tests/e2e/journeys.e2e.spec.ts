@@ -45,13 +45,17 @@ describe('release journeys across all five services', () => {
       gatePassedAt: new Date().toISOString(),
     });
     expect(gate.status).toBe(200);
-    await eventually(async () => {
-      const outcomes = await system.call('passport', probation, 'GET', `/api/outcomes?prison=${PRISON}`);
-      expect(outcomes.body.items).toEqual([expect.objectContaining({ releases: '<5', releasedComplete: 0 })]);
-      const passport = await system.call('passport', probation, 'GET', `/api/passports/${release.id}`);
-      expect(passport.body.outcome?.status, JSON.stringify(passport.body.outcome)).toBe('incomplete');
-      expect(JSON.stringify(passport.body.outcome.reasons)).toMatch(/dose/);
-    });
+    await eventually(
+      async () => {
+        const outcomes = await system.call('passport', probation, 'GET', `/api/outcomes?prison=${PRISON}`);
+        expect(outcomes.body.items).toEqual([expect.objectContaining({ releases: '<5', releasedComplete: 0 })]);
+        const passport = await system.call('passport', probation, 'GET', `/api/passports/${release.id}`);
+        expect(passport.body.outcome?.status, JSON.stringify(passport.body.outcome)).toBe('incomplete');
+        expect(JSON.stringify(passport.body.outcome.reasons)).toMatch(/dose/);
+      },
+      60_000,
+      200,
+    );
   }, 120_000);
 
   it('2. an eligible woman with a Friday legal date is released on Thursday, and every service plans for Thursday', async () => {

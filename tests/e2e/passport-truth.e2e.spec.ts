@@ -2,6 +2,7 @@ import { eventually } from '@resettle/testing';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  gateEarlierToday,
   minusOneDay,
   nurse,
   ordinaryFriday,
@@ -195,7 +196,7 @@ describe('the passport never reads complete when she is not safe', () => {
     // A release from court today whose gate time has gone: the planned gate, and the journey from it, are in the
     // past; she comes out now, long after the transport was to leave.
     const now = DateTime.now().setZone('Europe/London');
-    const planned = now.hour >= 18 ? now.set({ hour: 15, minute: 0 }) : now.minus({ hours: 2 });
+    const planned = gateEarlierToday(now);
     const asked = {
       legalReleaseDate: planned.toISODate()!,
       gateTime: planned.toFormat('HH:mm'),
@@ -212,8 +213,9 @@ describe('the passport never reads complete when she is not safe', () => {
     await confirmAccommodation(system, release);
     const journey = {
       ...travelDetail(release),
-      departureAt: plusMinutes(release.gateAt, 15),
-      expectedArrivalAt: plusMinutes(release.gateAt, 45),
+      // Soon after the gate: it has left by the time she comes out, even when the gate was at midnight.
+      departureAt: plusMinutes(release.gateAt, 1),
+      expectedArrivalAt: plusMinutes(release.gateAt, 3),
     };
     const plan = await system.call('transport', travel, 'POST', '/api/travel-plans', { ...about(release), ...journey });
     expect(plan.status, JSON.stringify(plan.body)).toBe(201);

@@ -1,5 +1,6 @@
 import type { Caller } from '@resettle/platform';
 import type { ProbationRegion } from '@resettle/platform/cli';
+import type { DateTime } from 'luxon';
 
 export const PRISON = 'EWI';
 /** Where the demo's and the journeys' women are released to: a probation token must name it to see them. */
@@ -56,4 +57,13 @@ export function minusOneDay(date: string): string {
 
 export function plusMinutes(instant: string, minutes: number): string {
   return new Date(Date.parse(instant) + minutes * 60_000).toISOString();
+}
+
+/**
+ * A gate time earlier on London's today, for a release from court that has already happened: two hours ago, kept
+ * within today. Late in the evening it is 3 pm (a later gate is refused); just after midnight, it is midnight.
+ */
+export function gateEarlierToday(now: DateTime): DateTime {
+  if (now.hour >= 18) return now.set({ hour: 15, minute: 0 });
+  return now.hour < 2 ? now.startOf('day') : now.minus({ hours: 2 });
 }

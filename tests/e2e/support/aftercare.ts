@@ -2,7 +2,7 @@ import type { Caller } from '@resettle/platform';
 import { eventually } from '@resettle/testing';
 import { DateTime } from 'luxon';
 import { expect } from 'vitest';
-import { housing, plusDays, plusMinutes, probation, provider } from '../../shared/people.js';
+import { gateEarlierToday, housing, plusDays, plusMinutes, probation, provider } from '../../shared/people.js';
 import { about, acceptanceBody, accommodationDetail, handoffBody, scheduleBody } from '../../shared/requests.js';
 import { approveAccommodation, type Release } from './journey.js';
 import type { Reply, RunningSystem, ServiceName } from './system.js';
@@ -49,9 +49,7 @@ export async function releasedToday(
   const prison = options.prison ?? 'EWI';
   const staff = prisonStaff(prison);
   const now = DateTime.now().setZone('Europe/London');
-  // Two hours ago, kept within today: late in the evening the gate is this afternoon, just after midnight it is midnight.
-  const planned =
-    now.hour >= 18 ? now.set({ hour: 15, minute: 0 }) : now.hour < 2 ? now.startOf('day') : now.minus({ hours: 2 });
+  const planned = gateEarlierToday(now);
   const asked = {
     prisonCode: prison,
     legalReleaseDate: planned.toISODate(),

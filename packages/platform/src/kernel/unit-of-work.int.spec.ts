@@ -1,4 +1,5 @@
 import { cancelledEvent, createHarness, type Harness } from '@resettle/messaging/test-support';
+import { eventually } from '@resettle/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runUnit } from './unit-of-work.js';
 
@@ -92,7 +93,8 @@ describe('a unit of work', () => {
       await firstHolds;
       order.push('first out');
     });
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Her lock is taken before the unit's work begins.
+    await eventually(() => expect(order).toEqual(['first in']));
     const second = runUnit(harness.db, options, async () => void order.push('second in'));
     await new Promise((resolve) => setTimeout(resolve, 200));
     releaseFirst();

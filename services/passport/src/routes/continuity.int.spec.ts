@@ -173,5 +173,5 @@ describe('after the gate, on the real broker: the missed appointment alarm and c
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
     expect((await csv.text()).split('\n')[1]).toBe('EHI,2027-01,17,[c],12,7,7,,0.583,0.583');
     expect((await get(provider, '/api/continuity')).status).toBe(403);
-  }, 300_000);
+  }, 600_000);
 });

@@ -49,13 +49,14 @@ describe('treatment-continuity on the real broker and database', () => {
     await eventually(async () => {
       expect((await call(nurse, 'GET', `/api/handoffs/${id}`)).body.status).toBe('needs-reconfirmation');
     });
+    const reconfirmations = () =>
+      harness.eventsFor('B1004AA').filter((e) => e.type === 'treatment.handoff.needs-reconfirmation');
+    // The first is on its way to the topic once the status has changed; a second would follow the repeat.
+    await eventually(() => expect(reconfirmations()).toHaveLength(1));
     await eventually(async () => expect(await harness.service.consumer!.lag()).toBe(0));
     await settle();
-    const reconfirmations = harness
-      .eventsFor('B1004AA')
-      .filter((e) => e.type === 'treatment.handoff.needs-reconfirmation');
-    expect(reconfirmations).toHaveLength(1);
-    expect(reconfirmations[0]!.data).toMatchObject({ releaseDate: '2026-11-17', handoffId: id });
+    expect(reconfirmations()).toHaveLength(1);
+    expect(reconfirmations()[0]!.data).toMatchObject({ releaseDate: '2026-11-17', handoffId: id });
 
     const stale = await accept(id);
     expect(stale.status).toBe(422);

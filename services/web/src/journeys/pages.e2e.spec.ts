@@ -365,14 +365,17 @@ describe('the web pages in Debian’s Chromium, against the running services and
       });
       expect(moved.status, JSON.stringify(moved.body)).toBe(200);
     }
-    const timelineLength = async () => {
-      const answer = await web.system.call('passport', probation, 'GET', `/api/passports/${id}`);
-      return (answer.body as { timeline: unknown[] }).timeline.length;
-    };
-    // Every service judges each of the seven revisions: wait until her timeline has stopped growing.
+    type Seen = { releaseRevision: number; pathways: { status: string }[]; timeline: unknown[] };
+    const passportNow = async () => (await web.system.call('passport', probation, 'GET', `/api/passports/${id}`)).body;
+    const timelineLength = async () => ((await passportNow()) as Seen).timeline.length;
+    // Every service judges each of the seven revisions, in order on its own topic: once no pathway waits for a
+    // verdict on the seventh, every verdict is in. Then wait until her timeline has stopped growing all the same.
     const entries = await eventually(
       async () => {
-        const before = await timelineLength();
+        const seen = (await passportNow()) as Seen;
+        expect(seen.releaseRevision).toBe(7);
+        expect(seen.pathways.filter((pathway) => pathway.status === 'awaiting-re-check')).toEqual([]);
+        const before = seen.timeline.length;
         await new Promise((settle) => setTimeout(settle, 1_500));
         expect(await timelineLength()).toBe(before);
         expect(before).toBeGreaterThan(20);
