@@ -5,6 +5,7 @@ export * from './dates.js';
 export * from './judge-accommodation.js';
 export * from './local-authority.js';
 export * from './local-treatment.js';
+export * from './on-record.js';
 export * from './postcode-district.js';
 export * from './release-date.js';
 export * from './restricted-areas.js';

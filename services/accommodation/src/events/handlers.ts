@@ -1,9 +1,8 @@
 import type { EventOf } from '@resettle/contracts';
 import type { EventHandlers, UnitOfWork } from '@resettle/platform';
-import { releaseCopyHandlers } from '@resettle/platform/release-copy';
-import { activeAccommodationsForRelease } from '../db/accommodations.js';
+import { findRelease, type KnownRelease, releaseCopyHandlers } from '@resettle/platform/release-copy';
 import { saveProviderArea } from '../db/treatment-providers.js';
-import { judgeRelease, judgeReleaseById } from './judge.js';
+import { judgeRelease, pathwayFactsOf } from './judge.js';
 import { recheckAccommodations } from './recheck.js';
 
 type Logistics = EventOf<'treatment.handoff.logistics@v1'> | EventOf<'treatment.handoff.logistics@v2'>;
@@ -13,22 +12,22 @@ type Logistics = EventOf<'treatment.handoff.logistics@v1'> | EventOf<'treatment.
  * a verdict on every release event (every revision) and every change of the provider's area.
  */
 export function accommodationHandlers(): EventHandlers {
-  const recheckRelease = async (work: UnitOfWork, releaseId: string) =>
-    recheckAccommodations(work, await activeAccommodationsForRelease(work.tx, releaseId));
+  // Her records and her provider's area are read once, re-checked, and judged as the re-check left them.
+  const recheckAndJudge = async (work: UnitOfWork, release: KnownRelease, recheck: boolean) => {
+    const facts = await pathwayFactsOf(work, release.releaseId);
+    await judgeRelease(work, release, recheck ? await recheckAccommodations(work, release, facts) : facts);
+  };
   const logistics = async (event: Logistics, work: UnitOfWork) => {
     const { releaseId, providerArea } = event.data;
     await saveProviderArea(work.tx, { releaseId, personId: event.personId, ...providerArea }, work.now());
-    await recheckRelease(work, releaseId);
-    await judgeReleaseById(work, releaseId);
+    const release = await findRelease(work.tx, releaseId);
+    if (release) await recheckAndJudge(work, release, true);
   };
 
   return {
     ...releaseCopyHandlers({
-      onChanged: async (release, work) => {
-        // A cancelled or past release leaves its stored accommodation as it was; it is still judged for the revision.
-        if (release.status === 'scheduled') await recheckRelease(work, release.releaseId);
-        await judgeRelease(work, release);
-      },
+      // A cancelled or past release leaves its stored accommodation as it was; it is still judged for the revision.
+      onChanged: (release, work) => recheckAndJudge(work, release, release.status === 'scheduled'),
     }),
     'treatment.handoff.logistics@v1': logistics,
     'treatment.handoff.logistics@v2': logistics,

@@ -1,23 +1,33 @@
 import type { UnitOfWork } from '@resettle/platform';
-import { findRelease } from '@resettle/platform/release-copy';
+import type { KnownRelease } from '@resettle/platform/release-copy';
 import { type AccommodationRow, updateAccommodation } from '../db/accommodations.js';
 import { restrictedAreasOf } from '../db/restricted-areas.js';
-import { findProviderArea } from '../db/treatment-providers.js';
+import type { ProviderArea } from '../db/treatment-providers.js';
 import {
   eventForChange,
+  isLive,
   localTreatmentMismatch,
   matchingRestrictedAreas,
   reviewAfterRestrictionsChanged,
   standingOf,
 } from '../domain/index.js';
 import { accommodationAtRisk, accommodationChanged } from './accommodation-events.js';
+import type { PathwayFacts } from './judge.js';
 
 /**
- * Re-checks stored accommodations against what is known now (release date, provider area) and publishes one event
- * per real change, none when the facts are the same as before.
+ * Re-checks her live accommodations for this release against what is known now (its date, her provider's area) and
+ * publishes one event per real change, none when the facts are the same as before. Returns the facts as they now are.
  */
-export async function recheckAccommodations(work: UnitOfWork, rows: readonly AccommodationRow[]): Promise<void> {
-  for (const row of rows) await recheck(work, row);
+export async function recheckAccommodations(
+  work: UnitOfWork,
+  release: KnownRelease,
+  facts: PathwayFacts,
+): Promise<PathwayFacts> {
+  const records: AccommodationRow[] = [];
+  for (const row of facts.records) {
+    records.push(isLive(row) ? await recheck(work, release, row, facts.provider) : row);
+  }
+  return { ...facts, records };
 }
 
 /**
@@ -41,16 +51,19 @@ export async function returnToReviewIfRestricted(
   return sentBack;
 }
 
-async function recheck(work: UnitOfWork, row: AccommodationRow): Promise<void> {
-  const release = await findRelease(work.tx, row.releaseId);
-  if (!release || row.status === 'withdrawn') return;
+async function recheck(
+  work: UnitOfWork,
+  release: KnownRelease,
+  row: AccommodationRow,
+  provider: ProviderArea | null,
+): Promise<AccommodationRow> {
   const standing = standingOf(row, release.releaseDate);
-  const provider = await findProviderArea(work.tx, row.releaseId);
   const mismatch = provider ? localTreatmentMismatch(row, provider) : false;
   const mismatchChanged = mismatch !== row.localTreatmentMismatch;
   const kind = eventForChange(row, standing) ?? (mismatchChanged ? 'changed' : null);
-  if (!kind) return;
+  if (!kind) return row;
   const changes = { status: standing.status, statusReason: standing.reason, localTreatmentMismatch: mismatch };
   const updated = await updateAccommodation(work.tx, row, changes, work.now());
   work.publish(kind === 'at-risk' ? accommodationAtRisk(updated, release.releaseDate) : accommodationChanged(updated));
+  return updated;
 }

@@ -4,6 +4,9 @@ import { eq } from 'drizzle-orm';
 import type { AccommodationFact, TravelFacts } from '../domain/index.js';
 import { accommodations, appointments } from './schema.js';
 
+/** What a release's travel plans are checked against, as `travelFactsFor` reads it. */
+export type TravelFactsOnRecord = Awaited<ReturnType<typeof travelFactsFor>>;
+
 export type AccommodationCopy = Omit<typeof accommodations.$inferInsert, 'updatedAt'>;
 
 export async function saveAppointment(

@@ -1,9 +1,9 @@
 import type { EventOf } from '@resettle/contracts';
 import type { EventHandlers, UnitOfWork } from '@resettle/platform';
-import { releaseCopyHandlers } from '@resettle/platform/release-copy';
+import { findRelease, type KnownRelease, releaseCopyHandlers } from '@resettle/platform/release-copy';
 import { saveAccommodation, saveAppointment } from '../db/travel-facts.js';
 import { type TransportContext, travelSettingsOf } from '../settings.js';
-import { judgeRelease, judgeReleaseById } from './judge.js';
+import { judgeRelease, pathwayFactsOf } from './judge.js';
 import { reassessPlans } from './reassess-plans.js';
 
 type AccommodationKnown = EventOf<'accommodation.confirmed@v1'> | EventOf<'accommodation.changed@v1'>;
@@ -15,9 +15,15 @@ type Logistics = EventOf<'treatment.handoff.logistics@v1'> | EventOf<'treatment.
  */
 export function transportHandlers(context: TransportContext): EventHandlers {
   // Settings are read when an event comes, so the map of handlers can be built (and its keys read) without a context.
+  // What her plans hang on is read once, the plans re-checked, and the pathway judged as the re-check left them.
+  const recheckAndJudge = async (work: UnitOfWork, release: KnownRelease) => {
+    const settings = travelSettingsOf(context);
+    const pathway = await pathwayFactsOf(work, release);
+    await judgeRelease(work, release, settings, await reassessPlans(work, release, pathway, settings));
+  };
   const recheck = async (work: UnitOfWork, releaseId: string) => {
-    await reassessPlans(work, releaseId, travelSettingsOf(context));
-    await judgeReleaseById(work, releaseId, travelSettingsOf(context));
+    const release = await findRelease(work.tx, releaseId);
+    if (release) await recheckAndJudge(work, release);
   };
   const accommodationKnown = async ({ personId, data }: AccommodationKnown, work: UnitOfWork) => {
     const { releaseId, accommodationId, type } = data;
@@ -34,10 +40,7 @@ export function transportHandlers(context: TransportContext): EventHandlers {
   };
   return {
     ...releaseCopyHandlers({
-      onChanged: async (release, work) => {
-        await reassessPlans(work, release.releaseId, travelSettingsOf(context));
-        await judgeRelease(work, release, travelSettingsOf(context));
-      },
+      onChanged: (release, work) => recheckAndJudge(work, release),
     }),
     'treatment.handoff.logistics@v1': logistics,
     'treatment.handoff.logistics@v2': logistics,

@@ -1,28 +1,45 @@
 import type { UnitOfWork } from '@resettle/platform';
 import { findRelease, type KnownRelease } from '@resettle/platform/release-copy';
-import { travelFactsFor } from '../db/travel-facts.js';
+import { type TravelFactsOnRecord, travelFactsFor } from '../db/travel-facts.js';
 import { asTravelPlan, type TravelPlanRow, travelPlansForRelease } from '../db/travel-plans.js';
 import { judgeTransport, type PlanOnRecord, type TravelSettings } from '../domain/index.js';
 import { transportPathwayJudged } from './transport-events.js';
 
+/** What the pathway of one release is judged on: what we know of her day and her plans for it, oldest first. */
+export interface PathwayFacts {
+  travel: TravelFactsOnRecord;
+  plans: TravelPlanRow[];
+}
+
+export async function pathwayFactsOf(work: UnitOfWork, release: KnownRelease): Promise<PathwayFacts> {
+  const travel = await travelFactsFor(work.tx, release);
+  return { travel, plans: await travelPlansForRelease(work.tx, release.releaseId) };
+}
+
 /**
- * Judges the travel pathway of a release as things stand and publishes the verdict in the caller's unit of work,
- * whether or not it changed: the passport must hear a verdict for every revision and every change of our facts.
+ * Judges the travel pathway of a release as things stand (read now, unless the caller has just read them) and
+ * publishes the verdict in the caller's unit of work, whether or not it changed: the passport must hear a verdict for
+ * every revision and every change of our facts.
  */
-export async function judgeRelease(work: UnitOfWork, release: KnownRelease, settings: TravelSettings): Promise<void> {
-  const { facts, accommodation, handoffRevision } = await travelFactsFor(work.tx, release);
+export async function judgeRelease(
+  work: UnitOfWork,
+  release: KnownRelease,
+  settings: TravelSettings,
+  pathway?: PathwayFacts,
+): Promise<void> {
+  const { travel, plans } = pathway ?? (await pathwayFactsOf(work, release));
   const verdict = judgeTransport({
-    plan: currentOf(await travelPlansForRelease(work.tx, release.releaseId)),
+    plan: currentOf(plans),
     release: {
       releaseDate: release.releaseDate,
       gateAt: release.gateAt.toISOString(),
       gatePassedAt: release.gatePassedAt?.toISOString() ?? null,
     },
-    firstAppointmentAt: facts.firstAppointmentAt,
-    accommodation,
+    firstAppointmentAt: travel.facts.firstAppointmentAt,
+    accommodation: travel.accommodation,
     settings,
   });
-  work.publish(transportPathwayJudged(release, verdict, handoffRevision));
+  work.publish(transportPathwayJudged(release, verdict, travel.handoffRevision));
 }
 
 /** As `judgeRelease`, for a release named by id; nothing when we have no copy of it yet. */

@@ -11,18 +11,24 @@ export async function findRelease(db: DatabaseOrTransaction, releaseId: string):
 }
 
 /**
- * Keeps the release as release-scheduling last told it; an event about an older revision than the copy's (a v1 replay
- * after a v2, say) changes nothing. The handoff revision is this service's own and is never overwritten.
+ * Keeps the release as release-scheduling last told it, and returns the copy; an event about an older revision than
+ * the copy's (a v1 replay after a v2, say) changes nothing and returns undefined. The handoff revision is this
+ * service's own and is never overwritten.
  */
-export async function saveRelease(db: DatabaseOrTransaction, release: ReleaseFactsRow): Promise<void> {
-  await db
+export async function saveRelease(
+  db: DatabaseOrTransaction,
+  release: ReleaseFactsRow,
+): Promise<ReleaseRow | undefined> {
+  const [row] = await db
     .insert(releases)
     .values(release)
     .onConflictDoUpdate({
       target: releases.releaseId,
       set: release,
       setWhere: lte(releases.revision, release.revision),
-    });
+    })
+    .returning();
+  return row;
 }
 
 export async function setReleaseStatus(

@@ -5,12 +5,18 @@ import { type HandoffToJudge, judgeTreatment, type ReleaseToJudge } from '../dom
 import { domainFromRow } from '../routes/rules.js';
 
 /**
- * Judges the treatment pathway and the referral pathways of one release from what this service holds now, and
- * publishes every verdict in the unit of work: after every change of a handoff and every release event, even when
- * nothing is booked and even when the verdict is unchanged, so silence never means "still fine".
+ * Judges the treatment pathway and the referral pathways of one release from what this service holds now (its copy
+ * of the release read now, unless the caller has just written it), and publishes every verdict in the unit of work:
+ * after every change of a handoff and every release event, even when nothing is booked and even when the verdict is
+ * unchanged, so silence never means "still fine".
  */
-export async function publishJudgements(work: UnitOfWork, releaseId: string, personId: string): Promise<void> {
-  const release = await findRelease(work.tx, releaseId);
+export async function publishJudgements(
+  work: UnitOfWork,
+  releaseId: string,
+  personId: string,
+  kept?: ReleaseRow,
+): Promise<void> {
+  const release = kept ?? (await findRelease(work.tx, releaseId));
   const handoff = await standingHandoff(work.tx, releaseId);
   const verdicts = judgeTreatment({
     releaseId,

@@ -12,7 +12,13 @@ import { publish } from './publish.js';
 const revisionOf = (data: object): number =>
   'revision' in data && typeof data.revision === 'number' ? data.revision : 0;
 
-function keepRelease(work: UnitOfWork, personId: string, facts: ReleaseScheduled, revision: number): Promise<void> {
+/** The copy as saved; undefined when the event is older than the copy we hold. */
+function keepRelease(
+  work: UnitOfWork,
+  personId: string,
+  facts: ReleaseScheduled,
+  revision: number,
+): Promise<ReleaseRow | undefined> {
   return saveRelease(work.tx, {
     releaseId: facts.releaseId,
     personId,
@@ -36,7 +42,7 @@ async function askProvidersAgain(
   work: UnitOfWork,
   releaseId: string,
   personId: string,
-  release: ReleaseRow | null,
+  release: ReleaseRow | undefined,
   reason: string,
   category: ReconfirmationReason,
 ) {
@@ -54,11 +60,11 @@ async function askProvidersAgain(
     await publish(
       work,
       updated,
-      [handoffNeedsReconfirmation(updated, release, reason)],
-      [reconfirmationAsked(updated, release, category)],
+      [handoffNeedsReconfirmation(updated, release ?? null, reason)],
+      [reconfirmationAsked(updated, release ?? null, category)],
     );
   }
-  if (held.length === 0) await publishJudgements(work, releaseId, personId);
+  if (held.length === 0) await publishJudgements(work, releaseId, personId, release);
 }
 
 type Scheduled = EventOf<'release.scheduled@v1'> | EventOf<'release.scheduled@v2'>;
@@ -72,20 +78,21 @@ type Occurred = EventOf<'release.occurred@v1'> | EventOf<'release.occurred@v2'>;
  */
 export function releaseHandlers(): EventHandlers {
   const scheduled = async (event: Scheduled, work: UnitOfWork) => {
-    await keepRelease(work, event.personId, event.data, revisionOf(event.data));
-    await publishJudgements(work, event.data.releaseId, event.personId);
+    const kept = await keepRelease(work, event.personId, event.data, revisionOf(event.data));
+    await publishJudgements(work, event.data.releaseId, event.personId, kept);
   };
   const rescheduled = async (event: Rescheduled, work: UnitOfWork) => {
     const facts = event.data;
-    await keepRelease(work, event.personId, facts, revisionOf(facts));
+    const kept = await keepRelease(work, event.personId, facts, revisionOf(facts));
+    const release = kept ?? (await findRelease(work.tx, facts.releaseId));
     const reason = `Release moved from ${facts.previous.releaseDate} ${facts.previous.gateTime} to ${facts.releaseDate} ${facts.gateTime}: ${facts.reason}`;
-    const release = (await findRelease(work.tx, facts.releaseId)) ?? null;
     await askProvidersAgain(work, facts.releaseId, event.personId, release, reason, 'release-moved');
   };
   const cancelled = async (event: Cancelled, work: UnitOfWork) => {
     const { releaseId, reason } = event.data;
     await setReleaseStatus(work.tx, releaseId, { status: 'cancelled', revision: revisionOf(event.data) });
-    await askProvidersAgain(work, releaseId, event.personId, null, `Release cancelled: ${reason}`, 'release-cancelled');
+    const why = `Release cancelled: ${reason}`;
+    await askProvidersAgain(work, releaseId, event.personId, undefined, why, 'release-cancelled');
   };
   const occurred = async (event: Occurred, work: UnitOfWork) => {
     const { releaseId, gatePassedAt } = event.data;
