@@ -1,5 +1,5 @@
 import type { DatabaseOrTransaction } from '@resettle/messaging';
-import { and, asc, count, eq, isNull, ne, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq } from 'drizzle-orm';
 import { accommodations } from './schema.js';
 
 export type AccommodationRow = typeof accommodations.$inferSelect;
@@ -37,25 +37,9 @@ export function accommodationsForRelease(db: DatabaseOrTransaction, releaseId: s
     .orderBy(asc(accommodations.createdAt), asc(accommodations.id));
 }
 
-/** Still in play: neither withdrawn nor found not suitable. */
-const live = (): SQL =>
-  and(
-    ne(accommodations.status, 'withdrawn'),
-    or(isNull(accommodations.safeguardingReview), ne(accommodations.safeguardingReview, 'not-suitable')),
-  )!;
-
-export function activeAccommodationsForRelease(db: DatabaseOrTransaction, releaseId: string) {
-  return db
-    .select()
-    .from(accommodations)
-    .where(and(eq(accommodations.releaseId, releaseId), live()));
-}
-
-export function activeAccommodationsOf(db: DatabaseOrTransaction, personId: string) {
-  return db
-    .select()
-    .from(accommodations)
-    .where(and(eq(accommodations.personId, personId), live()));
+/** Every record for her, over all her releases. */
+export function accommodationsOf(db: DatabaseOrTransaction, personId: string) {
+  return db.select().from(accommodations).where(eq(accommodations.personId, personId));
 }
 
 /** How many places proposed for her have been found not suitable, over all her releases. */

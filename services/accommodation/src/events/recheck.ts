@@ -31,7 +31,7 @@ export async function recheckAccommodations(
 }
 
 /**
- * After her restricted areas changed: an approved place that now falls in one goes back to her offender manager's
+ * After her restricted areas changed (given all her records; only live ones are looked at): an approved place that now falls in one goes back to her offender manager's
  * review (never silently kept); returns those sent back, whose releases the caller re-judges (in progress, naming no
  * area). Nothing else is published: a new area that matches nothing changes nothing anyone else can see.
  */
@@ -40,7 +40,7 @@ export async function returnToReviewIfRestricted(
   rows: readonly AccommodationRow[],
 ): Promise<AccommodationRow[]> {
   const sentBack: AccommodationRow[] = [];
-  for (const row of rows) {
+  for (const row of rows.filter(isLive)) {
     const areas = await restrictedAreasOf(work.tx, row.personId);
     const matches = matchingRestrictedAreas(row, areas).length > 0;
     const review = reviewAfterRestrictionsChanged(row.safeguardingReview, matches);

@@ -16,11 +16,11 @@ import { Type } from '@sinclair/typebox';
 import {
   type AccommodationRow,
   accommodationsForRelease,
-  activeAccommodationsForRelease,
   findAccommodation,
   insertAccommodation,
   updateAccommodation,
 } from '../db/accommodations.js';
+import { isLive } from '../domain/index.js';
 import {
   accommodationChanged,
   accommodationConfirmed,
@@ -92,7 +92,7 @@ export async function accommodationRoutes(app: Server, context: ServiceContext):
           request,
           async (work) => {
             const facts = await knownFacts(work.tx, asked.releaseId, asked.personId);
-            if ((await activeAccommodationsForRelease(work.tx, asked.releaseId)).length > 0) {
+            if ((await accommodationsForRelease(work.tx, asked.releaseId)).some(isLive)) {
               throw new Conflict(
                 'ACCOMMODATION_ALREADY_RECORDED',
                 'this release has accommodation; change or withdraw it',

@@ -11,7 +11,7 @@ import {
   type ServiceContext,
 } from '@resettle/platform';
 import type { FastifyRequest } from 'fastify';
-import { activeAccommodationsOf } from '../db/accommodations.js';
+import { accommodationsOf } from '../db/accommodations.js';
 import {
   findRestrictedArea,
   insertRestrictedArea,
@@ -101,7 +101,7 @@ export async function restrictedAreaRoutes(app: Server, context: ServiceContext)
             recordedBy: request.user.sub,
             recordedAt: work.now(),
           });
-          const sentBack = await returnToReviewIfRestricted(work, await activeAccommodationsOf(work.tx, personId));
+          const sentBack = await returnToReviewIfRestricted(work, await accommodationsOf(work.tx, personId));
           for (const place of sentBack) await judgeReleaseById(work, place.releaseId);
           await work.audit(audited('add-restricted-area', personId, area.id));
           return area;
