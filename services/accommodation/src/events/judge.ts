@@ -11,10 +11,13 @@ export interface PathwayFacts {
   provider: ProviderArea | null;
 }
 
+/** Read side by side: the transaction's connection sends both queries together (one round trip, not two). */
 export async function pathwayFactsOf(work: UnitOfWork, releaseId: string): Promise<PathwayFacts> {
-  const records = await accommodationsForRelease(work.tx, releaseId);
-  const provider = (await findProviderArea(work.tx, releaseId)) ?? null;
-  return { records, provider };
+  const [records, provider] = await Promise.all([
+    accommodationsForRelease(work.tx, releaseId),
+    findProviderArea(work.tx, releaseId),
+  ]);
+  return { records, provider: provider ?? null };
 }
 
 /**

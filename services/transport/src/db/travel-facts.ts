@@ -28,8 +28,11 @@ export async function saveAccommodation(db: DatabaseOrTransaction, fact: Accommo
 
 /** Everything a travel plan is checked against, as the pure rules want it, and the handoff revision it came from. */
 export async function travelFactsFor(db: DatabaseOrTransaction, release: KnownRelease) {
-  const [appointment] = await db.select().from(appointments).where(eq(appointments.releaseId, release.releaseId));
-  const [accommodation] = await db.select().from(accommodations).where(eq(accommodations.releaseId, release.releaseId));
+  // Side by side: one round trip for both.
+  const [[appointment], [accommodation]] = await Promise.all([
+    db.select().from(appointments).where(eq(appointments.releaseId, release.releaseId)),
+    db.select().from(accommodations).where(eq(accommodations.releaseId, release.releaseId)),
+  ]);
   const facts: TravelFacts = {
     releaseDate: release.releaseDate,
     gateAt: release.gateAt.toISOString(),

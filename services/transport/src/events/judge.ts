@@ -11,9 +11,13 @@ export interface PathwayFacts {
   plans: TravelPlanRow[];
 }
 
+/** Read side by side: the transaction's connection sends the queries together (one round trip, not three). */
 export async function pathwayFactsOf(work: UnitOfWork, release: KnownRelease): Promise<PathwayFacts> {
-  const travel = await travelFactsFor(work.tx, release);
-  return { travel, plans: await travelPlansForRelease(work.tx, release.releaseId) };
+  const [travel, plans] = await Promise.all([
+    travelFactsFor(work.tx, release),
+    travelPlansForRelease(work.tx, release.releaseId),
+  ]);
+  return { travel, plans };
 }
 
 /**
