@@ -2,6 +2,7 @@ import { PATHWAYS } from '@resettle/contracts';
 import { isComplete } from './completeness.js';
 import { derivePassport } from './derive.js';
 import { foldFacts } from './fold-facts.js';
+import { isJudgement } from './fold-judgement.js';
 import { EMPTY_FACTS, PATHWAY_LABELS, type Passport, type PathwayName } from './passport.js';
 import { sameValue } from './same-value.js';
 import type { UpstreamEvent } from './upstream.js';
@@ -24,8 +25,12 @@ export function applyEvent(before: Passport | undefined, event: UpstreamEvent): 
   const { facts, summary } = foldFacts(previous, event);
   if (before && sameValue(withoutClock(previous), withoutClock(facts))) return { passport: before, changes: [] };
   const passport = derivePassport(ids, facts);
-  return { passport, changes: [{ kind: 'fact', summary }, ...pathwayChanges(before, passport)] };
+  const told = isJudgement(event) ? { pathway: event.data.pathway, status: event.data.status } : undefined;
+  return { passport, changes: [{ kind: 'fact', summary }, ...pathwayChanges(before, passport, told)] };
 }
+
+/** A verdict the event itself gave: its own line already says the pathway's new status, with the owner's reasons. */
+type Told = { pathway: PathwayName; status: string };
 
 function withoutClock(facts: Passport['facts']) {
   return { ...facts, lastEventAt: null };
@@ -39,12 +44,16 @@ const STATUS_WORDS: Record<string, string> = {
   'awaiting-re-check': 'awaiting re-check',
 };
 
-/** A timeline line for each pathway whose status, reasons or need changed, saying why. */
-function pathwayChanges(before: Passport | undefined, after: Passport): Change[] {
+/**
+ * A timeline line for each pathway whose status, reasons or need changed, saying why; none for a pathway that now
+ * stands as the event's own verdict said (that would say it twice).
+ */
+function pathwayChanges(before: Passport | undefined, after: Passport, told?: Told): Change[] {
   const changes: Change[] = [];
   for (const name of PATHWAYS) {
     const was = before?.pathways[name];
     const now = after.pathways[name];
+    if (told?.pathway === name && told.status === now.status) continue;
     if (was && was.status === now.status && sameValue(was.reasons, now.reasons) && was.required === now.required)
       continue;
     if (!was && (!now.required || now.status === 'not-started')) continue;

@@ -109,14 +109,40 @@ describe('applyEvent: a passport composed from its owners’ verdicts', () => {
     expect(again.passport).toBe(passport);
   });
 
-  it('lists the fact, each pathway that moved, and the passport becoming complete', () => {
+  it('lists the verdict once, then the passport becoming complete', () => {
     const { her, events } = completeScenario();
     const almost = fold(events.slice(0, -1));
     const { changes } = applyEvent(almost, her.judged('transport', 'complete'));
-    expect(changes.map((change) => change.kind)).toEqual(['fact', 'pathway', 'completion']);
+    // The pathway now stands as the verdict said: a second line, "Transport now complete", would say it twice.
+    expect(changes.map((change) => change.kind)).toEqual(['fact', 'completion']);
     expect(changes[0]?.summary).toBe('transport judged Transport complete against release revision 1');
-    expect(changes[1]).toMatchObject({ pathway: 'transport', from: 'not-started', to: 'complete' });
-    expect(changes[2]).toMatchObject({ kind: 'completion', complete: true, summary: 'Passport complete' });
+    expect(changes[1]).toMatchObject({ kind: 'completion', complete: true, summary: 'Passport complete' });
+  });
+
+  it('lists a pathway that stands other than its verdict said: one judged against a release since moved', () => {
+    const her = eventsFor('A1234BC');
+    const complete = fold([her.scheduled('2026-11-18'), ...her.allComplete()]);
+    const moved = fold([her.rescheduled('2026-11-18', '2026-12-10')], complete);
+    const { changes } = applyEvent(moved, her.judged('transport', 'at-risk', { revision: 1 }));
+    expect(changes.map((change) => change.kind)).toEqual(['fact', 'pathway']);
+    expect(changes[1]).toMatchObject({ pathway: 'transport', from: 'awaiting-re-check', to: 'awaiting-re-check' });
+    expect(changes[1]?.summary).toMatch(/^Transport still awaiting re-check by transport/);
+  });
+
+  it('words a verdict on a pathway she does not need as the pages show it: not needed', () => {
+    const her = eventsFor('A1234BC');
+    const scheduled = fold([her.scheduled()]);
+    const notNeeded = applyEvent(
+      scheduled,
+      her.judged('mental-health', 'not-started', { required: false, reasons: [] }),
+    );
+    expect(notNeeded.changes[0]?.summary).toBe(
+      'treatment-continuity judged Mental health not needed against release revision 1',
+    );
+    const flagged = applyEvent(scheduled, her.judged('mental-health', 'at-risk', { required: false, reasons: ['X'] }));
+    expect(flagged.changes[0]?.summary).toBe(
+      'treatment-continuity judged Mental health not needed, at risk against release revision 1: X',
+    );
   });
 
   it('keeps the display facts for the timeline without judging them', () => {

@@ -60,6 +60,12 @@ export function foldJudgement(facts: PassportFacts, event: JudgementEvent): Fold
       firstJudgements: sameRevision ? facts.firstJudgements : { ...facts.firstJudgements, [pathway]: judgement },
       newestHandoffRevision,
     },
-    summary: `${owner} judged ${label} ${STATUS_WORDS[status]} against ${against}${because}`,
+    summary: `${owner} judged ${label} ${verdictWords(status, required)} against ${against}${because}`,
   };
+}
+
+/** As the pages show it: a pathway she does not need is "not needed", and only its status when there is one. */
+function verdictWords(status: Judgement['status'], required: boolean): string {
+  if (required) return STATUS_WORDS[status];
+  return status === 'not-started' ? 'not needed' : `not needed, ${STATUS_WORDS[status]}`;
 }
