@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { EventEnvelope } from '@resettle/contracts';
 import { clientSecurity } from '@resettle/infra';
-import { OutboxRelay, scramOverTls, servicePrincipals, type TopicDescription } from '@resettle/messaging';
+import {
+  OutboxRelay,
+  relayLockSession,
+  scramOverTls,
+  servicePrincipals,
+  type TopicDescription,
+} from '@resettle/messaging';
 import {
   cancelledEvent,
   createHarness,
@@ -59,7 +65,12 @@ describe('a three-broker SASL_SSL cluster when the leader of a busy partition is
     );
 
     const relayFailures = { count: 0 };
-    const relay = new OutboxRelay({ sql: harness.sql, bus: harness.bus, logger: counting(relayFailures) });
+    const relay = new OutboxRelay({
+      sql: harness.sql,
+      lockSession: relayLockSession(harness.database.url),
+      bus: harness.bus,
+      logger: counting(relayFailures),
+    });
     const consumer = effectsConsumer(harness, `leader-kill-${randomUUID()}`);
     await consumer.start();
     await relay.start();

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { eventually } from '@resettle/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OutboxRelay } from './relay.js';
+import { OutboxRelay, relayLockSession } from './relay.js';
 import {
   cancelledEvent,
   createHarness,
@@ -21,7 +21,12 @@ describe('idempotent consumer on the real broker and database', () => {
 
   it('applies an event delivered twice (re-published, then offsets reset to the beginning) exactly once', async () => {
     const events = ['A1000AA', 'B2000BB', 'A1000AA'].map((person, index) => cancelledEvent(person, `n${index}`));
-    const relay = new OutboxRelay({ sql: harness.sql, bus: harness.bus, logger: quietLogger });
+    const relay = new OutboxRelay({
+      sql: harness.sql,
+      lockSession: relayLockSession(harness.database.url),
+      bus: harness.bus,
+      logger: quietLogger,
+    });
     await writeToOutbox(harness, events);
     await relay.start();
     await eventually(async () => expect(await relay.pendingCount()).toBe(0));

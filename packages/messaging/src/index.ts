@@ -29,6 +29,6 @@ export {
 export { appendToOutbox, installOutboxWakeUp, OUTBOX_CHANNEL } from './outbox.js';
 export { type ParsedMessage, parseMessage } from './parse-message.js';
 export { provisionServiceAccess, scramOverTls, servicePrincipals } from './provision.js';
-export { OutboxRelay } from './relay.js';
+export { OutboxRelay, relayLockSession } from './relay.js';
 export { type SafeError, safeError, safeErrorDescription } from './safe-errors.js';
 export { isTransientError } from './transient.js';

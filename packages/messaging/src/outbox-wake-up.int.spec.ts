@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { eventually } from '@resettle/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OutboxRelay } from './relay.js';
+import { OutboxRelay, relayLockSession } from './relay.js';
 import { cancelledEvent, createHarness, type Harness, quietLogger, writeToOutbox } from './test-support/harness.js';
 
 describe("the outbox's trigger wakes the relay, on the real database and broker", () => {
@@ -10,7 +10,13 @@ describe("the outbox's trigger wakes the relay, on the real database and broker"
   beforeAll(async () => {
     harness = await createHarness('wakeup');
     // Its safety-net poll is ten minutes away: only the outbox's NOTIFY can make it publish within the test.
-    relay = new OutboxRelay({ sql: harness.sql, bus: harness.bus, logger: quietLogger, pollIntervalMs: 600_000 });
+    relay = new OutboxRelay({
+      sql: harness.sql,
+      lockSession: relayLockSession(harness.database.url),
+      bus: harness.bus,
+      logger: quietLogger,
+      pollIntervalMs: 600_000,
+    });
     await relay.start();
     await eventually(() => expect(relay.relayLeader).toBe(true));
   });

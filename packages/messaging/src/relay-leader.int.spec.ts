@@ -2,8 +2,12 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { eventually } from '@resettle/testing';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OutboxRelay } from './relay.js';
+import { OutboxRelay, relayLockSession } from './relay.js';
 import { cancelledEvent, createHarness, type Harness, quietLogger, writeToOutbox } from './test-support/harness.js';
+
+/** Ends the database session holding the relay lock, as a dropped connection or a database restart would. */
+const dropLeaderConnection = (harness: Harness) => harness.sql`
+  select pg_terminate_backend(pid) from pg_locks where locktype = 'advisory' and objid = 7355608 and granted`;
 
 describe('outbox relays of several instances on one database', () => {
   let harness: Harness;
@@ -16,7 +20,14 @@ describe('outbox relays of several instances on one database', () => {
     // Each instance has its own pool, as separate processes would.
     const pools = [0, 1].map(() => postgres(harness.database.url, { max: 3, onnotice: () => {} }));
     const [first, second] = pools.map(
-      (sql) => new OutboxRelay({ sql, bus: harness.bus, logger: quietLogger, leaderPollMs: 100 }),
+      (sql) =>
+        new OutboxRelay({
+          sql,
+          lockSession: relayLockSession(harness.database.url),
+          bus: harness.bus,
+          logger: quietLogger,
+          leaderPollMs: 100,
+        }),
     ) as [OutboxRelay, OutboxRelay];
     try {
       await first.start();
@@ -36,6 +47,41 @@ describe('outbox relays of several instances on one database', () => {
       expect(first.published).toBe(0);
     } finally {
       await second.stop();
+      await Promise.all(pools.map((sql) => sql.end({ timeout: 2 })));
+    }
+  });
+
+  it('stops publishing when its lock is lost with its connection, while the other leads', async () => {
+    const pools = [0, 1].map(() => postgres(harness.database.url, { max: 3, onnotice: () => {} }));
+    const [first, second] = pools.map(
+      (sql) =>
+        new OutboxRelay({
+          sql,
+          lockSession: relayLockSession(harness.database.url),
+          bus: harness.bus,
+          logger: quietLogger,
+          leaderPollMs: 100,
+          pollIntervalMs: 100,
+        }),
+    ) as [OutboxRelay, OutboxRelay];
+    try {
+      await first.start();
+      await eventually(() => expect(first.relayLeader).toBe(true));
+      await second.start();
+
+      const [dropped] = await dropLeaderConnection(harness);
+      expect(dropped).toBeDefined();
+      await eventually(() => expect(second.relayLeader).toBe(true));
+      // The first still listens for the outbox's NOTIFY on its pool: without its look at the lock it would publish too.
+      const events = ['A1000AA', 'B2000BB'].map((person, index) => cancelledEvent(person, `lost${index}`));
+      await writeToOutbox(harness, events);
+      await eventually(() => expect(second.published).toBe(events.length));
+      await eventually(() => expect(first.relayLeader).toBe(false));
+      await sleep(300);
+      expect(first.published).toBe(0);
+      expect(second.published).toBe(events.length);
+    } finally {
+      await Promise.all([first.stop(0), second.stop(0)]);
       await Promise.all(pools.map((sql) => sql.end({ timeout: 2 })));
     }
   });

@@ -5,7 +5,7 @@ import { cacheDir, LocalKafkaBroker } from '@resettle/infra';
 import { eventually } from '@resettle/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IncomingMessage } from './kafka.js';
-import { OutboxRelay } from './relay.js';
+import { OutboxRelay, relayLockSession } from './relay.js';
 import { cancelledEvent, createHarness, type Harness, quietLogger, writeToOutbox } from './test-support/harness.js';
 
 const PEOPLE = ['A1000AA', 'B2000BB', 'C3000CC', 'D4000DD', 'E5000EE', 'F6000FF', 'G7000GG', 'H8000HH'];
@@ -32,7 +32,13 @@ describe('outbox relay through a broker crash', () => {
       topics: [harness.topic],
       handle: async (message) => void received.push(message),
     });
-    const relay = new OutboxRelay({ sql: harness.sql, bus: harness.bus, logger: quietLogger, batchSize: 250 });
+    const relay = new OutboxRelay({
+      sql: harness.sql,
+      lockSession: relayLockSession(harness.database.url),
+      bus: harness.bus,
+      logger: quietLogger,
+      batchSize: 250,
+    });
     await relay.start();
     const events = Array.from({ length: 10_000 }, (_, index) =>
       cancelledEvent(PEOPLE[index % PEOPLE.length]!, String(index)),

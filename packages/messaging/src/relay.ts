@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { Sql } from 'postgres';
+import postgres, { type Sql } from 'postgres';
 import { backoffDelay } from './backoff.js';
 import type { EventBus, OutgoingMessage } from './kafka.js';
 import { OUTBOX_CHANNEL } from './outbox.js';
@@ -23,10 +23,25 @@ export interface RelayOptions {
   pollIntervalMs?: number;
   /** How often a follower asks for the lock; a crashed leader's lock is freed when its connection closes. */
   leaderPollMs?: number;
+  /**
+   * Opens a one-connection client to the same database, whose session holds the relay lock. Its own client, not a
+   * connection reserved from the pool: postgres.js 3.4.9 cannot recover a reserved connection whose backend ended
+   * (porsager/postgres#1199, #1208), and losing the lock's connection is exactly the case to survive.
+   */
+  lockSession: () => Sql;
+}
+
+/** The relay lock's client for a database URL. */
+export function relayLockSession(databaseUrl: string): () => Sql {
+  return () =>
+    postgres(databaseUrl, { max: 1, onnotice: () => {}, connection: { application_name: 'resettle relay lock' } });
 }
 
 /** The lock that makes one relay per database the only publisher, so a person's events keep their order. */
 const RELAY_LOCK_KEY = 7_355_608;
+
+/** The lock's connection was lost (and the lock with it): another instance may lead now. */
+class LeadershipLost extends Error {}
 
 /**
  * Publishes outbox rows to Kafka in sequence order and marks them published only after the broker acknowledged.
@@ -84,45 +99,85 @@ export class OutboxRelay {
     return Number(row?.count ?? 0);
   }
 
+  /**
+   * Leads while it holds the lock. When the lock's connection is lost (the lock goes with it) or the database cannot be
+   * reached, it steps down, waits a little, and asks for the lock again.
+   */
   private async run(): Promise<void> {
-    const lockConnection = await this.options.sql.reserve();
-    try {
-      await this.becomeLeader(lockConnection);
-      let failures = 0;
-      while (this.running) {
-        try {
-          const sent = await this.publishBatch();
-          failures = 0;
-          if (sent < this.batchSize) await this.idle();
-        } catch (error) {
-          failures += 1;
-          this.options.logger.warn({ err: error, attempt: failures }, 'outbox relay could not publish; retrying');
-          await this.nap(backoffDelay(failures, 100, 1_000));
-        }
+    let failures = 0;
+    while (this.running) {
+      try {
+        await this.leadWhileLocked();
+        failures = 0;
+      } catch (error) {
+        failures += 1;
+        const message =
+          error instanceof LeadershipLost
+            ? 'outbox relay lost its lock with its database connection: it stops publishing and asks for the lock again'
+            : 'outbox relay could not reach its database; retrying';
+        this.options.logger.warn({ err: error, attempt: failures }, message);
+        await this.nap(backoffDelay(failures, 100, 1_000));
       }
-    } finally {
-      this.relayLeader = false;
-      await lockConnection`select pg_advisory_unlock_all()`.catch(() => {});
-      lockConnection.release();
     }
   }
 
-  private async becomeLeader(connection: Sql): Promise<void> {
+  private async leadWhileLocked(): Promise<void> {
+    const lockSession = this.options.lockSession();
+    try {
+      const holder = await this.becomeLeader(lockSession);
+      if (holder !== undefined) await this.publishWhileLeading(holder);
+    } finally {
+      this.relayLeader = false;
+      // Ending the session frees the lock; bounded, as a lost connection may never answer.
+      await lockSession.end({ timeout: 1 }).catch(() => {});
+    }
+  }
+
+  private async publishWhileLeading(holder: number): Promise<void> {
+    let failures = 0;
     while (this.running) {
-      const [row] = await connection<{ locked: boolean }[]>`select pg_try_advisory_lock(${RELAY_LOCK_KEY}) as locked`;
+      try {
+        const sent = await this.publishBatch(holder);
+        failures = 0;
+        if (sent < this.batchSize) await this.idle();
+      } catch (error) {
+        if (error instanceof LeadershipLost) throw error;
+        failures += 1;
+        this.options.logger.warn({ err: error, attempt: failures }, 'outbox relay could not publish; retrying');
+        await this.nap(backoffDelay(failures, 100, 1_000));
+      }
+    }
+  }
+
+  /** Waits for the lock; returns the backend pid of the session that holds it (undefined when stopped first). */
+  private async becomeLeader(lockSession: Sql): Promise<number | undefined> {
+    while (this.running) {
+      const [row] = await lockSession<{ locked: boolean; pid: number }[]>`
+        select pg_try_advisory_lock(${RELAY_LOCK_KEY}) as locked, pg_backend_pid() as pid`;
       if (row?.locked) {
         this.relayLeader = true;
         this.options.logger.info('outbox relay leads: this instance publishes the outbox');
-        return;
+        return row.pid;
       }
       await this.nap(this.leaderPollMs);
     }
+    return undefined;
   }
 
-  private async publishBatch(): Promise<number> {
-    const rows = await this.options.sql<OutboxRow[]>`
-      select seq, event_id, topic, partition_key, event_type, payload, trace_parent
-      from outbox where published_at is null order by seq limit ${this.batchSize}`;
+  /**
+   * Reads the next rows and, side by side, whether the lock's session (`holder`) still holds the lock. A lost
+   * connection takes the lock with it: then this instance publishes nothing more until it holds the lock again.
+   */
+  private async publishBatch(holder: number): Promise<number> {
+    const [held, rows] = await Promise.all([
+      this.options.sql<{ held: boolean }[]>`
+        select exists (select 1 from pg_locks where locktype = 'advisory' and pid = ${holder} and granted
+          and ((classid::bigint << 32) | objid::bigint) = ${RELAY_LOCK_KEY}) as held`,
+      this.options.sql<OutboxRow[]>`
+        select seq, event_id, topic, partition_key, event_type, payload, trace_parent
+        from outbox where published_at is null order by seq limit ${this.batchSize}`,
+    ]);
+    if (!held[0]?.held) throw new LeadershipLost('the relay lock is no longer held');
     if (rows.length === 0) return 0;
     for (const [topic, messages] of groupByTopic(rows)) await this.options.bus.send(topic, messages);
     const seqs = rows.map((row) => row.seq);

@@ -1,6 +1,6 @@
 import type { SpanExporter } from '@opentelemetry/sdk-trace';
 import { type Cause, deadLetterTopicFor, type EventKey, topicAccess } from '@resettle/contracts';
-import { type Database, type EventBus, InboxConsumer, OutboxRelay } from '@resettle/messaging';
+import { type Database, type EventBus, InboxConsumer, OutboxRelay, relayLockSession } from '@resettle/messaging';
 import type { Static, TObject, TProperties } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
@@ -122,7 +122,7 @@ export async function startService<T extends TProperties>(
     transactFor: (cause, work, lock) => runUnit(db, { service, clock, cause, personId: lock?.personId }, work),
   };
 
-  const relay = new OutboxRelay({ sql, bus, logger });
+  const relay = new OutboxRelay({ sql, bus, logger, lockSession: relayLockSession(config.DATABASE_URL) });
   await relay.start();
   const personalData = definition.personalData?.(context);
   const kernelHandlers = personalData ? subjectAccessHandlers(service, personalData) : {};
