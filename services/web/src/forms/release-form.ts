@@ -2,6 +2,7 @@ import type { Problem } from '../clients/api.js';
 import type { ReleaseRequest } from '../clients/release-scheduling.js';
 import { dateFromParts } from '../format/dates.js';
 import { type FormErrors, formErrors, problemErrors } from './errors.js';
+import { isPrisonNumber } from './prison-number.js';
 import type { FormValues } from './values.js';
 
 export type ReleaseForm = FormValues;
@@ -64,8 +65,7 @@ export function readReleaseForm(
 ): { errors: FormErrors } | { request: ReleaseRequest & { personId: string; probationRegion: string } } {
   const problems: { field: string; text: string }[] = [];
   const personId = (form.personId ?? '').trim().toUpperCase();
-  if (!/^[A-Z][0-9]{4}[A-Z]{2}$/.test(personId))
-    problems.push({ field: 'personId', text: 'Enter her prison number, like A1234BC' });
+  if (!isPrisonNumber(personId)) problems.push({ field: 'personId', text: 'Enter her prison number, like A1234BC' });
   const legalReleaseDate = dateFromParts(
     form['legalReleaseDate-day'],
     form['legalReleaseDate-month'],

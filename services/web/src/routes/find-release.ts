@@ -1,8 +1,8 @@
 import type { FastifyReply } from 'fastify';
 import { formErrors } from '../forms/errors.js';
+import { isPrisonNumber } from '../forms/prison-number.js';
 
 const RELEASE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const PERSON_ID = /^[A-Z][0-9]{4}[A-Z]{2}$/;
 
 /** The release a coordinator's page is about. */
 export interface Where {
@@ -18,7 +18,7 @@ export function readFind(query: { personId?: string; releaseId?: string }) {
   const personId = (query.personId ?? '').trim().toUpperCase();
   const releaseId = (query.releaseId ?? '').trim().toLowerCase();
   const problems: { field: string; text: string }[] = [];
-  if (!PERSON_ID.test(personId)) problems.push({ field: 'personId', text: 'Enter her prison number, like A1234BC' });
+  if (!isPrisonNumber(personId)) problems.push({ field: 'personId', text: 'Enter her prison number, like A1234BC' });
   if (!RELEASE_ID.test(releaseId))
     problems.push({ field: 'releaseId', text: 'Enter the release reference from the release planner' });
   return problems.length ? { errors: formErrors(problems) } : ({ personId, releaseId } satisfies Where);

@@ -3,10 +3,10 @@ import type { Apis } from '../app.js';
 import { takeFlash } from '../auth/session.js';
 import { type Area, type RecordedArea, safeguarding } from '../clients/safeguarding.js';
 import { type FormErrors, fieldsByPrefix, formErrors, problemErrors } from '../forms/errors.js';
+import { isPrisonNumber } from '../forms/prison-number.js';
 import { type FormValues, formValues } from '../forms/values.js';
 import { forRoles, tokenOf } from './access.js';
 
-const PERSON_ID = /^[A-Z][0-9]{4}[A-Z]{2}$/;
 const KINDS = [
   { value: 'local-authority', text: 'Local authority', hint: 'The council area, for example Bristol or Cardiff' },
   { value: 'postcode-district', text: 'Postcode district', hint: 'The first part of the postcode, for example BS7' },
@@ -28,7 +28,7 @@ export async function restrictedAreaRoutes(app: FastifyInstance, { apis }: { api
   app.get<{ Querystring: { personId?: string } }>('/restricted-areas', onlyProbation, async (request, reply) => {
     const asked = request.query.personId?.trim().toUpperCase();
     if (asked === undefined) return findPage(reply);
-    if (!PERSON_ID.test(asked)) {
+    if (!isPrisonNumber(asked)) {
       const errors = formErrors([{ field: 'personId', text: 'Enter her prison number, for example A1234BC' }]);
       return findPage(reply, { personId: request.query.personId }, errors, 400);
     }
@@ -43,7 +43,7 @@ export async function restrictedAreaRoutes(app: FastifyInstance, { apis }: { api
     errors?: FormErrors,
     status = 200,
   ) => {
-    if (!PERSON_ID.test(personId)) return notInRegion(reply);
+    if (!isPrisonNumber(personId)) return notInRegion(reply);
     const answer = await api(request).restrictedAreas(personId);
     if (!answer.ok) return notInRegion(reply);
     return reply.page(
@@ -98,7 +98,7 @@ export async function restrictedAreaRoutes(app: FastifyInstance, { apis }: { api
     status = 200,
   ) => {
     const { personId, areaId } = request.params;
-    if (!PERSON_ID.test(personId)) return notInRegion(reply);
+    if (!isPrisonNumber(personId)) return notInRegion(reply);
     const answer = await api(request).restrictedAreas(personId);
     const area = answer.ok ? answer.body.restrictedAreas.find((one) => one.id === areaId) : undefined;
     if (!area) return notInRegion(reply);
