@@ -24,6 +24,7 @@ import { providerRoutes } from './routes/provider.js';
 import { releaseRoutes } from './routes/releases.js';
 import { restrictedAreaRoutes } from './routes/restricted-areas.js';
 import { safeguardingRoutes } from './routes/safeguarding.js';
+import { subjectAccessRoutes } from './routes/subject-access.js';
 import { travelRoutes } from './routes/travel.js';
 import type { WebSettings } from './settings.js';
 
@@ -177,5 +178,6 @@ export async function buildWeb(settings: WebSettings, logger: Logger): Promise<F
   await app.register(continuityRoutes, { apis: services });
   await app.register(safeguardingRoutes, { apis: services });
   await app.register(restrictedAreaRoutes, { apis: services });
+  await app.register(subjectAccessRoutes, { apis: services });
   return app as unknown as FastifyInstance;
 }

@@ -15,6 +15,7 @@ export const MAIN_PAGES: { role: Role; href: string; text: string }[] = [
   { role: 'probation', href: '/continuity', text: 'Continuity of care' },
   { role: 'auditor', href: '/continuity', text: 'Continuity of care' },
   { role: 'admin', href: '/continuity', text: 'Continuity of care' },
+  { role: 'data-protection', href: '/subject-access', text: 'Subject access' },
 ];
 
 export function navigationFor(user: SignedInUser, currentUrl: string) {
