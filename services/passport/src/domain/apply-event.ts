@@ -57,6 +57,8 @@ function pathwayChanges(before: Passport | undefined, after: Passport, told?: To
     if (was && was.status === now.status && sameValue(was.reasons, now.reasons) && was.required === now.required)
       continue;
     if (!was && (!now.required || now.status === 'not-started')) continue;
+    // Not needed before or after: the page shows it as "Not needed" whatever its status, so a line would be noise.
+    if (was && !was.required && !now.required) continue;
     const from = was ? was.status : 'none';
     const by = now.status === 'awaiting-re-check' && now.owedBy ? ` by ${now.owedBy}` : '';
     const because = now.reasons.length > 0 ? `: ${now.reasons.join('; ')}` : '';

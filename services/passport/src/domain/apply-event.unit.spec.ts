@@ -145,6 +145,17 @@ describe('applyEvent: a passport composed from its owners’ verdicts', () => {
     );
   });
 
+  it('lists no line for a pathway she needs neither before nor after, whatever its status does', () => {
+    const her = eventsFor('A1234BC');
+    const judged = fold([
+      her.scheduled(),
+      her.judged('mental-health', 'not-started', { required: false, reasons: [] }),
+    ]);
+    const moved = applyEvent(judged, her.rescheduled('2026-11-18', '2026-12-10'));
+    expect(moved.passport.pathways['mental-health']).toMatchObject({ required: false });
+    expect(moved.changes.map((change) => change.summary).join('\n')).not.toContain('Mental health');
+  });
+
   it('keeps the display facts for the timeline without judging them', () => {
     const her = eventsFor('A1234BC');
     const scheduled = fold([her.scheduled()]);
