@@ -9,6 +9,27 @@ import { cancelledEvent, createHarness, type Harness, quietLogger, writeToOutbox
 const dropLeaderConnection = (harness: Harness) => harness.sql`
   select pg_terminate_backend(pid) from pg_locks where locktype = 'advisory' and objid = 7355608 and granted`;
 
+/** Two instances' relays on one database, each with its own pool as separate processes would have. */
+function twoRelays(harness: Harness, options: { pollIntervalMs?: number } = {}) {
+  const pools = [0, 1].map(() => postgres(harness.database.url, { max: 3, onnotice: () => {} }));
+  const [first, second] = pools.map(
+    (sql) =>
+      new OutboxRelay({
+        sql,
+        lockSession: relayLockSession(harness.database.url),
+        bus: harness.bus,
+        logger: quietLogger,
+        leaderPollMs: 100,
+        ...options,
+      }),
+  ) as [OutboxRelay, OutboxRelay];
+  const stop = async () => {
+    await Promise.all([first.stop(0), second.stop(0)]);
+    await Promise.all(pools.map((sql) => sql.end({ timeout: 2 })));
+  };
+  return { first, second, stop };
+}
+
 describe('outbox relays of several instances on one database', () => {
   let harness: Harness;
   beforeAll(async () => {
@@ -17,18 +38,7 @@ describe('outbox relays of several instances on one database', () => {
   afterAll(() => harness.close());
 
   it('lets one lead at a time, and the other take over and publish what is pending when the leader stops', async () => {
-    // Each instance has its own pool, as separate processes would.
-    const pools = [0, 1].map(() => postgres(harness.database.url, { max: 3, onnotice: () => {} }));
-    const [first, second] = pools.map(
-      (sql) =>
-        new OutboxRelay({
-          sql,
-          lockSession: relayLockSession(harness.database.url),
-          bus: harness.bus,
-          logger: quietLogger,
-          leaderPollMs: 100,
-        }),
-    ) as [OutboxRelay, OutboxRelay];
+    const { first, second, stop } = twoRelays(harness);
     try {
       await first.start();
       await eventually(() => expect(first.relayLeader).toBe(true));
@@ -46,24 +56,12 @@ describe('outbox relays of several instances on one database', () => {
       expect(await second.pendingCount()).toBe(0);
       expect(first.published).toBe(0);
     } finally {
-      await second.stop();
-      await Promise.all(pools.map((sql) => sql.end({ timeout: 2 })));
+      await stop();
     }
   });
 
   it('stops publishing when its lock is lost with its connection, while the other leads', async () => {
-    const pools = [0, 1].map(() => postgres(harness.database.url, { max: 3, onnotice: () => {} }));
-    const [first, second] = pools.map(
-      (sql) =>
-        new OutboxRelay({
-          sql,
-          lockSession: relayLockSession(harness.database.url),
-          bus: harness.bus,
-          logger: quietLogger,
-          leaderPollMs: 100,
-          pollIntervalMs: 100,
-        }),
-    ) as [OutboxRelay, OutboxRelay];
+    const { first, second, stop } = twoRelays(harness, { pollIntervalMs: 100 });
     try {
       await first.start();
       await eventually(() => expect(first.relayLeader).toBe(true));
@@ -81,8 +79,7 @@ describe('outbox relays of several instances on one database', () => {
       expect(first.published).toBe(0);
       expect(second.published).toBe(events.length);
     } finally {
-      await Promise.all([first.stop(0), second.stop(0)]);
-      await Promise.all(pools.map((sql) => sql.end({ timeout: 2 })));
+      await stop();
     }
   });
 });
