@@ -31,10 +31,18 @@ export interface RelayOptions {
   lockSession: () => Sql;
 }
 
-/** The relay lock's client for a database URL. */
+/**
+ * The relay lock's client for a database URL. Never recycled: postgres.js ends a connection after a random 30-60
+ * minutes by default (`max_lifetime`), and the lock would go with it.
+ */
 export function relayLockSession(databaseUrl: string): () => Sql {
   return () =>
-    postgres(databaseUrl, { max: 1, onnotice: () => {}, connection: { application_name: 'resettle relay lock' } });
+    postgres(databaseUrl, {
+      max: 1,
+      max_lifetime: 0, // never
+      onnotice: () => {},
+      connection: { application_name: 'resettle relay lock' },
+    });
 }
 
 /** The lock that makes one relay per database the only publisher, so a person's events keep their order. */
