@@ -4,7 +4,7 @@ import { eventually } from '@resettle/testing';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROVIDER, probation } from '../shared/people.js';
-import { recordFirstAppointment, releasedToday } from './support/aftercare.js';
+import { appointmentSoonAfterAGateToday, recordFirstAppointment, releasedToday } from './support/aftercare.js';
 import { RunningSystem } from './support/system.js';
 import { WebhookReceiver } from './support/webhooks.js';
 
@@ -39,7 +39,9 @@ describe('after the gate: a missed first appointment is an alarm until a moved o
   const passport = async (releaseId: string) =>
     (await system.call('passport', probation, 'GET', `/api/passports/${releaseId}`)).body as AlarmView;
 
-  it('raises the alarm on the passport and at the provider’s webhook within seconds, and clears it', async () => {
+  it('raises the alarm on the passport and at the provider’s webhook within seconds, and clears it', async (context) => {
+    // The test waits for her appointment to pass; just after midnight none she could reach is seconds away.
+    if (!appointmentSoonAfterAGateToday(45)) context.skip();
     const { release, handoffId, appointmentAt } = await releasedToday(system, 'T8001AA', { appointmentInSeconds: 45 });
     expect((await passport(release.id)).alarm).toBeNull();
 

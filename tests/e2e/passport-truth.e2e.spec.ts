@@ -203,7 +203,15 @@ describe('the passport never reads complete when she is not safe', () => {
       releaseFrom: 'COURT',
     };
     const release = await scheduleRelease(system, 'T7005AA', asked);
-    const appointment = { at: now.plus({ hours: 2 }).toUTC().toISO()!, place: 'Bristol Drug Project' };
+    // Two hours ahead, and never before she can get there from the gate (her arrival is 150 minutes after it, with
+    // the 30-minute margin): just after midnight, that is later.
+    const reachable = DateTime.fromISO(release.gateAt).plus({ minutes: 150 + 30 + 1 });
+    const appointment = {
+      at: DateTime.max(now.plus({ hours: 2 }), reachable)
+        .toUTC()
+        .toISO()!,
+      place: 'Bristol Drug Project',
+    };
     const handoff = await bookHandoff(system, release, {
       firstAppointment: appointment,
       bridgingPrescription: { lastDayCovered: plusDays(release.releaseDate, 4) },

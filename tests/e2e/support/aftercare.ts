@@ -29,6 +29,25 @@ async function written(system: RunningSystem, service: ServiceName, caller: Call
   );
 }
 
+/** Her journey from the gate (the handoff's and the travel plan's expected arrival, below). */
+const JOURNEY_MINUTES = 45;
+/** She must arrive this long before the appointment (`ARRIVAL_MARGIN_MINUTES` in @resettle/rules). */
+const ARRIVAL_MARGIN_MINUTES = 30;
+
+/** The earliest first appointment the services accept for a release whose gate is at `gate`. */
+function earliestAppointment(gate: DateTime): DateTime {
+  return gate.plus({ minutes: JOURNEY_MINUTES + ARRIVAL_MARGIN_MINUTES + 1 });
+}
+
+/**
+ * Whether a woman released earlier today can have her first appointment `seconds` from now. Not in the first hour
+ * and a quarter after midnight: her gate cannot be before midnight, and the appointment must leave time to get there.
+ */
+export function appointmentSoonAfterAGateToday(seconds: number): boolean {
+  const now = DateTime.now().setZone('Europe/London');
+  return now.plus({ seconds }) >= earliestAppointment(gateEarlierToday(now));
+}
+
 export interface ReleasedToday {
   release: Release;
   handoffId: string;
@@ -39,7 +58,8 @@ export interface ReleasedToday {
  * A woman released today from court (the gate two hours ago), with a complete passport: the handoff booked and
  * accepted with the first appointment `appointmentInSeconds` from now, accommodation and travel arranged, the gate
  * recorded as passed at the planned time. Real time throughout: the services have no clock to move, so the
- * appointment is put a little in the future and the test waits the seconds until it has passed.
+ * appointment is put a little in the future and the test waits the seconds until it has passed. Just after midnight
+ * it is put where she can reach it (see `appointmentSoonAfterAGateToday`).
  */
 export async function releasedToday(
   system: RunningSystem,
@@ -61,8 +81,11 @@ export async function releasedToday(
   });
   expect(scheduled.status, JSON.stringify(scheduled.body)).toBe(201);
   const release = scheduled.body as Release;
-  const appointmentAt = now
-    .plus({ seconds: options.appointmentInSeconds ?? 90 })
+  // Never before she can get there: just after midnight, that is later than asked.
+  const appointmentAt = DateTime.max(
+    now.plus({ seconds: options.appointmentInSeconds ?? 90 }),
+    earliestAppointment(planned),
+  )
     .startOf('second')
     .toUTC()
     .toISO({ suppressMilliseconds: true })!;
@@ -75,7 +98,7 @@ export async function releasedToday(
     '/api/handoffs',
     handoffBody(release, {
       firstAppointment: appointment,
-      expectedArrivalAt: plusMinutes(release.gateAt, 45),
+      expectedArrivalAt: plusMinutes(release.gateAt, JOURNEY_MINUTES),
       bridgingPrescription: { lastDayCovered: cover },
       weekendCoverPlan: { prescriptionCoversUntil: cover, outOfHoursContact: true },
     }),
@@ -97,7 +120,7 @@ export async function releasedToday(
     mode: 'met-at-gate',
     metBy: 'Women’s centre outreach worker',
     departureAt: plusMinutes(release.gateAt, 15),
-    expectedArrivalAt: plusMinutes(release.gateAt, 45),
+    expectedArrivalAt: plusMinutes(release.gateAt, JOURNEY_MINUTES),
     destination: 'first-appointment',
     arrangedBy: 'Resettlement team',
     escorted: true,
