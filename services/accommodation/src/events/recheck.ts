@@ -1,6 +1,6 @@
 import type { UnitOfWork } from '@resettle/platform';
 import type { KnownRelease } from '@resettle/platform/release-copy';
-import { type AccommodationRow, updateAccommodation } from '../db/accommodations.js';
+import { type AccommodationRow, accommodationsOf, updateAccommodation } from '../db/accommodations.js';
 import { restrictedAreasOf } from '../db/restricted-areas.js';
 import type { ProviderArea } from '../db/treatment-providers.js';
 import {
@@ -31,17 +31,18 @@ export async function recheckAccommodations(
 }
 
 /**
- * After her restricted areas changed (given all her records; only live ones are looked at): an approved place that now falls in one goes back to her offender manager's
+ * After her restricted areas changed: an approved place that now falls in one goes back to her offender manager's
  * review (never silently kept); returns those sent back, whose releases the caller re-judges (in progress, naming no
  * area). Nothing else is published: a new area that matches nothing changes nothing anyone else can see.
  */
-export async function returnToReviewIfRestricted(
-  work: UnitOfWork,
-  rows: readonly AccommodationRow[],
-): Promise<AccommodationRow[]> {
+export async function returnToReviewIfRestricted(work: UnitOfWork, personId: string): Promise<AccommodationRow[]> {
+  // Her places and her areas, read once and side by side.
+  const [places, areas] = await Promise.all([
+    accommodationsOf(work.tx, personId),
+    restrictedAreasOf(work.tx, personId),
+  ]);
   const sentBack: AccommodationRow[] = [];
-  for (const row of rows.filter(isLive)) {
-    const areas = await restrictedAreasOf(work.tx, row.personId);
+  for (const row of places.filter(isLive)) {
     const matches = matchingRestrictedAreas(row, areas).length > 0;
     const review = reviewAfterRestrictionsChanged(row.safeguardingReview, matches);
     if (review === row.safeguardingReview) continue;

@@ -11,7 +11,6 @@ import {
   type ServiceContext,
 } from '@resettle/platform';
 import type { FastifyRequest } from 'fastify';
-import { accommodationsOf } from '../db/accommodations.js';
 import {
   findRestrictedArea,
   insertRestrictedArea,
@@ -101,7 +100,7 @@ export async function restrictedAreaRoutes(app: Server, context: ServiceContext)
             recordedBy: request.user.sub,
             recordedAt: work.now(),
           });
-          const sentBack = await returnToReviewIfRestricted(work, await accommodationsOf(work.tx, personId));
+          const sentBack = await returnToReviewIfRestricted(work, personId);
           for (const place of sentBack) await judgeReleaseById(work, place.releaseId);
           await work.audit(audited('add-restricted-area', personId, area.id));
           return area;
