@@ -2,7 +2,7 @@ import type { Problem } from '../clients/api.js';
 import type { ReleaseRequest } from '../clients/release-scheduling.js';
 import { dateFromParts } from '../format/dates.js';
 import { type FormErrors, formErrors, problemErrors } from './errors.js';
-import { isPrisonNumber } from './prison-number.js';
+import { isPrisonNumber } from './identifiers.js';
 import type { FormValues } from './values.js';
 
 export type ReleaseForm = FormValues;

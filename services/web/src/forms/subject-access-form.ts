@@ -1,5 +1,5 @@
 import { formErrors, type Read } from './errors.js';
-import { isPrisonNumber } from './prison-number.js';
+import { isPrisonNumber } from './identifiers.js';
 import type { FormValues } from './values.js';
 
 /** The prison number of the woman whose records are asked for, in any case and with any spaces she typed. */

@@ -1,8 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import { formErrors } from '../forms/errors.js';
-import { isPrisonNumber } from '../forms/prison-number.js';
-
-const RELEASE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+import { isPrisonNumber, isReference } from '../forms/identifiers.js';
 
 /** The release a coordinator's page is about. */
 export interface Where {
@@ -19,7 +17,7 @@ export function readFind(query: { personId?: string; releaseId?: string }) {
   const releaseId = (query.releaseId ?? '').trim().toLowerCase();
   const problems: { field: string; text: string }[] = [];
   if (!isPrisonNumber(personId)) problems.push({ field: 'personId', text: 'Enter her prison number, like A1234BC' });
-  if (!RELEASE_ID.test(releaseId))
+  if (!isReference(releaseId))
     problems.push({ field: 'releaseId', text: 'Enter the release reference from the release planner' });
   return problems.length ? { errors: formErrors(problems) } : ({ personId, releaseId } satisfies Where);
 }

@@ -3,7 +3,7 @@ import type { Apis } from '../app.js';
 import { takeFlash } from '../auth/session.js';
 import { type Area, type RecordedArea, safeguarding } from '../clients/safeguarding.js';
 import { type FormErrors, fieldsByPrefix, formErrors, problemErrors } from '../forms/errors.js';
-import { isPrisonNumber } from '../forms/prison-number.js';
+import { isPrisonNumber } from '../forms/identifiers.js';
 import { type FormValues, formValues } from '../forms/values.js';
 import { forRoles, tokenOf } from './access.js';
 

@@ -2,12 +2,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Apis } from '../app.js';
 import { subjectAccess } from '../clients/subject-access.js';
 import { type FormErrors, problemErrors } from '../forms/errors.js';
+import { isReference } from '../forms/identifiers.js';
 import { readSubjectAccessForm } from '../forms/subject-access-form.js';
 import { type FormValues, formValues } from '../forms/values.js';
 import { exportFileName, REFRESH_SECONDS, requestInWords } from '../subject-access/request-view.js';
 import { forRoles, tokenOf, userOf } from './access.js';
-
-const REQUEST_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 type OnRequest = { Params: { requestId: string } };
 
@@ -41,7 +40,7 @@ export async function subjectAccessRoutes(app: FastifyInstance, { apis }: { apis
 
   const requestPage = async (request: FastifyRequest<OnRequest>, reply: FastifyReply, notReady = false) => {
     const { requestId } = request.params;
-    if (!REQUEST_ID.test(requestId)) return reply.callNotFound();
+    if (!isReference(requestId)) return reply.callNotFound();
     const answer = await api(request).get(requestId);
     if (!answer.ok) return refused(reply, answer.status);
     return reply.page(
@@ -65,7 +64,7 @@ export async function subjectAccessRoutes(app: FastifyInstance, { apis }: { apis
 
   app.get<OnRequest>('/subject-access/:requestId/export', onlyDataProtection, async (request, reply) => {
     const { requestId } = request.params;
-    if (!REQUEST_ID.test(requestId)) return reply.callNotFound();
+    if (!isReference(requestId)) return reply.callNotFound();
     const answer = await api(request).export(requestId);
     if (answer.status === 409) return requestPage(request, reply, true);
     if (!answer.ok) return refused(reply, answer.status);

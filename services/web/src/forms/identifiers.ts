@@ -1,0 +1,15 @@
+import { PersonId } from '@resettle/contracts';
+
+const PRISON_NUMBER = new RegExp(PersonId.pattern ?? '^$');
+/** Our ids (a release's reference, a subject access request) as the services write them: lower-case UUIDs. */
+const REFERENCE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** Whether a value is a prison number as the contracts define it (1 letter, 4 numbers, 2 letters: A1234BC). */
+export function isPrisonNumber(value: string): boolean {
+  return PRISON_NUMBER.test(value);
+}
+
+/** Whether a value is one of our ids (a lower-case UUID). */
+export function isReference(value: string): boolean {
+  return REFERENCE.test(value);
+}
