@@ -3,7 +3,10 @@ import { startScript } from './child.js';
 import type { Infra } from './infra.js';
 
 /** The bare Fastify reference routes (`measures/bare-server.ts`) on a fresh database, as their own process. */
-export async function startBareServer(infra: Infra, label: string): Promise<{ url: string; stop(): Promise<void> }> {
+export async function startBareServer(
+  infra: Infra,
+  label: string,
+): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
   const port = await freePort();
   const bare = startScript('measures/bare-server.ts', {
     env: { PORT: String(port), DATABASE_URL: await infra.freshDatabase(`bare_${label}`), POOL_MAX: '10' },
@@ -14,5 +17,5 @@ export async function startBareServer(infra: Infra, label: string): Promise<{ ur
     async () => (await fetch(`${url}/health/ready`).catch(() => undefined))?.ok === true,
     120_000,
   );
-  return { url, stop: () => bare.stop() };
+  return { url, pid: bare.child.pid ?? 0, stop: () => bare.stop() };
 }

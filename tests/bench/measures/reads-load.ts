@@ -12,6 +12,7 @@ export interface LoadRequest {
 }
 
 export interface LoadSummary {
+  requests: number;
   requestsPerSecond: number;
   p50: number;
   p99: number;
@@ -36,6 +37,7 @@ process.on('message', async (request: LoadRequest) => {
     ],
   });
   const summary: LoadSummary = {
+    requests: result.requests.total,
     requestsPerSecond: result.requests.total / (result.duration || request.seconds),
     p50: result.latency.p50,
     p99: result.latency.p99,

@@ -1,4 +1,5 @@
 import { startBareServer } from '../lib/bare.js';
+import { cpuMsOf } from '../lib/child.js';
 import type { Infra } from '../lib/infra.js';
 import type { BenchOptions } from '../lib/options.js';
 import type { Figure, MeasureResult } from '../lib/report.js';
@@ -9,22 +10,30 @@ import { LoadGenerator } from './load-generator.js';
 import type { ReleaseIdsByRegion } from './projection.js';
 import type { LoadRequest } from './reads-load.js';
 
-/** Warm-up, then flat out, then at half that rate: autocannon from a separate process each time. */
+/**
+ * Warm-up, then flat out, then at half that rate: autocannon from a separate process each time. The server's CPU per
+ * request is taken over the flat-out run.
+ */
 async function profileOf(
   load: LoadGenerator,
   base: Omit<LoadRequest, 'seconds' | 'connections'>,
+  serverPid: number,
   options: BenchOptions,
 ) {
   const connections = options.readConnections;
   await load.run({ ...base, connections, seconds: options.warmupSeconds });
+  const cpuBefore = cpuMsOf(serverPid);
   const peak = await load.run({ ...base, connections, seconds: options.readSeconds });
+  const cpuAfter = cpuMsOf(serverPid);
+  const cpuMsPerRequest =
+    cpuBefore === undefined || cpuAfter === undefined ? undefined : (cpuAfter - cpuBefore) / Math.max(1, peak.requests);
   const half = await load.run({
     ...base,
     connections,
     seconds: options.readSeconds,
     rate: Math.max(1, peak.requestsPerSecond / 2),
   });
-  return { peak, half };
+  return { peak, half, cpuMsPerRequest };
 }
 
 /** Passport reads (auth and audit on) against a bare Fastify `select 1` route on a pool of the same size. */
@@ -42,13 +51,19 @@ export async function measureReads(
   const bare = await startBareServer(infra, 'read');
   const bareUrl = bare.url;
   const targets = [
-    { name: 'bare select 1', url: bareUrl, paths: ['/bare'] },
-    { name: 'GET /api/passports/:id', url: passport.url, paths: releaseIds.map((id) => `/api/passports/${id}`) },
-    { name: 'GET /api/upcoming-releases', url: passport.url, paths: ['/api/upcoming-releases'] },
+    { name: 'bare select 1', url: bareUrl, pid: bare.pid, paths: ['/bare'] },
+    {
+      name: 'GET /api/passports/:id',
+      url: passport.url,
+      pid: passport.pid,
+      paths: releaseIds.map((id) => `/api/passports/${id}`),
+    },
+    { name: 'GET /api/upcoming-releases', url: passport.url, pid: passport.pid, paths: ['/api/upcoming-releases'] },
   ];
   const measured: Record<string, Awaited<ReturnType<typeof profileOf>>> = {};
   const load = new LoadGenerator();
-  for (const target of targets) measured[target.name] = await profileOf(load, { ...target, token }, options);
+  for (const { pid, ...target } of targets)
+    measured[target.name] = await profileOf(load, { ...target, token }, pid, options);
   await load.stop();
   await bare.stop();
   const bareRate = measured['bare select 1']!.peak.requestsPerSecond;
@@ -60,7 +75,7 @@ export async function measureReads(
   };
   const figures: Figure[] = [];
   for (const { name } of targets) {
-    const { peak, half } = measured[name]!;
+    const { peak, half, cpuMsPerRequest } = measured[name]!;
     const errors = peak.non2xx + peak.errors + half.non2xx + half.errors;
     const reference = name === 'bare select 1' ? 'reference: ' : '';
     figures.push({
@@ -71,6 +86,13 @@ export async function measureReads(
     });
     figures.push({ name: `${reference}${name} p99 at peak`, value: peak.p99, unit: 'ms' });
     figures.push({ name: `${reference}${name} p99 at half peak`, value: half.p99, unit: 'ms' });
+    if (cpuMsPerRequest !== undefined) {
+      figures.push({
+        name: `${reference}${name} server CPU per request`,
+        value: round(cpuMsPerRequest, 3),
+        unit: 'ms',
+      });
+    }
     const goal = goals[name];
     if (!goal) continue;
     figures.push({
