@@ -42,6 +42,14 @@ describe('bearer tokens', () => {
     expect(await statusWith(token(hs256, { ...valid(), iat: now() - 3_500 }, secret))).toBe(200);
   });
 
+  it('refuses a token once it expires or grows too old, though it was accepted (and remembered) before', async () => {
+    const expiring = token(hs256, { ...valid(), exp: now() + 2 }, secret);
+    const ageing = token(hs256, { ...valid(), iat: now() - 3_598 }, secret);
+    expect([await statusWith(expiring), await statusWith(ageing)]).toEqual([200, 200]);
+    await new Promise((resolve) => setTimeout(resolve, 3_100));
+    expect([await statusWith(expiring), await statusWith(ageing)]).toEqual([401, 401]);
+  });
+
   it('issues only compliant tokens itself (aud, iss, iat, exp)', async () => {
     const issued = localTokenIssuer({ secret })({ sub: 'planner', roles: ['release-planner'], prison: 'DWI' });
     const payload = JSON.parse(Buffer.from(issued.split('.')[1] ?? '', 'base64url').toString('utf8'));

@@ -19,12 +19,19 @@ export interface TokenTrust {
   external?: { jwksUrl: string; issuer: string };
 }
 
-/** Every token names its audience, issuer, subject, issue and expiry times; none older than `maxAgeSeconds`. */
+const VERIFIED_TOKENS_REMEMBERED = 1_000;
+
+/**
+ * Every token names its audience, issuer, subject, issue and expiry times; none older than `maxAgeSeconds`.
+ * A token's verdict is remembered (fast-jwt's cache, keyed by the whole token) only while its `nbf`, `exp` and maximum
+ * age still hold, so a practitioner's tenth read of the morning skips the signature check, never a time check.
+ */
 const claimChecks = (trust: TokenTrust, issuer: string) => ({
   allowedAud: trust.audience,
   allowedIss: issuer,
   maxAge: trust.maxAgeSeconds, // @fastify/jwt reads a number here as seconds
   requiredClaims: ['aud', 'iss', 'iat', 'exp', 'sub'],
+  cache: VERIFIED_TOKENS_REMEMBERED,
 });
 
 /**

@@ -1,4 +1,4 @@
-import { anyOf, type DatabaseOrTransaction, insertJsonRows } from '@resettle/messaging';
+import { anyOf, type Database, type DatabaseOrTransaction, insertJsonRows } from '@resettle/messaging';
 import { and, eq, getTableColumns, sql, type Table } from 'drizzle-orm';
 import type { Passport } from '../domain/index.js';
 import { passports, passportTimeline, releaseOutcomes } from './schema.js';
@@ -110,10 +110,11 @@ export interface TimelineView {
 
 /**
  * The passport and its timeline in one statement (one round trip, one pooled connection, instead of two of each):
- * the timeline comes aggregated as JSON in timeline order, shaped as the view sends it.
+ * the timeline comes aggregated as JSON in timeline order, shaped as the view sends it. Built once for `db`: drizzle
+ * otherwise builds a query's SQL again on every run, a seventh of a read's CPU.
  */
-export async function findPassportWithTimeline(db: DatabaseOrTransaction, releaseId: string) {
-  const [row] = await db
+export function passportWithTimelineQuery(db: Database) {
+  const query = db
     .select({
       ...getTableColumns(passports),
       timeline: sql<TimelineView[]>`coalesce((
@@ -125,10 +126,14 @@ export async function findPassportWithTimeline(db: DatabaseOrTransaction, releas
       ), '[]'::json)`,
     })
     .from(passports)
-    .where(eq(passports.releaseId, releaseId));
-  if (!row) return undefined;
-  const { timeline, ...passport } = row;
-  return { row: passport, timeline };
+    .where(eq(passports.releaseId, sql.placeholder('releaseId')))
+    .prepare('passport_with_timeline');
+  return async (releaseId: string) => {
+    const [row] = await query.execute({ releaseId });
+    if (!row) return undefined;
+    const { timeline, ...passport } = row;
+    return { row: passport, timeline };
+  };
 }
 
 export type ReleaseOutcome = typeof releaseOutcomes.$inferSelect;

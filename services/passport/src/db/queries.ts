@@ -1,5 +1,5 @@
-import type { DatabaseOrTransaction } from '@resettle/messaging';
-import { and, asc, count, desc, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
+import type { Database, DatabaseOrTransaction } from '@resettle/messaging';
+import { and, asc, count, desc, eq, gte, type SQL, sql } from 'drizzle-orm';
 import { passports, releaseOutcomes } from './schema.js';
 
 export interface UpcomingQuery {
@@ -12,49 +12,65 @@ export interface UpcomingQuery {
   pageSize: number;
 }
 
+const { placeholder } = sql;
+
 /**
- * Risk score: gaps ÷ (calendar days to release + 1). More gaps and fewer days rank first; a complete passport
- * scores 0. Ties: earliest release, then prison number.
+ * A page of upcoming releases, highest risk first. Risk score: gaps ÷ (calendar days to release + 1). More gaps and
+ * fewer days rank first; a complete passport scores 0. Ties: earliest release, then prison number. The statement is
+ * built once for `db` (each filter left out is a null parameter), not on every request.
  */
-export async function upcomingReleases(db: DatabaseOrTransaction, query: UpcomingQuery) {
-  const score = sql<number>`(${passports.gaps}::float8 / (greatest(${passports.releaseDate} - ${query.today}::date, 0) + 1))`;
-  const filters: SQL[] = [
-    eq(passports.probationRegion, query.region),
+export function upcomingReleasesQuery(db: Database) {
+  const today = sql`${placeholder('today')}::date`;
+  const score = sql<number>`(${passports.gaps}::float8 / (greatest(${passports.releaseDate} - ${today}, 0) + 1))`;
+  const where = and(
+    eq(passports.probationRegion, placeholder('region')),
     eq(passports.releaseStatus, 'scheduled'),
-    gte(passports.releaseDate, query.from ?? query.today),
-  ];
-  if (query.to) filters.push(lte(passports.releaseDate, query.to));
-  if (query.prison) filters.push(eq(passports.prisonCode, query.prison));
-  const where = and(...filters);
-  const offset = (query.page - 1) * query.pageSize;
-  const items = await db
+    gte(passports.releaseDate, placeholder('from')),
+    sql`(${placeholder('to')}::date is null or ${passports.releaseDate} <= ${placeholder('to')}::date)`,
+    sql`(${placeholder('prison')}::text is null or ${passports.prisonCode} = ${placeholder('prison')}::text)`,
+  );
+  const page = db
     .select({ row: passports, riskScore: score, total: sql<number>`count(*) over ()`.mapWith(Number) })
     .from(passports)
     .where(where)
     .orderBy(desc(score), asc(passports.releaseDate), asc(passports.personId))
-    .limit(query.pageSize)
-    .offset(offset);
-  // The window count comes with the page; only a page past the end needs its own count.
-  if (items.length > 0 || offset === 0) return { items, total: items[0]?.total ?? 0 };
-  const [total] = await db.select({ total: count() }).from(passports).where(where);
-  return { items, total: total?.total ?? 0 };
+    .limit(placeholder('limit'))
+    .offset(placeholder('offset'))
+    .prepare('upcoming_releases');
+  const counted = db.select({ total: count() }).from(passports).where(where).prepare('upcoming_releases_count');
+  return async (query: UpcomingQuery) => {
+    const offset = (query.page - 1) * query.pageSize;
+    const parameters = {
+      today: query.today,
+      region: query.region,
+      from: query.from ?? query.today,
+      to: query.to ?? null,
+      prison: query.prison ?? null,
+    };
+    const items = await page.execute({ ...parameters, limit: query.pageSize, offset });
+    // The window count comes with the page; only a page past the end needs its own count.
+    if (items.length > 0 || offset === 0) return { items, total: items[0]?.total ?? 0 };
+    const [total] = await counted.execute(parameters);
+    return { items, total: total?.total ?? 0 };
+  };
 }
 
-/** The release of her current passport: the next scheduled release, else the latest one. */
-export async function currentReleaseOf(db: DatabaseOrTransaction, personId: string): Promise<string | undefined> {
+/** The release of her current passport: the next scheduled release, else the latest one. Built once for `db`. */
+export function currentReleaseQuery(db: Database) {
   const scheduledFirst = sql`case when ${passports.releaseStatus} = 'scheduled' then 0 else 1 end`;
-  const [row] = await db
+  const query = db
     .select({ releaseId: passports.releaseId })
     .from(passports)
-    .where(eq(passports.personId, personId))
+    .where(eq(passports.personId, placeholder('personId')))
     .orderBy(
       scheduledFirst,
       sql`case when ${passports.releaseStatus} = 'scheduled' then ${passports.releaseDate} end asc`,
       desc(passports.releaseDate),
       desc(passports.updatedAt),
     )
-    .limit(1);
-  return row?.releaseId;
+    .limit(1)
+    .prepare('current_release');
+  return async (personId: string): Promise<string | undefined> => (await query.execute({ personId }))[0]?.releaseId;
 }
 
 export function outcomeShares(db: DatabaseOrTransaction, filter: { prison?: string; month?: string }) {

@@ -255,6 +255,8 @@ describe('passport service on the real broker and database', () => {
     expect(pastTheEnd.body).toMatchObject({ items: [], page: 5, total: 4 });
     const narrowed = await get(wales, '/api/upcoming-releases?from=2026-11-05&to=2026-11-06');
     expect(narrowed.body.total).toBe(2);
+    expect((await get(wales, '/api/upcoming-releases?prison=EHI&to=2026-11-05')).body.total).toBe(2);
+    expect((await get(wales, '/api/upcoming-releases?prison=DWI')).body).toMatchObject({ items: [], total: 0 });
     expect((await get(wales, '/api/upcoming-releases?from=not-a-date')).status).toBe(400);
 
     // Each page's audit names the women it showed, one row each; an empty page is still recorded, naming no one.

@@ -1,7 +1,7 @@
 import { problemsFor, type Server, type ServiceContext } from '@resettle/platform';
 import type { FastifyRequest } from 'fastify';
-import { findPassportWithTimeline } from '../db/passports.js';
-import { currentReleaseOf } from '../db/queries.js';
+import { passportWithTimelineQuery } from '../db/passports.js';
+import { currentReleaseQuery } from '../db/queries.js';
 import { domainSettings, type PassportServiceSettings } from '../settings.js';
 import { visiblePassport } from './access.js';
 import { passportView } from './passport-view.js';
@@ -9,10 +9,12 @@ import { PassportView, PersonParams, ReleaseIdParams } from './schemas.js';
 
 export async function passportReadRoutes(app: Server, context: ServiceContext<PassportServiceSettings>) {
   const settings = domainSettings(context.config);
+  const findPassportWithTimeline = passportWithTimelineQuery(context.db);
+  const currentReleaseOf = currentReleaseQuery(context.db);
 
   /** The passport read with its timeline in one statement; the timeline is returned only once access is audited. */
   const visibleView = async (request: FastifyRequest, releaseId: string | undefined, action: string) => {
-    const found = releaseId ? await findPassportWithTimeline(context.db, releaseId) : undefined;
+    const found = releaseId ? await findPassportWithTimeline(releaseId) : undefined;
     const row = await visiblePassport(context.db, request, found?.row, action);
     return passportView(row, found?.timeline ?? [], context.clock(), settings);
   };
@@ -42,7 +44,6 @@ export async function passportReadRoutes(app: Server, context: ServiceContext<Pa
         response: { 200: PassportView, ...problemsFor(400, 401, 403, 404) },
       },
     },
-    async (request) =>
-      visibleView(request, await currentReleaseOf(context.db, request.params.personId), 'read-current-passport'),
+    async (request) => visibleView(request, await currentReleaseOf(request.params.personId), 'read-current-passport'),
   );
 }

@@ -1,6 +1,6 @@
 import { audit, problemsFor, type Server, type ServiceContext } from '@resettle/platform';
 import { Type } from '@sinclair/typebox';
-import { upcomingReleases } from '../db/queries.js';
+import { upcomingReleasesQuery } from '../db/queries.js';
 import { assessRisk, londonDateOf } from '../domain/index.js';
 import { domainSettings, type PassportServiceSettings } from '../settings.js';
 import { callerRegion } from './access.js';
@@ -9,6 +9,7 @@ import { UpcomingQuery, UpcomingRelease } from './schemas.js';
 
 export async function upcomingRoutes(app: Server, context: ServiceContext<PassportServiceSettings>) {
   const settings = domainSettings(context.config);
+  const upcomingReleases = upcomingReleasesQuery(context.db);
   app.get(
     '/api/upcoming-releases',
     {
@@ -32,7 +33,7 @@ export async function upcomingRoutes(app: Server, context: ServiceContext<Passpo
       const now = context.clock();
       const { page, pageSize } = request.query;
       const region = callerRegion(request);
-      const { items, total } = await upcomingReleases(context.db, {
+      const { items, total } = await upcomingReleases({
         ...request.query,
         region,
         today: londonDateOf(now),
