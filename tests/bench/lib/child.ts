@@ -1,5 +1,5 @@
 import { type ChildProcess, fork, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { repoRoot, stopProcess } from '@resettle/infra';
 import { onCleanup, remember } from './cleanup.js';
@@ -61,6 +61,20 @@ export function cpuMsOf(pid: number): number | undefined {
 }
 
 const CLOCK_TICKS_PER_SECOND = 100;
+
+/** CPU time used so far by every live process of this name (`postgres`: the server and each connection's backend). */
+export function cpuMsOfEvery(command: string): number {
+  let total = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === command) total += cpuMsOf(Number(entry)) ?? 0;
+    } catch {
+      // gone since the listing
+    }
+  }
+  return total;
+}
 
 /** Resolves with the child's exit code. */
 export function exited(child: ChildProcess): Promise<number | null> {

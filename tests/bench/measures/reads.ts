@@ -1,5 +1,5 @@
 import { startBareServer } from '../lib/bare.js';
-import { cpuMsOf } from '../lib/child.js';
+import { cpuMsOf, cpuMsOfEvery } from '../lib/child.js';
 import type { Infra } from '../lib/infra.js';
 import type { BenchOptions } from '../lib/options.js';
 import type { Figure, MeasureResult } from '../lib/report.js';
@@ -12,7 +12,8 @@ import type { LoadRequest } from './reads-load.js';
 
 /**
  * Warm-up, then flat out, then at half that rate: autocannon from a separate process each time. The server's CPU per
- * request is taken over the flat-out run.
+ * request, and PostgreSQL's (every backend; a backend that ends during the run is missed), are taken over the
+ * flat-out run.
  */
 async function profileOf(
   load: LoadGenerator,
@@ -23,17 +24,20 @@ async function profileOf(
   const connections = options.readConnections;
   await load.run({ ...base, connections, seconds: options.warmupSeconds });
   const cpuBefore = cpuMsOf(serverPid);
+  const databaseBefore = cpuMsOfEvery('postgres');
   const peak = await load.run({ ...base, connections, seconds: options.readSeconds });
   const cpuAfter = cpuMsOf(serverPid);
+  const requests = Math.max(1, peak.requests);
+  const databaseCpuMsPerRequest = (cpuMsOfEvery('postgres') - databaseBefore) / requests;
   const cpuMsPerRequest =
-    cpuBefore === undefined || cpuAfter === undefined ? undefined : (cpuAfter - cpuBefore) / Math.max(1, peak.requests);
+    cpuBefore === undefined || cpuAfter === undefined ? undefined : (cpuAfter - cpuBefore) / requests;
   const half = await load.run({
     ...base,
     connections,
     seconds: options.readSeconds,
     rate: Math.max(1, peak.requestsPerSecond / 2),
   });
-  return { peak, half, cpuMsPerRequest };
+  return { peak, half, cpuMsPerRequest, databaseCpuMsPerRequest };
 }
 
 /** Passport reads (auth and audit on) against a bare Fastify `select 1` route on a pool of the same size. */
@@ -75,7 +79,7 @@ export async function measureReads(
   };
   const figures: Figure[] = [];
   for (const { name } of targets) {
-    const { peak, half, cpuMsPerRequest } = measured[name]!;
+    const { peak, half, cpuMsPerRequest, databaseCpuMsPerRequest } = measured[name]!;
     const errors = peak.non2xx + peak.errors + half.non2xx + half.errors;
     const reference = name === 'bare select 1' ? 'reference: ' : '';
     figures.push({
@@ -93,6 +97,11 @@ export async function measureReads(
         unit: 'ms',
       });
     }
+    figures.push({
+      name: `${reference}${name} PostgreSQL CPU per request`,
+      value: round(databaseCpuMsPerRequest, 3),
+      unit: 'ms',
+    });
     const goal = goals[name];
     if (!goal) continue;
     figures.push({
