@@ -25,8 +25,8 @@ export interface AuditFacts {
   justification?: string | null;
   recipient?: string | null;
   /**
-   * For a list: the people whose records it returned. The read is recorded once per person (each row carries her id,
-   * so "who saw her record" finds list reads too), or once with no person when the list was empty.
+   * For a list: the people whose records it returned. The read is one row naming them all (each once) in `listed`,
+   * where "who saw her record" looks as well as in `person_id`; an empty list is a row naming no one.
    */
   listed?: readonly string[];
 }
@@ -41,22 +41,17 @@ export function auditEntry(request: FastifyRequest | null, facts: AuditFacts, co
     organisation: caller?.organisation ?? caller?.prison ?? caller?.region ?? null,
     correlationId: correlationId ?? request?.id ?? 'none',
     ...recorded,
-    personId: facts.personId ?? null,
+    personId: facts.listed === undefined ? (facts.personId ?? null) : null, // a list names its women in `listed`
     resourceId: facts.resourceId ?? null,
     justification: facts.justification ?? null,
     recipient: facts.recipient ?? null,
+    listed: facts.listed === undefined ? null : [...new Set(facts.listed)],
   };
 }
 
-/** The rows one audited access makes: one, or for a list one per person it returned. */
-export function auditEntries(request: FastifyRequest | null, facts: AuditFacts): AuditEntry[] {
-  if (facts.listed === undefined || facts.listed.length === 0) return [auditEntry(request, facts)];
-  return [...new Set(facts.listed)].map((personId) => auditEntry(request, { ...facts, personId }));
-}
-
 /**
- * Records an audit row (for a list, one per person listed). If it cannot be written the read is refused (503): no disclosure without a record of it.
- * Pass the transaction when auditing a change, so the change and its audit commit together.
+ * Records an audit row (a list's names every woman it showed). If it cannot be written the read is refused (503): no
+ * disclosure without a record of it. Pass the transaction when auditing a change, so the change and its audit commit together.
  */
 export async function audit(
   db: DatabaseOrTransaction,
@@ -64,10 +59,8 @@ export async function audit(
   facts: AuditFacts,
 ): Promise<void> {
   if (db instanceof PgTransaction) return auditInTransaction(db, request, [facts]);
-  const entries = auditEntries(request, facts);
-  await refusedUnlessRecorded(request, () =>
-    Promise.all(entries.map((entry) => writeAuditOutsideTransaction(db as Database, entry))),
-  );
+  const entry = auditEntry(request, facts);
+  await refusedUnlessRecorded(request, () => writeAuditOutsideTransaction(db as Database, entry));
 }
 
 /** The rows of several audited accesses in one statement, in the transaction of the change they record. */
@@ -76,7 +69,7 @@ export async function auditInTransaction(
   request: FastifyRequest | null,
   accesses: readonly AuditFacts[],
 ): Promise<void> {
-  const entries = accesses.flatMap((facts) => auditEntries(request, facts));
+  const entries = accesses.map((facts) => auditEntry(request, facts));
   if (entries.length === 0) return;
   await refusedUnlessRecorded(request, () => insertRows(tx, auditLog, AUDIT_ENTRY_KEYS, entries));
 }

@@ -21,6 +21,8 @@ export interface ChainedAuditRow {
   correlationId: string;
   prevHash: string | null;
   hash: string | null;
+  /** A list read's women; null on any other row (and on every row written before the column). */
+  listed: string[] | null;
 }
 
 export type BrokenLinkReason =
@@ -46,7 +48,10 @@ export interface ChainVerdict {
   brokenAt?: BrokenLink;
 }
 
-/** The text a row's hash is taken over: a JSON array, in column order, ending with the previous row's hash. */
+/**
+ * The text a row's hash is taken over: a JSON array, in column order, ending with the previous row's hash, and then
+ * with the women a list read showed, on a list read's row only.
+ */
 export function canonicalAuditRow(row: ChainedAuditRow): string {
   return JSON.stringify([
     row.chainSeq,
@@ -63,6 +68,7 @@ export function canonicalAuditRow(row: ChainedAuditRow): string {
     row.recipient,
     row.correlationId,
     row.prevHash,
+    ...(row.listed === null ? [] : [row.listed]),
   ]);
 }
 
@@ -85,7 +91,7 @@ export async function verifyAuditChain(sql: Sql, { batchSize = 5_000 } = {}): Pr
       select id::text as id, chain_seq::text as "chainSeq",
              to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at,
              sub, roles, organisation, action, person_id as "personId", resource_id as "resourceId", categories,
-             justification, outcome, recipient, correlation_id as "correlationId", prev_hash as "prevHash", hash
+             justification, outcome, recipient, correlation_id as "correlationId", prev_hash as "prevHash", hash, listed
       from audit_log where chain_seq > ${previous.chainSeq.toString()}::bigint
       order by chain_seq limit ${batchSize}`;
     for (const row of batch) {

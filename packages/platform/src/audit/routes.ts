@@ -1,6 +1,6 @@
 import type { Database } from '@resettle/messaging';
 import { Type } from '@sinclair/typebox';
-import { and, desc, eq, gte, lte, type SQL } from 'drizzle-orm';
+import { and, arrayContains, desc, eq, gte, lte, or, type SQL } from 'drizzle-orm';
 import type { Server } from '../http/server.js';
 import { audit } from './audit.js';
 import { auditLog } from './schema.js';
@@ -33,7 +33,8 @@ export async function auditRoutes(app: Server, db: Database): Promise<void> {
     async (request) => {
       const { personId, sub, outcome, from, to, page, pageSize } = request.query;
       const conditions: SQL[] = [];
-      if (personId) conditions.push(eq(auditLog.personId, personId));
+      // Her own rows, and the list reads that showed her.
+      if (personId) conditions.push(or(eq(auditLog.personId, personId), arrayContains(auditLog.listed, [personId]))!);
       if (sub) conditions.push(eq(auditLog.sub, sub));
       if (outcome) conditions.push(eq(auditLog.outcome, outcome));
       if (from) conditions.push(gte(auditLog.at, new Date(from)));
@@ -50,7 +51,7 @@ export async function auditRoutes(app: Server, db: Database): Promise<void> {
         action: 'read-audit-log',
         categories: ['audit-log'],
         outcome: 'allowed',
-        listed: items.flatMap((item) => (item.personId ? [item.personId] : [])),
+        listed: items.flatMap((item) => (item.personId ? [item.personId] : (item.listed ?? []))),
       });
       return { items, page, pageSize };
     },

@@ -28,7 +28,8 @@ export async function installAuditSafeguards(tx: TransactionSql): Promise<void> 
       hash text NOT NULL
     );
 
-    -- Must match canonicalAuditRow (chain.ts): a JSON array of strings and nulls, no spaces.
+    -- Must match canonicalAuditRow (chain.ts): a JSON array of strings and nulls, no spaces. \`listed\` (a list read's
+    -- women) ends it only when present: concat_ws leaves out a null, so rows from before the column hash as they did.
     CREATE OR REPLACE FUNCTION audit_log_canonical(r audit_log) RETURNS text
       LANGUAGE sql IMMUTABLE SET search_path = pg_catalog, pg_temp AS $$
       SELECT '[' || concat_ws(',',
@@ -45,7 +46,8 @@ export async function installAuditSafeguards(tx: TransactionSql): Promise<void> 
         coalesce(to_json(r.outcome)::text, 'null'),
         coalesce(to_json(r.recipient)::text, 'null'),
         coalesce(to_json(r.correlation_id)::text, 'null'),
-        coalesce(to_json(r.prev_hash)::text, 'null')
+        coalesce(to_json(r.prev_hash)::text, 'null'),
+        to_json(r.listed)::text
       ) || ']'
     $$;
 

@@ -3,7 +3,8 @@ import { bigserial, index, pgTable, text, timestamp } from 'drizzle-orm/pg-core'
 /**
  * Every read and change of personal data: who, what, which person, which categories of data (never the values),
  * why, whether it was allowed, and to whom it was disclosed. Append-only (a trigger in each service's migrations
- * refuses UPDATE and DELETE).
+ * refuses UPDATE and DELETE). A list read is one row naming every woman it showed in `listed` (`person_id` empty);
+ * "who saw her record" looks in both columns.
  */
 export const auditLog = pgTable(
   'audit_log',
@@ -21,8 +22,13 @@ export const auditLog = pgTable(
     outcome: text('outcome', { enum: ['allowed', 'denied'] }).notNull(),
     recipient: text('recipient'),
     correlationId: text('correlation_id').notNull(),
+    listed: text('listed').array(),
   },
-  (table) => [index('audit_by_person').on(table.personId, table.at), index('audit_by_time').on(table.at)],
+  (table) => [
+    index('audit_by_person').on(table.personId, table.at),
+    index('audit_by_time').on(table.at),
+    index('audit_by_listed').using('gin', table.listed),
+  ],
 );
 
 export type AuditEntry = typeof auditLog.$inferInsert;
@@ -40,4 +46,5 @@ export const AUDIT_ENTRY_KEYS = [
   'outcome',
   'recipient',
   'correlationId',
+  'listed',
 ] as const satisfies readonly (keyof AuditEntry)[];

@@ -33,6 +33,8 @@ export interface AuditRow {
   outcome: string;
   sub: string;
   categories: string[];
+  /** A list read's women, in the order shown; null on any other row. */
+  listed: string[] | null;
 }
 
 /** Runs a whole service in this process on a real port, a fresh database and its own topic namespace. */
@@ -90,7 +92,7 @@ export async function startTestService<T extends TProperties>(
       const correlationId = answer.headers['x-correlation-id'];
       if (!correlationId) throw new Error('the answer carries no x-correlation-id');
       return service.context.sql<AuditRow[]>`
-        select action, person_id as "personId", resource_id as "resourceId", outcome, sub, categories
+        select action, person_id as "personId", resource_id as "resourceId", outcome, sub, categories, listed
         from audit_log where correlation_id = ${correlationId} order by chain_seq`;
     },
     close: async () => {

@@ -53,7 +53,7 @@ describe('an accommodation coordinator sees only her caseload: her prison or her
       const listed = await service.call(caller, 'GET', `/api/accommodations?releaseId=${releaseId}`);
       expect(listed.body.items.map((row: { id: string }) => row.id)).toEqual([id]);
       expect(await service.auditOf(listed)).toMatchObject([
-        { personId: PERSON, resourceId: releaseId, outcome: 'allowed' },
+        { personId: null, listed: [PERSON], resourceId: releaseId, outcome: 'allowed' },
       ]);
     }
   });
