@@ -21,6 +21,7 @@ import { backoffDelay } from './backoff.js';
 import { InStep } from './in-step.js';
 import { JoinWatch } from './join-watch.js';
 import { kafkaLogVerdict } from './kafka-log.js';
+import { Restarting } from './restarting.js';
 
 export interface OutgoingMessage {
   key: string;
@@ -247,43 +248,29 @@ class KafkaEventBus implements EventBus {
       groupId: this.physical(logicalSubscription.groupId),
       topics: logicalSubscription.topics.map((topic) => this.physical(topic)),
     };
-    let stopped = false;
     const joining = subscription.joinWithinMs === undefined ? undefined : new JoinWatch(subscription.joinWithinMs);
-    // kafkajs restarts a consumer only after retriable errors; after any other crash (e.g. a broker that came back
-    // with a different view of the group) we build a fresh one, so a subscription never silently stops.
-    const restart = (attempt: number): void => {
-      if (stopped) return;
-      setTimeout(
-        () => {
-          if (stopped) return;
-          this.consumers.delete(current);
-          this.startConsumer(subscription, () => restart(1), joining).then(
-            (consumer) => {
-              current = consumer;
-            },
-            () => restart(attempt + 1),
-          );
-        },
-        backoffDelay(attempt, 500, 2_000),
-      );
-    };
-    let current = await this.startConsumer(subscription, () => restart(1), joining);
+    const running = new Restarting<Consumer>(
+      (crashed) => this.startConsumer(subscription, crashed, joining),
+      (consumer) => this.stopConsumer(consumer),
+      (consumer) => this.consumers.delete(consumer),
+      (attempt) => backoffDelay(attempt, 500, 2_000),
+    );
+    await running.start();
     try {
       await joining?.wait(logicalSubscription.groupId);
     } catch (error) {
-      stopped = true;
-      this.consumers.delete(current);
-      await current.disconnect();
+      await running.stop();
       throw error;
     }
     return {
-      stop: async () => {
-        stopped = true;
-        this.consumers.delete(current);
-        await current.disconnect();
-      },
+      stop: () => running.stop(),
       lag: () => this.lagOf(subscription.groupId, subscription.topics),
     };
+  }
+
+  private async stopConsumer(consumer: Consumer): Promise<void> {
+    this.consumers.delete(consumer);
+    await consumer.disconnect();
   }
 
   private async startConsumer(
