@@ -1,4 +1,5 @@
 import { startBareServer } from '../lib/bare.js';
+import { cpuMsOf } from '../lib/child.js';
 import type { Infra } from '../lib/infra.js';
 import type { BenchOptions } from '../lib/options.js';
 import type { MeasureResult } from '../lib/report.js';
@@ -36,27 +37,31 @@ export async function measureWholePath(
   const applied = async () => (await consumerHealth(passport))?.applied ?? 0;
   const run = async (from: number, count: number) => {
     const before = await applied();
+    const cpuBefore = cpuMsOf(writer.pid);
     const started = performance.now();
     const replies = await writeMany(writer.url, from, count, options.writeConcurrency);
     const written = performance.now();
     const accepted = replies.filter((reply) => reply.status === 201).length;
     const done = await drained(passport, writer, before + accepted);
     if (!done) throw new Error(`passport did not apply ${accepted} writes within 5 minutes`);
-    return { accepted, refused: count - accepted, apiMs: written - started, pathMs: done - started };
+    const cpuMs = (cpuMsOf(writer.pid) ?? Number.NaN) - (cpuBefore ?? Number.NaN);
+    return { accepted, refused: count - accepted, apiMs: written - started, pathMs: done - started, cpuMs };
   };
   const warmUp = Math.max(20, Math.round(options.wholePathWrites / 10));
   // The reference, back to back: the same writers, bodies and path against a bare insert-one-row route.
   const bare = await startBareServer(infra, 'write');
   await writeMany(bare.url, WHOLE_PATH_PEOPLE, warmUp, options.writeConcurrency);
   const bareStarted = performance.now();
+  const bareCpuBefore = cpuMsOf(bare.pid) ?? Number.NaN;
   const bareReplies = await writeMany(
     bare.url,
     WHOLE_PATH_PEOPLE + warmUp,
     options.wholePathWrites,
     options.writeConcurrency,
   );
-  const bareRate =
-    (bareReplies.filter((reply) => reply.status === 201).length * 1000) / (performance.now() - bareStarted);
+  const bareAccepted = bareReplies.filter((reply) => reply.status === 201).length;
+  const bareRate = (bareAccepted * 1000) / (performance.now() - bareStarted);
+  const bareCpuPerWrite = ((cpuMsOf(bare.pid) ?? Number.NaN) - bareCpuBefore) / Math.max(1, bareAccepted);
   await bare.stop();
   await run(WHOLE_PATH_PEOPLE, warmUp);
   const measured = await run(WHOLE_PATH_PEOPLE + warmUp, options.wholePathWrites);
@@ -74,6 +79,12 @@ export async function measureWholePath(
       value: round(apiRate / bareRate, 3),
       unit: '',
       target: { kind: 'min', value: 0.5 },
+    },
+    { name: 'reference: bare route CPU per write', value: round(bareCpuPerWrite, 3), unit: 'ms' },
+    {
+      name: 'release-scheduling CPU per write (the booking, its outbox and relay)',
+      value: round(measured.cpuMs / Math.max(1, measured.accepted), 3),
+      unit: 'ms',
     },
     { name: 'write → passport committed', value: round(rate), unit: 'writes/s' },
     {
