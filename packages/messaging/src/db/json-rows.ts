@@ -1,13 +1,14 @@
-import { type Column, getTableColumns, getTableName, type SQL, type SQLChunk, sql, type Table } from 'drizzle-orm';
+import { type Column, getTableColumns, getTableName, type SQL, sql, type Table } from 'drizzle-orm';
 import type { PgInsertValue, PgTable } from 'drizzle-orm/pg-core';
 import type { DatabaseOrTransaction } from './types.js';
 
 type ColumnKey<T extends Table> = keyof T['_']['columns'] & string;
 
-/** Up to this many rows, a drizzle VALUES list was measured faster (a booking's two events); beyond, one JSON parameter. */
-const FEW_ROWS = 10;
-
-/** Inserts rows: a few as a VALUES list, many (a consumer's run, a batch of audit rows) with insertJsonRows. */
+/**
+ * Inserts rows in one statement with one parameter (insertJsonRows). drizzle's own VALUES list was the cheaper for a
+ * few rows while this statement was built afresh each time; built once per table and columns, it is the cheaper for
+ * any number, and it runs in whichever transaction is given (a drizzle prepared query belongs to one session).
+ */
 export async function insertRows<T extends PgTable>(
   db: DatabaseOrTransaction,
   table: T,
@@ -15,28 +16,53 @@ export async function insertRows<T extends PgTable>(
   rows: PgInsertValue<T>[],
 ): Promise<void> {
   if (rows.length === 0) return;
-  if (rows.length <= FEW_ROWS) await db.insert(table).values(rows);
-  else await db.execute(insertJsonRows(table, keys, rows));
+  await db.execute(insertJsonRows(table, keys, rows));
 }
 
 /**
  * `insert into <table> (<columns>) select … from json_to_recordset($1)`: any number of rows in one parameter. drizzle
  * builds a many-row VALUES list a value at a time (a parameter and several type checks each), which cost a consumer
- * more CPU than PostgreSQL spent on the statement; JSON.stringify and PostgreSQL's JSON parser are native.
+ * more CPU than PostgreSQL spent on the statement; JSON.stringify and PostgreSQL's JSON parser are native. The text
+ * around the parameter is built once for each table and list of columns.
  *
- * Each row is read by its columns' property names (`releaseId`); a column left out of `keys` takes its default.
- * Values travel as JSON: a Date as its ISO instant, a json/jsonb column's object as it is. Append `on conflict …` or
- * `returning …` with sql`${insertJsonRows(…)} on conflict …`.
+ * Each row is read by its columns' property names (`releaseId`); a column left out of `keys` takes its default, and
+ * one in `keys` but missing from a row is null. Values travel as JSON: a Date as its ISO instant, a json/jsonb
+ * column's object as it is. Append `on conflict …` or `returning …` with sql`${insertJsonRows(…)} on conflict …`.
  */
 export function insertJsonRows<T extends Table>(table: T, keys: readonly ColumnKey<T>[], rows: readonly object[]): SQL {
+  const { head, tail } = statementFor(table, keys);
+  return sql`${head}${JSON.stringify(rows)}${tail}`;
+}
+
+const statements = new WeakMap<Table, Map<string, { head: SQL; tail: SQL }>>();
+
+function statementFor(table: Table, keys: readonly string[]): { head: SQL; tail: SQL } {
+  let ofTable = statements.get(table);
+  if (!ofTable) {
+    ofTable = new Map();
+    statements.set(table, ofTable);
+  }
+  const key = keys.join(',');
+  let statement = ofTable.get(key);
+  if (!statement) {
+    statement = buildStatement(table, keys);
+    ofTable.set(key, statement);
+  }
+  return statement;
+}
+
+/** The statement's text before and after its one parameter, each a single raw chunk. */
+function buildStatement(table: Table, keys: readonly string[]): { head: SQL; tail: SQL } {
   const columns: Record<string, Column> = getTableColumns(table);
   const columnOf = (key: string) => columns[key]!;
-  const list = (parts: SQLChunk[]) => sql.join(parts, sql`, `);
-  const names = list(keys.map((key) => sql.identifier(columnOf(key).name)));
-  const fields = list(keys.map((key) => sql`r.${sql.identifier(key)}`));
-  const shape = list(keys.map((key) => sql`${sql.identifier(key)} ${sql.raw(recordsetType(columnOf(key)))}`));
-  return sql`insert into ${sql.identifier(getTableName(table))} (${names})
-    select ${fields} from json_to_recordset(${JSON.stringify(rows)}::json) as r(${shape})`;
+  const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
+  const names = keys.map((key) => quoted(columnOf(key).name)).join(', ');
+  const fields = keys.map((key) => `r.${quoted(key)}`).join(', ');
+  const shape = keys.map((key) => `${quoted(key)} ${recordsetType(columnOf(key))}`).join(', ');
+  return {
+    head: sql.raw(`insert into ${quoted(getTableName(table))} (${names}) select ${fields} from json_to_recordset(`),
+    tail: sql.raw(`::json) as r(${shape})`),
+  };
 }
 
 /** `= any(…)` over many values in one parameter, for `where column = ${anyOf(ids, 'uuid')}`. */
