@@ -36,12 +36,18 @@ describe('one consumer kept running for a subscription', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
-  it('starts a fresh consumer after a crash, and stops only that one', async () => {
-    const { running, started, stopped, forgotten, crashes, pending } = consumers();
-    const first = running.start();
-    pending[0]!.finish();
+  /** The first consumer started, then crashed for good: a restart is due in a second. */
+  async function crashedAfterStarting() {
+    const given = consumers();
+    const first = given.running.start();
+    given.pending[0]!.finish();
     expect(await first).toBe(1);
-    crashes[1]!();
+    given.crashes[1]!();
+    return given;
+  }
+
+  it('starts a fresh consumer after a crash, and stops only that one', async () => {
+    const { running, started, stopped, forgotten, pending } = await crashedAfterStarting();
     await vi.advanceTimersByTimeAsync(1_000);
     pending[1]!.finish();
     await vi.advanceTimersByTimeAsync(0);
@@ -51,11 +57,7 @@ describe('one consumer kept running for a subscription', () => {
   });
 
   it('tries again when a restart fails', async () => {
-    const { running, started, crashes, pending } = consumers();
-    const first = running.start();
-    pending[0]!.finish();
-    await first;
-    crashes[1]!();
+    const { running, started, pending } = await crashedAfterStarting();
     await vi.advanceTimersByTimeAsync(1_000);
     pending[1]!.fail();
     await vi.advanceTimersByTimeAsync(1_000);
@@ -66,11 +68,7 @@ describe('one consumer kept running for a subscription', () => {
   });
 
   it('stopped while a restart is starting, stops the consumer that start brings (none outlives it)', async () => {
-    const { running, stopped, crashes, pending } = consumers();
-    const first = running.start();
-    pending[0]!.finish();
-    await first;
-    crashes[1]!();
+    const { running, stopped, pending } = await crashedAfterStarting();
     await vi.advanceTimersByTimeAsync(1_000);
     expect(pending).toHaveLength(2); // the restart is under way
     const stopping = running.stop();
@@ -80,11 +78,7 @@ describe('one consumer kept running for a subscription', () => {
   });
 
   it('stopped while waiting to restart, starts nothing more', async () => {
-    const { running, stopped, crashes, pending } = consumers();
-    const first = running.start();
-    pending[0]!.finish();
-    await first;
-    crashes[1]!();
+    const { running, stopped, pending } = await crashedAfterStarting();
     await running.stop();
     await vi.advanceTimersByTimeAsync(5_000);
     expect(pending).toHaveLength(1);
