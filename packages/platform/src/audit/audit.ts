@@ -51,7 +51,8 @@ export function auditEntry(request: FastifyRequest | null, facts: AuditFacts, co
 
 /**
  * Records an audit row (a list's names every woman it showed). If it cannot be written the read is refused (503): no
- * disclosure without a record of it. Pass the transaction when auditing a change, so the change and its audit commit together.
+ * disclosure without a record of it. Pass the transaction when auditing a change, so the change and its audit commit
+ * together.
  */
 export async function audit(
   db: DatabaseOrTransaction,
