@@ -7,7 +7,7 @@ export {
   type HeadersOf,
   InboxConsumer,
 } from './consumer.js';
-export { anyOf, insertJsonRows, insertRows } from './db/json-rows.js';
+export { anyOf, insertJsonRows, insertNewRowsReturning, insertRows } from './db/json-rows.js';
 export { preparingEveryQuery } from './db/prepared.js';
 export { heldPeople, inbox, outbox } from './db/schema.js';
 export type { Database, DatabaseOrTransaction, Transaction } from './db/types.js';

@@ -4,7 +4,7 @@ import { bigserial, boolean, date, integer, jsonb, pgTable, text, timestamp, uui
 import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { anyOf, insertJsonRows } from './json-rows.js';
+import { anyOf, insertJsonRows, insertNewRowsReturning } from './json-rows.js';
 
 const visits = pgTable('visits', {
   seq: bigserial('seq', { mode: 'number' }).primaryKey(),
@@ -98,5 +98,31 @@ describe('many rows in one JSON parameter, on real PostgreSQL', () => {
         .from(visits)
         .where(sql`${visits.personId} = ${anyOf([])}`),
     ).toEqual([]);
+  });
+
+  it('returns the rows it inserted as drizzle reads them, and skips a row that conflicts', async () => {
+    const fourth = '3e1b5d91-5ca1-4a0d-8f84-4f9e1d4b5b44';
+    const at = new Date('2027-02-01T09:30:00.5Z');
+    const returned = await insertNewRowsReturning(
+      db,
+      visits,
+      ['visitId', 'personId', 'onDay', 'at', 'attended', 'details'],
+      [
+        {
+          visitId: fourth,
+          personId: 'C3333CC',
+          onDay: '2027-02-01',
+          at,
+          attended: true,
+          details: { note: 'n', tags: [] },
+        },
+        { visitId: first, personId: 'conflicts', onDay: null, at, attended: false, details: null },
+      ],
+    );
+    const stored = await db.select().from(visits).where(sql`${visits.visitId} = ${fourth}`);
+    expect(returned).toEqual(stored);
+    expect(returned[0]).toMatchObject({ onDay: '2027-02-01', at, count: 1, details: { note: 'n', tags: [] } });
+    expect(returned[0]!.recordedAt).toBeInstanceOf(Date);
+    expect(typeof returned[0]!.seq).toBe('number');
   });
 });

@@ -20,6 +20,31 @@ export async function insertRows<T extends PgTable>(
 }
 
 /**
+ * As insertRows, skipping a row that conflicts with one stored (`on conflict do nothing`), and returning the rows
+ * inserted as drizzle's `returning()` would: each column under its property name, mapped from PostgreSQL's value.
+ */
+export async function insertNewRowsReturning<T extends PgTable>(
+  db: DatabaseOrTransaction,
+  table: T,
+  keys: readonly ColumnKey<T>[],
+  rows: PgInsertValue<T>[],
+): Promise<T['$inferSelect'][]> {
+  if (rows.length === 0) return [];
+  const stored = await db.execute<Record<string, unknown>>(
+    sql`${insertJsonRows(table, keys, rows)} on conflict do nothing returning *`,
+  );
+  const columns = Object.entries(getTableColumns(table));
+  return stored.map((row) => {
+    const selected: Record<string, unknown> = {};
+    for (const [key, column] of columns) {
+      const value = row[column.name];
+      selected[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+    }
+    return selected as T['$inferSelect'];
+  });
+}
+
+/**
  * `insert into <table> (<columns>) select … from json_to_recordset($1)`: any number of rows in one parameter. drizzle
  * builds a many-row VALUES list a value at a time (a parameter and several type checks each), which cost a consumer
  * more CPU than PostgreSQL spent on the statement; JSON.stringify and PostgreSQL's JSON parser are native. The text

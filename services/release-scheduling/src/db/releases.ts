@@ -1,16 +1,40 @@
-import type { DatabaseOrTransaction } from '@resettle/messaging';
+import { type DatabaseOrTransaction, insertNewRowsReturning } from '@resettle/messaging';
 import { and, asc, count, eq, gte, lte, type SQL } from 'drizzle-orm';
 import { releases } from './schema.js';
 
 export type ReleaseRow = typeof releases.$inferSelect;
 export type NewReleaseRow = typeof releases.$inferInsert;
 
+/** What a booking sets; the revision, the gate's passing and the times of the row take their defaults. */
+const SCHEDULED_RELEASE_KEYS = [
+  'id',
+  'personId',
+  'prisonCode',
+  'probationRegion',
+  'legalReleaseDate',
+  'releaseDate',
+  'gateTime',
+  'gateAt',
+  'releaseFrom',
+  'eligibility',
+  'secondDayApproved',
+  'rulesApplied',
+  'weekendCoverPlanRequired',
+  'shortNotice',
+  'shortNoticeReason',
+  'shortSentence',
+  'status',
+  'overrideReason',
+] as const satisfies readonly (keyof NewReleaseRow)[];
+
+export type ScheduledReleaseRow = Pick<NewReleaseRow, (typeof SCHEDULED_RELEASE_KEYS)[number]>;
+
 /** Inserts a scheduled release, or nothing (undefined) when she already has one. */
 export async function insertScheduledRelease(
   db: DatabaseOrTransaction,
-  release: NewReleaseRow,
+  release: ScheduledReleaseRow,
 ): Promise<ReleaseRow | undefined> {
-  const [row] = await db.insert(releases).values(release).onConflictDoNothing().returning();
+  const [row] = await insertNewRowsReturning(db, releases, SCHEDULED_RELEASE_KEYS, [release]);
   return row;
 }
 
