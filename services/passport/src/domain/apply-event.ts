@@ -3,7 +3,7 @@ import { isComplete } from './completeness.js';
 import { derivePassport } from './derive.js';
 import { foldFacts } from './fold-facts.js';
 import { isJudgement } from './fold-judgement.js';
-import { EMPTY_FACTS, PATHWAY_LABELS, type Passport, type PathwayName } from './passport.js';
+import { EMPTY_FACTS, PATHWAY_LABELS, type Passport, type PathwayName, STATUS_WORDS } from './passport.js';
 import { sameValue } from './same-value.js';
 import type { UpstreamEvent } from './upstream.js';
 
@@ -35,14 +35,6 @@ type Told = { pathway: PathwayName; status: string };
 function withoutClock(facts: Passport['facts']) {
   return { ...facts, lastEventAt: null };
 }
-
-const STATUS_WORDS: Record<string, string> = {
-  'not-started': 'not started',
-  'in-progress': 'in progress',
-  complete: 'complete',
-  'at-risk': 'at risk',
-  'awaiting-re-check': 'awaiting re-check',
-};
 
 /**
  * A timeline line for each pathway whose status, reasons or need changed, saying why; none for a pathway that now

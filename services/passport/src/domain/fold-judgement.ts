@@ -1,5 +1,12 @@
 import type { Folded } from './fold-release.js';
-import { type Judgement, PATHWAY_LABELS, PATHWAY_OWNER, type PassportFacts, type PathwayOwner } from './passport.js';
+import {
+  type Judgement,
+  PATHWAY_LABELS,
+  PATHWAY_OWNER,
+  type PassportFacts,
+  type PathwayOwner,
+  STATUS_WORDS,
+} from './passport.js';
 import type { JudgementEvent } from './upstream.js';
 
 const OWNER_OF_EVENT: Record<JudgementEvent['type'], PathwayOwner> = {
@@ -7,13 +14,6 @@ const OWNER_OF_EVENT: Record<JudgementEvent['type'], PathwayOwner> = {
   'treatment.pathway-judged': 'treatment-continuity',
   'accommodation.pathway-judged': 'accommodation',
   'transport.pathway-judged': 'transport',
-};
-
-const STATUS_WORDS: Record<Judgement['status'], string> = {
-  'not-started': 'not started',
-  'in-progress': 'in progress',
-  complete: 'complete',
-  'at-risk': 'at risk',
 };
 
 export function isJudgement(event: { type: string }): event is JudgementEvent {

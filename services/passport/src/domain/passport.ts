@@ -135,6 +135,15 @@ export interface PassportSettings {
 
 export const DEFAULT_SETTINGS: PassportSettings = { atRiskWorkingDays: 10, eveningCutoff: '17:00' };
 
+/** A pathway's status in the timeline's words. */
+export const STATUS_WORDS: Record<PathwayStatus, string> = {
+  'not-started': 'not started',
+  'in-progress': 'in progress',
+  complete: 'complete',
+  'at-risk': 'at risk',
+  'awaiting-re-check': 'awaiting re-check',
+};
+
 export const PATHWAY_LABELS: Record<PathwayName, string> = {
   release: 'Release',
   treatment: 'Treatment',
