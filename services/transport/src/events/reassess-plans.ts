@@ -6,8 +6,9 @@ import type { PathwayFacts } from './judge.js';
 import { transportAtRisk, transportChanged } from './transport-events.js';
 
 /**
- * Re-checks her plans for this release against what is known now; publishes one event per real change, if any.
- * Returns the facts as they now are. A cancelled release leaves its plans as they were.
+ * Re-checks her plans for this release against what is known now; publishes one event per real change, if any (a
+ * cancelled plan never has one: eventForReassessment). Returns the facts as they now are. A cancelled release leaves
+ * its plans as they were.
  */
 export async function reassessPlans(
   work: UnitOfWork,
@@ -17,9 +18,7 @@ export async function reassessPlans(
 ): Promise<PathwayFacts> {
   if (release.status === 'cancelled') return pathway;
   const plans: TravelPlanRow[] = [];
-  for (const plan of pathway.plans) {
-    plans.push(plan.status === 'cancelled' ? plan : await reassess(work, plan, pathway, settings));
-  }
+  for (const plan of pathway.plans) plans.push(await reassess(work, plan, pathway, settings));
   return { ...pathway, plans };
 }
 
