@@ -2,6 +2,7 @@ import { eventually } from '@resettle/testing';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  earliestAppointment,
   gateEarlierToday,
   minusOneDay,
   nurse,
@@ -13,7 +14,14 @@ import {
   probation,
   travel,
 } from '../shared/people.js';
-import { about, acceptanceBody, appointmentFor, handoffBody, travelDetail } from '../shared/requests.js';
+import {
+  ARRIVAL_AFTER_GATE_MINUTES,
+  about,
+  acceptanceBody,
+  appointmentFor,
+  handoffBody,
+  travelDetail,
+} from '../shared/requests.js';
 import {
   acceptHandoff,
   addRestrictedArea,
@@ -203,9 +211,8 @@ describe('the passport never reads complete when she is not safe', () => {
       releaseFrom: 'COURT',
     };
     const release = await scheduleRelease(system, 'T7005AA', asked);
-    // Two hours ahead, and never before she can get there from the gate (her arrival is 150 minutes after it, with
-    // the 30-minute margin): just after midnight, that is later.
-    const reachable = DateTime.fromISO(release.gateAt).plus({ minutes: 150 + 30 + 1 });
+    // Two hours ahead, and never before she can get there from the gate: just after midnight, that is later.
+    const reachable = earliestAppointment(DateTime.fromISO(release.gateAt), ARRIVAL_AFTER_GATE_MINUTES);
     const appointment = {
       at: DateTime.max(now.plus({ hours: 2 }), reachable)
         .toUTC()

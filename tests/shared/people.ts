@@ -1,5 +1,6 @@
 import type { Caller } from '@resettle/platform';
 import type { ProbationRegion } from '@resettle/platform/cli';
+import { ARRIVAL_MARGIN_MINUTES } from '@resettle/rules';
 import type { DateTime } from 'luxon';
 
 export const PRISON = 'EWI';
@@ -66,4 +67,9 @@ export function plusMinutes(instant: string, minutes: number): string {
 export function gateEarlierToday(now: DateTime): DateTime {
   if (now.hour >= 18) return now.set({ hour: 15, minute: 0 });
   return now.hour < 2 ? now.startOf('day') : now.minus({ hours: 2 });
+}
+
+/** The earliest first appointment the services accept after a gate at `gate`: her journey, then the arrival margin. */
+export function earliestAppointment(gate: DateTime, journeyMinutes: number): DateTime {
+  return gate.plus({ minutes: journeyMinutes + ARRIVAL_MARGIN_MINUTES + 1 });
 }

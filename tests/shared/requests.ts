@@ -1,6 +1,9 @@
 // Request bodies for the public APIs, shared by the e2e journeys and the demo (pure: no test framework).
 import { eligible, PRISON, PROVIDER, plusMinutes, REGION } from './people.js';
 
+/** Her journey from the gate, as the handoff and the travel plan below expect it: she arrives this long after it. */
+export const ARRIVAL_AFTER_GATE_MINUTES = 150;
+
 export interface ReleaseFacts {
   id: string;
   personId: string;
@@ -43,7 +46,7 @@ export function handoffBody(release: ReleaseFacts, changes: Record<string, unkno
     providerId: PROVIDER,
     providerArea: { localAuthority: 'Bristol', postcodeDistrict: 'BS1' },
     firstAppointment: appointmentFor(release),
-    expectedArrivalAt: plusMinutes(release.gateAt, 150),
+    expectedArrivalAt: plusMinutes(release.gateAt, ARRIVAL_AFTER_GATE_MINUTES),
     preferences: { femaleKeyWorker: true, womenOnlyService: true, childcareConstraints: [] },
     referrals: { mentalHealth: false, domesticAbuse: false },
     ...changes,
@@ -68,7 +71,7 @@ export function travelDetail(release: ReleaseFacts) {
     mode: 'met-at-gate',
     metBy: 'Women’s centre outreach worker',
     departureAt: plusMinutes(release.gateAt, 15),
-    expectedArrivalAt: plusMinutes(release.gateAt, 150),
+    expectedArrivalAt: plusMinutes(release.gateAt, ARRIVAL_AFTER_GATE_MINUTES),
     destination: 'first-appointment',
     arrangedBy: 'Resettlement team',
     escorted: true,

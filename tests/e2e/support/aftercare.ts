@@ -2,7 +2,15 @@ import type { Caller } from '@resettle/platform';
 import { eventually } from '@resettle/testing';
 import { DateTime } from 'luxon';
 import { expect } from 'vitest';
-import { gateEarlierToday, housing, plusDays, plusMinutes, probation, provider } from '../../shared/people.js';
+import {
+  earliestAppointment,
+  gateEarlierToday,
+  housing,
+  plusDays,
+  plusMinutes,
+  probation,
+  provider,
+} from '../../shared/people.js';
 import { about, acceptanceBody, accommodationDetail, handoffBody, scheduleBody } from '../../shared/requests.js';
 import { approveAccommodation, type Release } from './journey.js';
 import type { Reply, RunningSystem, ServiceName } from './system.js';
@@ -31,13 +39,6 @@ async function written(system: RunningSystem, service: ServiceName, caller: Call
 
 /** Her journey from the gate (the handoff's and the travel plan's expected arrival, below). */
 const JOURNEY_MINUTES = 45;
-/** She must arrive this long before the appointment (`ARRIVAL_MARGIN_MINUTES` in @resettle/rules). */
-const ARRIVAL_MARGIN_MINUTES = 30;
-
-/** The earliest first appointment the services accept for a release whose gate is at `gate`. */
-function earliestAppointment(gate: DateTime): DateTime {
-  return gate.plus({ minutes: JOURNEY_MINUTES + ARRIVAL_MARGIN_MINUTES + 1 });
-}
 
 /**
  * Whether a woman released earlier today can have her first appointment `seconds` from now. Not in the first hour
@@ -45,7 +46,7 @@ function earliestAppointment(gate: DateTime): DateTime {
  */
 export function appointmentSoonAfterAGateToday(seconds: number): boolean {
   const now = DateTime.now().setZone('Europe/London');
-  return now.plus({ seconds }) >= earliestAppointment(gateEarlierToday(now));
+  return now.plus({ seconds }) >= earliestAppointment(gateEarlierToday(now), JOURNEY_MINUTES);
 }
 
 export interface ReleasedToday {
@@ -84,7 +85,7 @@ export async function releasedToday(
   // Never before she can get there: just after midnight, that is later than asked.
   const appointmentAt = DateTime.max(
     now.plus({ seconds: options.appointmentInSeconds ?? 90 }),
-    earliestAppointment(planned),
+    earliestAppointment(planned, JOURNEY_MINUTES),
   )
     .startOf('second')
     .toUTC()
