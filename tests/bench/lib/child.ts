@@ -62,6 +62,15 @@ export function cpuMsOf(pid: number): number | undefined {
 
 const CLOCK_TICKS_PER_SECOND = 100;
 
+/**
+ * Starts counting CPU from `cpuMs` (cpuMsOf a pid, or cpuMsOfEvery a command): the function it returns gives the ms
+ * spent since, NaN when the process was gone at either end.
+ */
+export function cpuSince(cpuMs: () => number | undefined): () => number {
+  const before = cpuMs() ?? Number.NaN;
+  return () => (cpuMs() ?? Number.NaN) - before;
+}
+
 /** CPU time used so far by every live process of this name (`postgres`: the server and each connection's backend). */
 export function cpuMsOfEvery(command: string): number {
   let total = 0;

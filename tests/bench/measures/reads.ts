@@ -1,5 +1,5 @@
 import { startBareServer } from '../lib/bare.js';
-import { cpuMsOf, cpuMsOfEvery } from '../lib/child.js';
+import { cpuMsOf, cpuMsOfEvery, cpuSince } from '../lib/child.js';
 import type { Infra } from '../lib/infra.js';
 import type { BenchOptions } from '../lib/options.js';
 import type { Figure, MeasureResult } from '../lib/report.js';
@@ -23,14 +23,12 @@ async function profileOf(
 ) {
   const connections = options.readConnections;
   await load.run({ ...base, connections, seconds: options.warmupSeconds });
-  const cpuBefore = cpuMsOf(serverPid);
-  const databaseBefore = cpuMsOfEvery('postgres');
+  const serverCpu = cpuSince(() => cpuMsOf(serverPid));
+  const databaseCpu = cpuSince(() => cpuMsOfEvery('postgres'));
   const peak = await load.run({ ...base, connections, seconds: options.readSeconds });
-  const cpuAfter = cpuMsOf(serverPid);
   const requests = Math.max(1, peak.requests);
-  const databaseCpuMsPerRequest = (cpuMsOfEvery('postgres') - databaseBefore) / requests;
-  const cpuMsPerRequest =
-    cpuBefore === undefined || cpuAfter === undefined ? undefined : (cpuAfter - cpuBefore) / requests;
+  const cpuMsPerRequest = serverCpu() / requests;
+  const databaseCpuMsPerRequest = databaseCpu() / requests;
   const half = await load.run({
     ...base,
     connections,
@@ -90,7 +88,7 @@ export async function measureReads(
     });
     figures.push({ name: `${reference}${name} p99 at peak`, value: peak.p99, unit: 'ms' });
     figures.push({ name: `${reference}${name} p99 at half peak`, value: half.p99, unit: 'ms' });
-    if (cpuMsPerRequest !== undefined) {
+    if (Number.isFinite(cpuMsPerRequest)) {
       figures.push({
         name: `${reference}${name} server CPU per request`,
         value: round(cpuMsPerRequest, 3),

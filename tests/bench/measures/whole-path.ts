@@ -1,5 +1,5 @@
 import { startBareServer } from '../lib/bare.js';
-import { cpuMsOf } from '../lib/child.js';
+import { cpuMsOf, cpuSince } from '../lib/child.js';
 import type { Infra } from '../lib/infra.js';
 import type { BenchOptions } from '../lib/options.js';
 import type { MeasureResult } from '../lib/report.js';
@@ -37,22 +37,27 @@ export async function measureWholePath(
   const applied = async () => (await consumerHealth(passport))?.applied ?? 0;
   const run = async (from: number, count: number) => {
     const before = await applied();
-    const cpuBefore = cpuMsOf(writer.pid);
+    const writerCpu = cpuSince(() => cpuMsOf(writer.pid));
     const started = performance.now();
     const replies = await writeMany(writer.url, from, count, options.writeConcurrency);
     const written = performance.now();
     const accepted = replies.filter((reply) => reply.status === 201).length;
     const done = await drained(passport, writer, before + accepted);
     if (!done) throw new Error(`passport did not apply ${accepted} writes within 5 minutes`);
-    const cpuMs = (cpuMsOf(writer.pid) ?? Number.NaN) - (cpuBefore ?? Number.NaN);
-    return { accepted, refused: count - accepted, apiMs: written - started, pathMs: done - started, cpuMs };
+    return {
+      accepted,
+      refused: count - accepted,
+      apiMs: written - started,
+      pathMs: done - started,
+      cpuMs: writerCpu(),
+    };
   };
   const warmUp = Math.max(20, Math.round(options.wholePathWrites / 10));
   // The reference, back to back: the same writers, bodies and path against a bare insert-one-row route.
   const bare = await startBareServer(infra, 'write');
   await writeMany(bare.url, WHOLE_PATH_PEOPLE, warmUp, options.writeConcurrency);
   const bareStarted = performance.now();
-  const bareCpuBefore = cpuMsOf(bare.pid) ?? Number.NaN;
+  const bareCpu = cpuSince(() => cpuMsOf(bare.pid));
   const bareReplies = await writeMany(
     bare.url,
     WHOLE_PATH_PEOPLE + warmUp,
@@ -61,7 +66,7 @@ export async function measureWholePath(
   );
   const bareAccepted = bareReplies.filter((reply) => reply.status === 201).length;
   const bareRate = (bareAccepted * 1000) / (performance.now() - bareStarted);
-  const bareCpuPerWrite = ((cpuMsOf(bare.pid) ?? Number.NaN) - bareCpuBefore) / Math.max(1, bareAccepted);
+  const bareCpuPerWrite = bareCpu() / Math.max(1, bareAccepted);
   await bare.stop();
   await run(WHOLE_PATH_PEOPLE, warmUp);
   const measured = await run(WHOLE_PATH_PEOPLE + warmUp, options.wholePathWrites);
