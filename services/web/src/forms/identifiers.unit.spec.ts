@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPrisonNumber, isReference } from './identifiers.js';
+import { isPrisonNumber, isReference, typedPrisonNumber } from './identifiers.js';
 
 describe('the identifiers staff type or follow', () => {
   it('a prison number is 1 letter, 4 numbers and 2 letters, in capitals, and nothing else', () => {
@@ -7,6 +7,13 @@ describe('the identifiers staff type or follow', () => {
     for (const value of ['', 'A123BC', 'A12345BC', 'a1234bc', '1234ABC', 'A1234BC ', 'A1234BCD']) {
       expect(isPrisonNumber(value), value).toBe(false);
     }
+  });
+
+  it('reads a prison number as typed: any spaces dropped, in capitals', () => {
+    expect(typedPrisonNumber(' a 1234 bc ')).toBe('A1234BC');
+    expect(typedPrisonNumber('A1234\tBC\n')).toBe('A1234BC');
+    expect(typedPrisonNumber(undefined)).toBe('');
+    expect(isPrisonNumber(typedPrisonNumber('a1234b'))).toBe(false);
   });
 
   it('tells one of our ids (a lower-case UUID) from anything else', () => {

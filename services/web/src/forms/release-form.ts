@@ -2,7 +2,7 @@ import type { Problem } from '../clients/api.js';
 import type { ReleaseRequest } from '../clients/release-scheduling.js';
 import { dateFromParts } from '../format/dates.js';
 import { type FormErrors, formErrors, problemErrors } from './errors.js';
-import { isPrisonNumber } from './identifiers.js';
+import { ENTER_PRISON_NUMBER, isPrisonNumber, typedPrisonNumber } from './identifiers.js';
 import type { FormValues } from './values.js';
 
 export type ReleaseForm = FormValues;
@@ -64,8 +64,8 @@ export function readReleaseForm(
   form: ReleaseForm,
 ): { errors: FormErrors } | { request: ReleaseRequest & { personId: string; probationRegion: string } } {
   const problems: { field: string; text: string }[] = [];
-  const personId = (form.personId ?? '').trim().toUpperCase();
-  if (!isPrisonNumber(personId)) problems.push({ field: 'personId', text: 'Enter her prison number, like A1234BC' });
+  const personId = typedPrisonNumber(form.personId);
+  if (!isPrisonNumber(personId)) problems.push({ field: 'personId', text: ENTER_PRISON_NUMBER });
   const legalReleaseDate = dateFromParts(
     form['legalReleaseDate-day'],
     form['legalReleaseDate-month'],

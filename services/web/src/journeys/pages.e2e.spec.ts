@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ordinaryFriday, planner, plusDays, probation } from '../../../../tests/shared/people.js';
 import { scheduleBody } from '../../../../tests/shared/requests.js';
 import { openBrowser, RunningWeb, signIn } from '../test-support/running-web.js';
-import { errorSummary, expectAccessible, fillDate, freshPrisonNumber, screenshot } from './support.js';
+import { errorSummary, expectAccessible, fillDate, freshPrisonNumber, screenshot, spacedOut } from './support.js';
 
 const legalDate = ordinaryFriday(28);
 const thursday = plusDays(legalDate, -1);
@@ -43,7 +43,7 @@ describe('the web pages in Debian’s Chromium, against the running services and
       expect(new URL(page.url()).pathname).toBe('/releases');
       await expectAccessible(page);
       await page.getByRole('button', { name: 'Schedule a release' }).click();
-      await page.getByLabel('Prison number').fill(her);
+      await page.getByLabel('Prison number').fill(spacedOut(her));
       await page.getByLabel('Probation region she will be supervised in').selectOption('South West');
       await fillDate(page, 'legalReleaseDate', legalDate);
       await page.getByLabel('Gate time').fill('15:00');

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { housing, ordinaryFriday, planner, plusDays } from '../../../../tests/shared/people.js';
 import { scheduleBody } from '../../../../tests/shared/requests.js';
 import { openBrowser, RunningWeb, signIn } from '../test-support/running-web.js';
-import { errorSummary, expectAccessible, fillDate, freshPrisonNumber, screenshot } from './support.js';
+import { errorSummary, expectAccessible, fillDate, freshPrisonNumber, screenshot, spacedOut } from './support.js';
 
 const legalDate = ordinaryFriday(30);
 const thursday = plusDays(legalDate, -1);
@@ -53,8 +53,9 @@ describe('safeguarding review and restricted areas, in Debian’s Chromium again
       const { page } = browser;
       await signIn(page, web.url, 'Pat Morgan', '/restricted-areas');
       await expectAccessible(page);
-      await page.getByLabel('Prison number').fill(her);
+      await page.getByLabel('Prison number').fill(spacedOut(her));
       await page.getByRole('button', { name: 'Find' }).click();
+      await page.waitForURL(`${web.url}/restricted-areas/${her}`);
       // Her region comes from her release's event: until accommodation has heard of it, she is not found.
       await eventually(
         async () => {

@@ -9,6 +9,11 @@ export function freshPrisonNumber(letter: string): string {
   return `${letter}${String(Math.floor(1000 + Math.random() * 9000))}${letter}${letter}`;
 }
 
+/** A prison number as it may be copied from a letter: lower case, spaced out ("a 1234 bc"). */
+export function spacedOut(prisonNumber: string): string {
+  return prisonNumber.toLowerCase().replace(/^(.)(\d{4})(..)$/, '$1 $2 $3');
+}
+
 /** No serious or critical accessibility violation on the page as it stands. */
 export async function expectAccessible(page: Page): Promise<void> {
   const violations = await seriousViolations(page);

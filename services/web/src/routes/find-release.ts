@@ -1,6 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import { formErrors } from '../forms/errors.js';
-import { isPrisonNumber, isReference } from '../forms/identifiers.js';
+import { ENTER_PRISON_NUMBER, isPrisonNumber, isReference, typedPrisonNumber } from '../forms/identifiers.js';
 
 /** The release a coordinator's page is about. */
 export interface Where {
@@ -13,10 +13,10 @@ export interface Where {
  * each coordinator to her prison's or region's releases, but have no list of them to choose from yet.
  */
 export function readFind(query: { personId?: string; releaseId?: string }) {
-  const personId = (query.personId ?? '').trim().toUpperCase();
+  const personId = typedPrisonNumber(query.personId);
   const releaseId = (query.releaseId ?? '').trim().toLowerCase();
   const problems: { field: string; text: string }[] = [];
-  if (!isPrisonNumber(personId)) problems.push({ field: 'personId', text: 'Enter her prison number, like A1234BC' });
+  if (!isPrisonNumber(personId)) problems.push({ field: 'personId', text: ENTER_PRISON_NUMBER });
   if (!isReference(releaseId))
     problems.push({ field: 'releaseId', text: 'Enter the release reference from the release planner' });
   return problems.length ? { errors: formErrors(problems) } : ({ personId, releaseId } satisfies Where);

@@ -3,7 +3,7 @@ import type { Apis } from '../app.js';
 import { takeFlash } from '../auth/session.js';
 import { type Area, type RecordedArea, safeguarding } from '../clients/safeguarding.js';
 import { type FormErrors, fieldsByPrefix, formErrors, problemErrors } from '../forms/errors.js';
-import { isPrisonNumber } from '../forms/identifiers.js';
+import { ENTER_PRISON_NUMBER, isPrisonNumber, typedPrisonNumber } from '../forms/identifiers.js';
 import { type FormValues, formValues } from '../forms/values.js';
 import { forRoles, tokenOf } from './access.js';
 
@@ -26,10 +26,10 @@ export async function restrictedAreaRoutes(app: FastifyInstance, { apis }: { api
   const pathOf = (personId: string) => `/restricted-areas/${personId}`;
 
   app.get<{ Querystring: { personId?: string } }>('/restricted-areas', onlyProbation, async (request, reply) => {
-    const asked = request.query.personId?.trim().toUpperCase();
-    if (asked === undefined) return findPage(reply);
+    if (request.query.personId === undefined) return findPage(reply);
+    const asked = typedPrisonNumber(request.query.personId);
     if (!isPrisonNumber(asked)) {
-      const errors = formErrors([{ field: 'personId', text: 'Enter her prison number, for example A1234BC' }]);
+      const errors = formErrors([{ field: 'personId', text: ENTER_PRISON_NUMBER }]);
       return findPage(reply, { personId: request.query.personId }, errors, 400);
     }
     return reply.redirect(pathOf(asked), 303);
