@@ -119,6 +119,8 @@ export const webhookDeliveries = pgTable(
     retryFromAttempt: integer('retry_from_attempt').notNull().default(0),
     retrySince: timestamp('retry_since', { withTimezone: true }).notNull().defaultNow(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The order deliveries were queued in (rows queued in one transaction share `createdAt`). */
+    queuedSeq: bigserial('queued_seq', { mode: 'number' }).notNull(),
   },
   (table) => [index('webhook_deliveries_due').on(table.status, table.nextAttemptAt)],
 );

@@ -29,7 +29,7 @@ export async function queueDeliveries(db: DatabaseOrTransaction, providerId: str
 }
 
 /**
- * Claims due deliveries (skip locked, so several instances share the work) and leases them until `leaseUntil`: if
+ * Claims due deliveries in the order they were queued (skip locked, so several instances share the work) and leases them until `leaseUntil`: if
  * this instance dies mid-attempt, another delivers them afterwards.
  */
 export function claimDueDeliveries(db: Database, leaseUntil: Date, limit = 20): Promise<DueDelivery[]> {
@@ -39,7 +39,7 @@ export function claimDueDeliveries(db: Database, leaseUntil: Date, limit = 20): 
       .from(webhookDeliveries)
       .innerJoin(providers, eq(providers.providerId, webhookDeliveries.providerId))
       .where(and(eq(webhookDeliveries.status, 'pending'), lte(webhookDeliveries.nextAttemptAt, sql`now()`)))
-      .orderBy(webhookDeliveries.createdAt)
+      .orderBy(webhookDeliveries.queuedSeq)
       .limit(limit)
       .for('update', { of: webhookDeliveries, skipLocked: true });
     if (due.length > 0) {
@@ -48,6 +48,15 @@ export function claimDueDeliveries(db: Database, leaseUntil: Date, limit = 20): 
     }
     return due;
   });
+}
+
+/** Claimed deliveries not attempted this round become due again at `at` (still pending; a replay may have moved them). */
+export async function deferDeliveries(db: Database, deliveryIds: string[], at: Date): Promise<void> {
+  if (deliveryIds.length === 0) return;
+  await db
+    .update(webhookDeliveries)
+    .set({ nextAttemptAt: at })
+    .where(and(inArray(webhookDeliveries.id, deliveryIds), eq(webhookDeliveries.status, 'pending')));
 }
 
 export interface AttemptOutcome {

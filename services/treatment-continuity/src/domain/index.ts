@@ -17,5 +17,6 @@ export * from './status.js';
 export * from './time.js';
 export * from './webhook.js';
 export * from './webhook-address.js';
+export * from './webhook-order.js';
 export * from './webhook-registration.js';
 export * from './weekend-cover.js';

@@ -1,8 +1,8 @@
 import type { ServiceContext, Worker } from '@resettle/platform';
 import { sealPlainSecrets } from '../db/providers.js';
 import { openSecret, secretKeyFrom } from '../db/sealed-secret.js';
-import { claimDueDeliveries, type DueDelivery, recordAttempt } from '../db/webhook-deliveries.js';
-import { afterAttempt } from '../domain/index.js';
+import { claimDueDeliveries, type DueDelivery, deferDeliveries, recordAttempt } from '../db/webhook-deliveries.js';
+import { type AttemptVerdict, afterAttempt, afterAttemptInQueue, queuesByProvider } from '../domain/index.js';
 import { postWebhook, type Resolve, WEBHOOK_TIMEOUT_MS, type WebhookOutcome } from './webhook-post.js';
 
 // A claimed delivery is left alone this long; if this instance dies mid-attempt, another delivers it afterwards.
@@ -18,7 +18,8 @@ export interface WebhookSettings {
 }
 
 /**
- * Delivers queued webhooks at least once: claims due rows, POSTs each signed message outside any transaction, then
+ * Delivers queued webhooks at least once: claims due rows, POSTs each provider's signed messages one at a time in the
+ * order they were queued (providers side by side), outside any transaction, then
  * logs the attempt and marks it delivered, schedules the next attempt with back-off, or — attempts or age run out —
  * marks it failed for good (the provider sees it and can replay it; operators see `webhook_deliveries{status="failed"}`).
  * The next round starts a poll interval after the last one ends, so rounds never overlap.
@@ -63,8 +64,23 @@ export class WebhookWorker implements Worker {
       const sealed = await sealPlainSecrets(this.context.db, this.key);
       if (sealed > 0) this.context.logger.info({ sealed }, 'sealed webhook secrets stored in the clear');
     }
-    const claimed = await claimDueDeliveries(this.context.db, new Date(Date.now() + LEASE_MS));
-    await Promise.all(claimed.map((item) => this.attempt(item)));
+    const leaseUntil = new Date(Date.now() + LEASE_MS);
+    const claimed = await claimDueDeliveries(this.context.db, leaseUntil);
+    const queues = queuesByProvider(claimed, ({ delivery }) => delivery.providerId);
+    await Promise.all(queues.map((queue) => this.deliverInOrder(queue, leaseUntil)));
+  }
+
+  /** One provider's messages in order; those behind one that is not yet delivered wait for it (`afterAttemptInQueue`). */
+  private async deliverInOrder(queue: DueDelivery[], leaseUntil: Date): Promise<void> {
+    for (const [index, item] of queue.entries()) {
+      const verdict = await this.attempt(item);
+      const step = afterAttemptInQueue(verdict, { now: new Date(), leaseUntil, attemptMs: WEBHOOK_TIMEOUT_MS });
+      if (step.next === 'wait') {
+        const behind = queue.slice(index + 1).map(({ delivery }) => delivery.id);
+        await deferDeliveries(this.context.db, behind, step.until);
+        return;
+      }
+    }
   }
 
   /** The signing secret, or null when none is held or it does not open (another key): the attempt fails, said so. */
@@ -77,7 +93,7 @@ export class WebhookWorker implements Worker {
     }
   }
 
-  private async attempt({ delivery, url, sealedSecret }: DueDelivery): Promise<void> {
+  private async attempt({ delivery, url, sealedSecret }: DueDelivery): Promise<AttemptVerdict> {
     const config = this.context.config;
     const secret = this.openedSecret(delivery.providerId, sealedSecret);
     const outcome: WebhookOutcome =
@@ -111,5 +127,6 @@ export class WebhookWorker implements Worker {
         'webhook delivery failed for good',
       );
     }
+    return verdict;
   }
 }

@@ -10,6 +10,8 @@ export interface ReceiverBehaviour {
   status?: number;
   /** Answer 302 with this Location (a redirect, never to be followed). */
   redirectTo?: string;
+  /** Hold each request this long before answering (so requests sent side by side overlap). */
+  holdMs?: number;
 }
 
 /**
@@ -19,6 +21,7 @@ export interface ReceiverBehaviour {
 export async function webhookReceiver(failures = 0, behaviour: ReceiverBehaviour = {}) {
   const received: ReceivedWebhook[] = [];
   let toFail = failures;
+  const inFlight = { now: 0, most: 0 };
   const server: Server = createServer((request, response) => {
     let body = '';
     request.on('data', (chunk) => {
@@ -26,12 +29,16 @@ export async function webhookReceiver(failures = 0, behaviour: ReceiverBehaviour
     });
     request.on('end', () => {
       received.push({ headers: request.headers as Record<string, string>, body });
+      inFlight.most = Math.max(inFlight.most, ++inFlight.now);
       if (toFail-- > 0) response.statusCode = 503;
       else if (behaviour.redirectTo) {
         response.statusCode = 302;
         response.setHeader('location', behaviour.redirectTo);
       } else response.statusCode = behaviour.status ?? 204;
-      response.end();
+      setTimeout(() => {
+        inFlight.now--;
+        response.end();
+      }, behaviour.holdMs ?? 0);
     });
   });
   await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
@@ -41,6 +48,8 @@ export async function webhookReceiver(failures = 0, behaviour: ReceiverBehaviour
     url: `http://127.0.0.1:${port}/hooks`,
     port,
     received,
+    /** The most requests it has held at once. */
+    mostAtOnce: () => inFlight.most,
     close: () => new Promise((done) => server.close(done)),
   };
 }
