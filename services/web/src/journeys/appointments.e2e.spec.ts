@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acceptHandoff, bookHandoff, type Release, scheduleRelease } from '../../../../tests/e2e/support/journey.js';
 import { nurse, ordinaryFriday, planner, probation, provider } from '../../../../tests/shared/people.js';
 import { longDateTime } from '../format/dates.js';
-import { openBrowser, RunningWeb, signIn } from '../test-support/running-web.js';
+import { asSignedIn, RunningWeb } from '../test-support/running-web.js';
 import { errorSummary, expectAccessible, fillDate, freshPrisonNumber, screenshot } from './support.js';
 
 const londonToday = () => new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
@@ -38,10 +38,7 @@ describe('appointments and after the gate, in Debian’s Chromium against the ru
   it('provider: confirms the appointment of an accepted handoff, then moves it (a broken rule is shown, nothing saved)', async () => {
     const { release, handoffId } = await booked('P');
     await acceptHandoff(web.system, handoffId);
-    const browser = await openBrowser();
-    try {
-      const { page } = browser;
-      await signIn(page, web.url, 'Bea Daniels', `/provider/handoffs/${handoffId}`);
+    await asSignedIn(web, 'Bea Daniels', `/provider/handoffs/${handoffId}`, async (page) => {
       await expectAccessible(page);
       await page.getByRole('button', { name: 'Confirm the appointment' }).click();
       await page.waitForURL(`${web.url}/provider/handoffs`);
@@ -77,17 +74,12 @@ describe('appointments and after the gate, in Debian’s Chromium against the ru
       await page.goto(`${web.url}/provider/handoffs/${handoffId}`);
       expect(await page.locator('.govuk-summary-list').textContent()).toContain('Bristol Drug Project, Room 2');
       await screenshot(page, 'web-provider-appointment');
-    } finally {
-      await browser.close();
-    }
+    });
   }, 300_000);
 
   it('prison healthcare: changes the first appointment of a booked handoff; a broken rule is shown and saves nothing', async () => {
     const { release, handoffId } = await booked('H');
-    const browser = await openBrowser();
-    try {
-      const { page } = browser;
-      await signIn(page, web.url, 'Helen Hughes', `/handoffs/${handoffId}`);
+    await asSignedIn(web, 'Helen Hughes', `/handoffs/${handoffId}`, async (page) => {
       await page.getByRole('link', { name: /Change the first appointment/ }).click();
       await page.waitForURL(`${web.url}/handoffs/${handoffId}/appointment`);
       expect(await page.locator('#appointmentTime').inputValue()).toBe('13:00');
@@ -109,9 +101,7 @@ describe('appointments and after the gate, in Debian’s Chromium against the ru
       expect(await page.locator('.govuk-notification-banner').textContent()).toContain('First appointment for');
       const changed = await web.system.call('treatment-continuity', nurse, 'GET', `/api/handoffs/${handoffId}`);
       expect(longDateTime(changed.body.firstAppointment.at)).toContain('2pm');
-    } finally {
-      await browser.close();
-    }
+    });
   }, 300_000);
 
   it('provider: after the gate, sees the missed-appointment alarm, records treatment started and that she disengaged; probation sees the alarm', async () => {
@@ -133,10 +123,7 @@ describe('appointments and after the gate, in Debian’s Chromium against the ru
     );
     expect(missed.status, JSON.stringify(missed.body)).toBe(200);
 
-    const browser = await openBrowser();
-    try {
-      const { page } = browser;
-      await signIn(page, web.url, 'Bea Daniels');
+    await asSignedIn(web, 'Bea Daniels', '/', async (page) => {
       const row = page.locator('#inbox tr', { hasText: release.personId });
       expect(await row.textContent()).toContain('Alarm: missed first appointment');
       await expectAccessible(page);
@@ -161,9 +148,7 @@ describe('appointments and after the gate, in Debian’s Chromium against the ru
       await page.getByRole('button', { name: 'Record she disengaged' }).click();
       await page.waitForURL(`${web.url}/provider/handoffs`);
       expect(await page.locator('.govuk-notification-banner').textContent()).toContain('disengagement recorded');
-    } finally {
-      await browser.close();
-    }
+    });
 
     await eventually(
       async () => {
@@ -176,15 +161,10 @@ describe('appointments and after the gate, in Debian’s Chromium against the ru
       30_000,
       250,
     );
-    const probationBrowser = await openBrowser();
-    try {
-      const { page } = probationBrowser;
-      await signIn(page, web.url, 'Pat Morgan', `/probation/passports/${release.id}`);
+    await asSignedIn(web, 'Pat Morgan', `/probation/passports/${release.id}`, async (page) => {
       expect(await page.locator('#alarm').textContent()).toContain('she missed her first appointment');
       expect(await page.locator('main').textContent()).toContain('Alarm: missed first appointment');
       await expectAccessible(page);
-    } finally {
-      await probationBrowser.close();
-    }
+    });
   }, 300_000);
 });

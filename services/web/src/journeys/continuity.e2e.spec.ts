@@ -8,7 +8,7 @@ import {
   releasedToday,
 } from '../../../../tests/e2e/support/aftercare.js';
 import { probation } from '../../../../tests/shared/people.js';
-import { openBrowser, RunningWeb, signIn } from '../test-support/running-web.js';
+import { asSignedIn, RunningWeb } from '../test-support/running-web.js';
 import { errorSummary, expectAccessible, freshPrisonNumber, screenshot } from './support.js';
 
 const MEASURES = ['releasedComplete', 'firstAppointmentAttended', 'startedWithin21Days'] as const;
@@ -82,10 +82,7 @@ describe('the continuity chart in Debian’s Chromium, from releases through the
       startedWithin21Days: 1,
     });
 
-    const browser = await openBrowser();
-    try {
-      const { page } = browser;
-      await signIn(page, web.url, 'Pat Morgan', `/continuity?from=${month}&to=${month}`);
+    await asSignedIn(web, 'Pat Morgan', `/continuity?from=${month}&to=${month}`, async (page) => {
       expect(new URL(page.url()).pathname).toBe('/continuity');
       const chart = page.locator('svg[role="img"]');
       await expect.poll(() => chart.count()).toBe(1);
@@ -144,33 +141,27 @@ describe('the continuity chart in Debian’s Chromium, from releases through the
       await page.getByRole('button', { name: 'Apply filters' }).click();
       expect(await errorSummary(page)).toEqual(['Enter the prison as its 3-letter code, like EHI, or leave it empty']);
       await expectAccessible(page);
-    } finally {
-      await browser.close();
-    }
+    });
   }, 600_000);
 
   it('with JavaScript off the chart and its table are the same: both are drawn by the server', async () => {
-    const browser = await openBrowser({ javaScript: false });
-    try {
-      const { page } = browser;
-      await signIn(page, web.url, 'Pat Morgan', `/continuity?from=${month}&to=${month}`);
-      const chart = page.locator('svg[role="img"]');
-      expect(await chart.count()).toBe(1);
-      const bars = await chart.locator('rect.app-chart__bar').count();
-      expect(bars).toBeGreaterThan(3);
-      expect(await page.locator('#continuity-table tbody tr').count()).toBeGreaterThanOrEqual(2);
-    } finally {
-      await browser.close();
-    }
+    await asSignedIn(
+      web,
+      'Pat Morgan',
+      { path: `/continuity?from=${month}&to=${month}`, javaScript: false },
+      async (page) => {
+        const chart = page.locator('svg[role="img"]');
+        expect(await chart.count()).toBe(1);
+        const bars = await chart.locator('rect.app-chart__bar').count();
+        expect(bars).toBeGreaterThan(3);
+        expect(await page.locator('#continuity-table tbody tr').count()).toBeGreaterThanOrEqual(2);
+      },
+    );
   }, 120_000);
 
   it('a provider cannot open the continuity page', async () => {
-    const browser = await openBrowser();
-    try {
-      await signIn(browser.page, web.url, 'Bea Daniels', '/continuity');
-      expect(await browser.page.locator('h1').textContent()).toContain('You cannot see this page');
-    } finally {
-      await browser.close();
-    }
+    await asSignedIn(web, 'Bea Daniels', '/continuity', async (page) => {
+      expect(await page.locator('h1').textContent()).toContain('You cannot see this page');
+    });
   }, 120_000);
 });

@@ -2,7 +2,7 @@ import { eventually } from '@resettle/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ordinaryFriday, planner, plusDays, probation } from '../../../../tests/shared/people.js';
 import { scheduleBody } from '../../../../tests/shared/requests.js';
-import { openBrowser, RunningWeb, signIn } from '../test-support/running-web.js';
+import { asSignedIn, openBrowser, RunningWeb, signIn } from '../test-support/running-web.js';
 import { errorSummary, expectAccessible, fillDate, freshPrisonNumber, screenshot, spacedOut } from './support.js';
 
 const legalDate = ordinaryFriday(28);
@@ -36,10 +36,7 @@ describe('the web pages in Debian’s Chromium, against the running services and
   };
 
   it('release planner: checks a Friday with a late gate time, takes the nearest allowed, schedules, reschedules', async () => {
-    const browser = await openBrowser();
-    try {
-      const { page } = browser;
-      await signIn(page, web.url, 'Priya Patel');
+    await asSignedIn(web, 'Priya Patel', '/', async (page) => {
       expect(new URL(page.url()).pathname).toBe('/releases');
       await expectAccessible(page);
       await page.getByRole('button', { name: 'Schedule a release' }).click();
@@ -78,18 +75,13 @@ describe('the web pages in Debian’s Chromium, against the running services and
       await page.waitForURL(`${web.url}/releases/${releaseId}`);
       expect(await page.locator('.govuk-summary-list').textContent()).toContain('9:30am');
       await expectAccessible(page);
-    } finally {
-      await browser.close();
-    }
+    });
   });
 
   it('release planner: cancels a release, giving a reason (a missing reason is asked for and nothing changes)', async () => {
     const other = freshPrisonNumber('V');
     const scheduledId = await scheduleByApi(other, { legalReleaseDate: ordinaryFriday(35) });
-    const browser = await openBrowser();
-    try {
-      const { page } = browser;
-      await signIn(page, web.url, 'Priya Patel', `/releases/${scheduledId}`);
+    await asSignedIn(web, 'Priya Patel', `/releases/${scheduledId}`, async (page) => {
       await page.getByRole('button', { name: 'Cancel release' }).click();
       await page.getByRole('button', { name: 'Cancel release' }).click();
       expect(await errorSummary(page)).toEqual(['Enter why the release is cancelled']);
@@ -103,16 +95,11 @@ describe('the web pages in Debian’s Chromium, against the running services and
       expect(
         (await web.system.call('release-scheduling', planner, 'GET', `/api/releases/${scheduledId}`)).body.status,
       ).toBe('cancelled');
-    } finally {
-      await browser.close();
-    }
+    });
   });
 
   it('prison healthcare: books the handoff; a rule’s refusal shows as the error summary and beside the field', async () => {
-    const browser = await openBrowser();
-    try {
-      const { page } = browser;
-      await signIn(page, web.url, 'Helen Hughes');
+    await asSignedIn(web, 'Helen Hughes', '/', async (page) => {
       expect(new URL(page.url()).pathname).toBe('/handoffs');
       await expectAccessible(page);
       await page.getByRole('link', { name: `Book treatment handoff for ${her}` }).click();
@@ -152,16 +139,11 @@ describe('the web pages in Debian’s Chromium, against the running services and
       expect(await page.locator('.govuk-notification-banner').textContent()).toContain(`Handoff booked for ${her}`);
       expect(await page.locator('.govuk-summary-list').textContent()).toContain('Sent to the provider');
       await expectAccessible(page);
-    } finally {
-      await browser.close();
-    }
+    });
   });
 
   it('provider: finds the handoff in the inbox, is told she asked for a female key worker, accepts; healthcare sees it', async () => {
-    const browser = await openBrowser();
-    try {
-      const { page } = browser;
-      await signIn(page, web.url, 'Bea Daniels');
+    await asSignedIn(web, 'Bea Daniels', '/', async (page) => {
       expect(new URL(page.url()).pathname).toBe('/provider/handoffs');
       await expectAccessible(page);
       await screenshot(page, 'web-provider-inbox');
@@ -181,25 +163,16 @@ describe('the web pages in Debian’s Chromium, against the running services and
       await page.waitForURL(`${web.url}/provider/handoffs`);
       expect(await page.locator('.govuk-notification-banner').textContent()).toContain(`Handoff for ${her} accepted`);
       expect(await page.locator('#inbox tbody tr', { hasText: her }).textContent()).toContain('Accepted');
-    } finally {
-      await browser.close();
-    }
-    const nurse = await openBrowser();
-    try {
-      await signIn(nurse.page, web.url, 'Helen Hughes', `/handoffs/${handoffId}`);
-      const answer = await nurse.page.locator('.govuk-summary-list').textContent();
+    });
+    await asSignedIn(web, 'Helen Hughes', `/handoffs/${handoffId}`, async (page) => {
+      const answer = await page.locator('.govuk-summary-list').textContent();
       expect(answer).toContain('Accepted');
       expect(answer).toContain('Sam Key (female)');
-    } finally {
-      await nurse.close();
-    }
+    });
   });
 
   it('accommodation coordinator: records and changes a place, which awaits her offender manager’s review', async () => {
-    const browser = await openBrowser();
-    try {
-      const { page } = browser;
-      await signIn(page, web.url, 'Aisha Khan');
+    await asSignedIn(web, 'Aisha Khan', '/', async (page) => {
       expect(new URL(page.url()).pathname).toBe('/accommodation');
       await page.getByLabel('Her prison number').fill(her);
       await page.getByLabel('Release reference').fill(releaseId);
@@ -228,32 +201,22 @@ describe('the web pages in Debian’s Chromium, against the running services and
         'Accommodation changed: Awaiting safeguarding review',
       );
       await expectAccessible(page);
-    } finally {
-      await browser.close();
-    }
+    });
   });
 
   it('probation: approves the place at safeguarding review, so her accommodation counts', async () => {
-    const browser = await openBrowser();
-    try {
-      const { page } = browser;
-      await signIn(page, web.url, 'Pat Morgan', '/safeguarding-reviews');
+    await asSignedIn(web, 'Pat Morgan', '/safeguarding-reviews', async (page) => {
       await page.locator('#reviews tbody tr', { hasText: her }).getByRole('link').click();
       expect(await page.locator('#match').textContent()).toContain('not in any of her restricted areas');
       await page.getByLabel('Yes, approve it').check();
       await page.getByRole('button', { name: 'Save decision' }).click();
       await page.waitForURL(`${web.url}/safeguarding-reviews`);
       expect(await page.locator('.govuk-notification-banner').textContent()).toContain(`for ${her} was approved`);
-    } finally {
-      await browser.close();
-    }
+    });
   });
 
   it('transport coordinator: a journey leaving before the gate is refused with the rule; then arranged', async () => {
-    const browser = await openBrowser();
-    try {
-      const { page } = browser;
-      await signIn(page, web.url, 'Tom Evans');
+    await asSignedIn(web, 'Tom Evans', '/', async (page) => {
       expect(new URL(page.url()).pathname).toBe('/travel');
       await page.getByLabel('Her prison number').fill(her);
       await page.getByLabel('Release reference').fill(releaseId);
@@ -283,16 +246,11 @@ describe('the web pages in Debian’s Chromium, against the running services and
       await page.getByRole('button', { name: 'Arrange journey' }).click();
       expect(await page.locator('.govuk-notification-banner').textContent()).toContain('Journey arranged: Arranged');
       await expectAccessible(page);
-    } finally {
-      await browser.close();
-    }
+    });
   });
 
   it('probation: finds her at the top of the list by keyboard, her passport complete with its timeline; filters', async () => {
-    const browser = await openBrowser();
-    try {
-      const { page } = browser;
-      await signIn(page, web.url, 'Pat Morgan');
+    await asSignedIn(web, 'Pat Morgan', '/', async (page) => {
       expect(new URL(page.url()).pathname).toBe('/probation');
       const row = page.locator('#upcoming tbody tr', { hasText: her });
       await eventually(
@@ -351,9 +309,7 @@ describe('the web pages in Debian’s Chromium, against the running services and
       }
       expect(pages).toBeGreaterThan(1);
       expect(entries.join('')).toContain('Transport can meet her earlier');
-    } finally {
-      await browser.close();
-    }
+    });
   }, 120_000);
 
   it('probation: a long timeline comes 20 entries to a page, newest first, the oldest on the last page', async () => {
@@ -384,10 +340,7 @@ describe('the web pages in Debian’s Chromium, against the running services and
       60_000,
       500,
     );
-    const browser = await openBrowser();
-    try {
-      const { page } = browser;
-      await signIn(page, web.url, 'Pat Morgan');
+    await asSignedIn(web, 'Pat Morgan', '/', async (page) => {
       await page.goto(`${web.url}/probation/passports/${id}`);
       const timeline = page.locator('#timeline + p + ol.govuk-list > li');
       expect(await timeline.count()).toBe(20);
@@ -403,28 +356,18 @@ describe('the web pages in Debian’s Chromium, against the running services and
       expect(await timeline.count()).toBe(entries - (last - 1) * 20);
       expect(await timeline.last().textContent()).toContain('Release scheduled for');
       expect(await page.locator('#timeline + p + ol').textContent()).not.toContain('revision 7');
-    } finally {
-      await browser.close();
-    }
+    });
   }, 120_000);
 
   it('probation with JavaScript off: the upcoming list is a plain table in risk order, with no sort buttons', async () => {
-    const browser = await openBrowser({ javaScript: false });
-    try {
-      const { page } = browser;
-      await signIn(page, web.url, 'Pat Morgan');
+    await asSignedIn(web, 'Pat Morgan', { path: '/', javaScript: false }, async (page) => {
       expect(await page.locator('#upcoming tbody tr', { hasText: her }).count()).toBe(1);
       expect(await page.locator('#upcoming thead button').count()).toBe(0);
-    } finally {
-      await browser.close();
-    }
+    });
   });
 
   it('another region’s practitioner, another prison’s planner and coordinator get 404 for her records, in the pages and the APIs', async () => {
-    const browser = await openBrowser();
-    try {
-      const { page } = browser;
-      await signIn(page, web.url, 'Wyn Jones');
+    await asSignedIn(web, 'Wyn Jones', '/', async (page, browser) => {
       const passport = await page.goto(`${web.url}/probation/passports/${releaseId}`);
       expect(passport?.status()).toBe(404);
       expect(await page.locator('h1').textContent()).toBe('Passport not found');
@@ -440,9 +383,7 @@ describe('the web pages in Debian’s Chromium, against the running services and
       expect(travel?.status()).toBe(404);
       expect(await page.locator('h1').textContent()).toBe('Release not found');
       expect(await page.locator('main').textContent()).not.toContain('Women’s centre');
-    } finally {
-      await browser.close();
-    }
+    });
     const wales = { sub: 'probation-wales', roles: ['probation' as const], region: 'Wales' };
     const styal = { sub: 'omu-planner-styal', roles: ['release-planner' as const], prison: 'STI' };
     expect((await web.system.call('passport', wales, 'GET', `/api/passports/${releaseId}`)).status).toBe(404);
@@ -453,11 +394,8 @@ describe('the web pages in Debian’s Chromium, against the running services and
   });
 
   it('release planner: a form with bad input shows the error summary and saves nothing', async () => {
-    const browser = await openBrowser();
-    try {
-      const { page } = browser;
-      const someoneElse = freshPrisonNumber('X');
-      await signIn(page, web.url, 'Priya Patel', '/releases/new');
+    const someoneElse = freshPrisonNumber('X');
+    await asSignedIn(web, 'Priya Patel', '/releases/new', async (page) => {
       await page.getByLabel('Prison number').fill(someoneElse);
       await fillDate(page, 'legalReleaseDate', '2027-02-31');
       await page.getByLabel('Gate time').fill('half nine');
@@ -476,17 +414,12 @@ describe('the web pages in Debian’s Chromium, against the running services and
       await expectAccessible(page);
       const listed = await web.system.call('release-scheduling', planner, 'GET', '/api/releases?pageSize=200');
       expect(listed.body.items.map((release: { personId: string }) => release.personId)).not.toContain(someoneElse);
-    } finally {
-      await browser.close();
-    }
+    });
   });
 
   it('refuses a form posted without its CSRF token, and saves nothing', async () => {
-    const browser = await openBrowser();
-    try {
-      const { page } = browser;
-      const forged = freshPrisonNumber('Y');
-      await signIn(page, web.url, 'Priya Patel', '/releases/new');
+    const forged = freshPrisonNumber('Y');
+    await asSignedIn(web, 'Priya Patel', '/releases/new', async (page) => {
       const form = {
         personId: forged,
         probationRegion: 'South West',
@@ -507,16 +440,11 @@ describe('the web pages in Debian’s Chromium, against the running services and
       expect(wrongToken.status()).toBe(403);
       const listed = await web.system.call('release-scheduling', planner, 'GET', '/api/releases?pageSize=200');
       expect(listed.body.items.map((release: { personId: string }) => release.personId)).not.toContain(forged);
-    } finally {
-      await browser.close();
-    }
+    });
   });
 
   it('with JavaScript off: signs in, checks a date and is refused with the nearest allowed; the token never reaches the page', async () => {
-    const browser = await openBrowser({ javaScript: false });
-    try {
-      const { page, context } = browser;
-      await signIn(page, web.url, 'Priya Patel', '/releases/new');
+    await asSignedIn(web, 'Priya Patel', { path: '/releases/new', javaScript: false }, async (page, { context }) => {
       await page.getByLabel('Prison number').fill(freshPrisonNumber('Z'));
       await page.getByLabel('Probation region she will be supervised in').selectOption('Wales');
       await fillDate(page, 'legalReleaseDate', legalDate);
@@ -532,9 +460,7 @@ describe('the web pages in Debian’s Chromium, against the running services and
       expect(session).toMatchObject({ name: 'resettle-session', httpOnly: true, sameSite: 'Lax' });
       expect(await page.content()).not.toMatch(/eyJ[\w-]+\.eyJ/);
       expect(session?.value).not.toMatch(/eyJ[\w-]+\.eyJ/);
-    } finally {
-      await browser.close();
-    }
+    });
   });
 
   it('an expired session goes back to the page she was on after signing in again', async () => {

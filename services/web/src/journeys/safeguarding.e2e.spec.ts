@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { housing, ordinaryFriday, planner, plusDays } from '../../../../tests/shared/people.js';
 import { scheduleBody } from '../../../../tests/shared/requests.js';
-import { openBrowser, RunningWeb, signIn } from '../test-support/running-web.js';
+import { asSignedIn, RunningWeb } from '../test-support/running-web.js';
 import { errorSummary, expectAccessible, fillDate, freshPrisonNumber, screenshot, spacedOut } from './support.js';
 
 const legalDate = ordinaryFriday(30);
@@ -48,10 +48,7 @@ describe('safeguarding review and restricted areas, in Debian’s Chromium again
   }
 
   it('probation: adds her restricted areas one at a time with a reason (a missing reason is asked for), and removes one after confirming', async () => {
-    const browser = await openBrowser();
-    try {
-      const { page } = browser;
-      await signIn(page, web.url, 'Pat Morgan', '/restricted-areas');
+    await asSignedIn(web, 'Pat Morgan', '/restricted-areas', async (page) => {
       await expectAccessible(page);
       await page.getByLabel('Prison number').fill(spacedOut(her));
       await page.getByRole('button', { name: 'Find' }).click();
@@ -95,16 +92,11 @@ describe('safeguarding review and restricted areas, in Debian’s Chromium again
       expect(await page.locator('.govuk-notification-banner').textContent()).toContain('Restricted area removed');
       await expect.poll(() => page.locator('#areas tbody tr').count()).toBe(1);
       expect(await page.locator('#areas').textContent()).toContain('BS3');
-    } finally {
-      await browser.close();
-    }
+    });
   }, 180_000);
 
   it('coordinator proposes a place in her restricted area: told only that it awaits review, like any other', async () => {
-    const browser = await openBrowser();
-    try {
-      const { page } = browser;
-      await signIn(page, web.url, 'Aisha Khan', `/accommodation/releases/${releaseId}?personId=${her}`);
+    await asSignedIn(web, 'Aisha Khan', `/accommodation/releases/${releaseId}?personId=${her}`, async (page) => {
       await proposePlace(page, 'BS3');
       const banner = await page.locator('.govuk-notification-banner').textContent();
       expect(banner).toContain('Accommodation recorded: Awaiting safeguarding review');
@@ -112,16 +104,11 @@ describe('safeguarding review and restricted areas, in Debian’s Chromium again
       expect(main).toContain('Her offender manager is reviewing this place');
       expect(main).not.toMatch(/restricted|must not live/i);
       await expectAccessible(page);
-    } finally {
-      await browser.close();
-    }
+    });
   }, 180_000);
 
   it('probation sees the match and declines with a reason; the coordinator sees only “Not suitable” and proposes another', async () => {
-    const probation = await openBrowser();
-    try {
-      const { page } = probation;
-      await signIn(page, web.url, 'Pat Morgan', '/safeguarding-reviews');
+    await asSignedIn(web, 'Pat Morgan', '/safeguarding-reviews', async (page) => {
       await expectAccessible(page);
       await screenshot(page, 'web-probation-safeguarding-reviews');
       await page.locator('#reviews tbody tr', { hasText: her }).getByRole('link').click();
@@ -136,14 +123,9 @@ describe('safeguarding review and restricted areas, in Debian’s Chromium again
       await page.getByRole('button', { name: 'Save decision' }).click();
       await page.waitForURL(`${web.url}/safeguarding-reviews`);
       expect(await page.locator('.govuk-notification-banner').textContent()).toContain('declined as not suitable');
-    } finally {
-      await probation.close();
-    }
+    });
 
-    const coordinator = await openBrowser();
-    try {
-      const { page } = coordinator;
-      await signIn(page, web.url, 'Aisha Khan', `/accommodation/releases/${releaseId}?personId=${her}`);
+    await asSignedIn(web, 'Aisha Khan', `/accommodation/releases/${releaseId}?personId=${her}`, async (page) => {
       const notice = (await page.locator('#not-suitable').textContent()) ?? '';
       expect(notice).toContain('Not suitable');
       expect(await page.locator('main').textContent()).not.toMatch(/former partner|restricted|must not live/i);
@@ -153,16 +135,11 @@ describe('safeguarding review and restricted areas, in Debian’s Chromium again
       expect(await page.locator('.govuk-notification-banner').textContent()).toContain(
         'Accommodation recorded: Awaiting safeguarding review',
       );
-    } finally {
-      await coordinator.close();
-    }
+    });
   }, 180_000);
 
   it('probation approves the new place with JavaScript off; the coordinator sees “Approved”', async () => {
-    const probation = await openBrowser({ javaScript: false });
-    try {
-      const { page } = probation;
-      await signIn(page, web.url, 'Pat Morgan', '/safeguarding-reviews');
+    await asSignedIn(web, 'Pat Morgan', { path: '/safeguarding-reviews', javaScript: false }, async (page) => {
       await page.locator('#reviews tbody tr', { hasText: her }).getByRole('link').click();
       expect(await page.locator('#match').textContent()).toContain('not in any of her restricted areas');
       expect(await page.locator('main').textContent()).toContain(
@@ -172,18 +149,11 @@ describe('safeguarding review and restricted areas, in Debian’s Chromium again
       await page.getByRole('button', { name: 'Save decision' }).click();
       await page.waitForURL(`${web.url}/safeguarding-reviews`);
       expect(await page.locator('.govuk-notification-banner').textContent()).toContain(`for ${her} was approved`);
-    } finally {
-      await probation.close();
-    }
-    const coordinator = await openBrowser();
-    try {
-      const { page } = coordinator;
-      await signIn(page, web.url, 'Aisha Khan', `/accommodation/releases/${releaseId}?personId=${her}`);
+    });
+    await asSignedIn(web, 'Aisha Khan', `/accommodation/releases/${releaseId}?personId=${her}`, async (page) => {
       expect(await page.locator('.govuk-summary-list').textContent()).toContain('Approved');
       await expectAccessible(page);
-    } finally {
-      await coordinator.close();
-    }
+    });
     const listed = await web.system.call('accommodation', housing, 'GET', `/api/accommodations?releaseId=${releaseId}`);
     expect(listed.body.items.map((item: { safeguardingReview: string }) => item.safeguardingReview)).toEqual([
       'not-suitable',
@@ -192,10 +162,7 @@ describe('safeguarding review and restricted areas, in Debian’s Chromium again
   }, 180_000);
 
   it('another region’s practitioner gets 404 for her restricted areas and her review; a decision posted without its CSRF token is refused', async () => {
-    const browser = await openBrowser();
-    try {
-      const { page } = browser;
-      await signIn(page, web.url, 'Wyn Jones', '/safeguarding-reviews?show=all');
+    await asSignedIn(web, 'Wyn Jones', '/safeguarding-reviews?show=all', async (page) => {
       expect(await page.locator('main').textContent()).not.toContain(her);
       const areas = await page.goto(`${web.url}/restricted-areas/${her}`);
       expect(areas?.status()).toBe(404);
@@ -213,8 +180,6 @@ describe('safeguarding review and restricted areas, in Debian’s Chromium again
         form: { decision: 'decline', reason: 'forged', revision: '1' },
       });
       expect(forged.status()).toBe(403);
-    } finally {
-      await browser.close();
-    }
+    });
   }, 180_000);
 });

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Release, scheduleRelease } from '../../../../tests/e2e/support/journey.js';
 import { ordinaryFriday } from '../../../../tests/shared/people.js';
-import { openBrowser, RunningWeb, signIn } from '../test-support/running-web.js';
+import { asSignedIn, RunningWeb } from '../test-support/running-web.js';
 import { errorSummary, expectAccessible, freshPrisonNumber, screenshot } from './support.js';
 
 const her = freshPrisonNumber('D');
@@ -35,10 +35,7 @@ describe('subject access pages in Debian’s Chromium, against the running servi
   };
 
   it('the data protection officer asks every service for her records, watches the answers come in and downloads the export', async () => {
-    const browser = await openBrowser();
-    try {
-      const { page } = browser;
-      await signIn(page, web.url, 'Dana Osei');
+    await asSignedIn(web, 'Dana Osei', '/', async (page) => {
       expect(new URL(page.url()).pathname).toBe('/subject-access');
       const navigation = page.locator('.govuk-service-navigation');
       expect(await navigation.getByRole('link', { name: 'Subject access' }).count()).toBe(1);
@@ -103,16 +100,11 @@ describe('subject access pages in Debian’s Chromium, against the running servi
       expect((await page.goto(`${web.url}/subject-access/${randomUUID()}`))?.status()).toBe(404);
       expect(await page.locator('h1').textContent()).toBe('Page not found');
       expect((await page.goto(`${web.url}/subject-access/not-a-request`))?.status()).toBe(404);
-    } finally {
-      await browser.close();
-    }
+    });
   }, 300_000);
 
   it('probation is refused the subject access pages and is not offered them', async () => {
-    const browser = await openBrowser();
-    try {
-      const { page } = browser;
-      await signIn(page, web.url, 'Pat Morgan');
+    await asSignedIn(web, 'Pat Morgan', '/', async (page) => {
       const navigation = page.locator('.govuk-service-navigation');
       expect(await navigation.getByRole('link', { name: 'Upcoming releases' }).count()).toBe(1);
       expect(await navigation.getByRole('link', { name: 'Subject access' }).count()).toBe(0);
@@ -120,8 +112,6 @@ describe('subject access pages in Debian’s Chromium, against the running servi
       expect(refused?.status()).toBe(403);
       expect(await page.locator('h1').textContent()).toContain('You cannot see this page');
       expect(await page.getByLabel('Prison number').count()).toBe(0);
-    } finally {
-      await browser.close();
-    }
+    });
   }, 120_000);
 });

@@ -84,10 +84,15 @@ export class RunningWeb {
   }
 }
 
+/** A browser of one's own: its context, its one page, and the way to close it (and drop its profile). */
+export interface OpenBrowser {
+  context: BrowserContext;
+  page: Page;
+  close(): Promise<void>;
+}
+
 /** Debian's Chromium with a fresh profile: nothing downloaded, nothing shared between users. */
-export async function openBrowser(
-  options: { javaScript?: boolean } = {},
-): Promise<{ context: BrowserContext; page: Page; close(): Promise<void> }> {
+export async function openBrowser(options: { javaScript?: boolean } = {}): Promise<OpenBrowser> {
   const profile = await mkdtemp(join(tmpdir(), 'resettle-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
@@ -115,4 +120,21 @@ export async function signIn(page: Page, webUrl: string, name: string, path = '/
   await page.getByLabel(new RegExp(`^${name} —`)).check();
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL((url) => url.href.startsWith(webUrl) && !url.pathname.startsWith('/auth/'));
+}
+
+/** Runs `journey` in a fresh browser, signed in as `name` at a path (and JavaScript off if asked); always closes it. */
+export async function asSignedIn<T>(
+  web: { url: string },
+  name: string,
+  at: string | { path: string; javaScript: boolean },
+  journey: (page: Page, browser: OpenBrowser) => Promise<T>,
+): Promise<T> {
+  const { path, javaScript } = typeof at === 'string' ? { path: at, javaScript: true } : at;
+  const browser = await openBrowser({ javaScript });
+  try {
+    await signIn(browser.page, web.url, name, path);
+    return await journey(browser.page, browser);
+  } finally {
+    await browser.close();
+  }
 }
