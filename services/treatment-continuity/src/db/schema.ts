@@ -122,7 +122,12 @@ export const webhookDeliveries = pgTable(
     /** The order deliveries were queued in (rows queued in one transaction share `createdAt`). */
     queuedSeq: bigserial('queued_seq', { mode: 'number' }).notNull(),
   },
-  (table) => [index('webhook_deliveries_due').on(table.status, table.nextAttemptAt)],
+  (table) => [
+    index('webhook_deliveries_due').on(table.status, table.nextAttemptAt),
+    index('webhook_deliveries_pending_by_provider')
+      .on(table.providerId, table.queuedSeq)
+      .where(sql`${table.status} = 'pending'`),
+  ],
 );
 
 export const webhookAttempts = pgTable('webhook_attempts', {

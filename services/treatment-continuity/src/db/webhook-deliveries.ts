@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { EventEnvelope } from '@resettle/contracts';
 import type { Database, DatabaseOrTransaction } from '@resettle/messaging';
-import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, lt, lte, notExists, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { AttemptVerdict } from '../domain/index.js';
 import { providers, webhookAttempts, webhookDeliveries } from './schema.js';
 
@@ -29,16 +30,38 @@ export async function queueDeliveries(db: DatabaseOrTransaction, providerId: str
 }
 
 /**
- * Claims due deliveries in the order they were queued (skip locked, so several instances share the work) and leases them until `leaseUntil`: if
- * this instance dies mid-attempt, another delivers them afterwards.
+ * Claims due deliveries in the order they were queued, and none queued behind a provider's earlier delivery that waits
+ * for its next attempt or is leased (so a message never overtakes an earlier one to the same provider). Skip locked,
+ * so several instances share the work; each is leased until `leaseUntil`: if this instance dies mid-attempt, another
+ * delivers it afterwards.
  */
+const earlier = alias(webhookDeliveries, 'earlier');
+
 export function claimDueDeliveries(db: Database, leaseUntil: Date, limit = 20): Promise<DueDelivery[]> {
   return db.transaction(async (tx) => {
     const due = await tx
       .select({ delivery: webhookDeliveries, url: providers.webhookUrl, sealedSecret: providers.webhookSecretSealed })
       .from(webhookDeliveries)
       .innerJoin(providers, eq(providers.providerId, webhookDeliveries.providerId))
-      .where(and(eq(webhookDeliveries.status, 'pending'), lte(webhookDeliveries.nextAttemptAt, sql`now()`)))
+      .where(
+        and(
+          eq(webhookDeliveries.status, 'pending'),
+          lte(webhookDeliveries.nextAttemptAt, sql`now()`),
+          notExists(
+            tx
+              .select({ waiting: earlier.id })
+              .from(earlier)
+              .where(
+                and(
+                  eq(earlier.providerId, webhookDeliveries.providerId),
+                  eq(earlier.status, 'pending'),
+                  lt(earlier.queuedSeq, webhookDeliveries.queuedSeq),
+                  gt(earlier.nextAttemptAt, sql`now()`),
+                ),
+              ),
+          ),
+        ),
+      )
       .orderBy(webhookDeliveries.queuedSeq)
       .limit(limit)
       .for('update', { of: webhookDeliveries, skipLocked: true });

@@ -7,45 +7,59 @@ import { webhookReceiver } from '../test-support/webhook-receiver.js';
 
 type Receiver = Awaited<ReturnType<typeof webhookReceiver>>;
 
-describe("a provider's webhooks due in the same round", () => {
+describe("the order of a provider's webhooks", () => {
   let harness: Harness;
-  let receiver: Receiver | undefined;
+  let lastReceiver: Receiver | undefined;
   beforeAll(async () => {
-    harness = await startHarness();
+    // Retries a second or more apart, so a message queued meanwhile would have time to overtake one.
+    harness = await startHarness({ WEBHOOK_RETRY_BASE_MS: '1500' });
   });
   afterEach(async () => {
-    await receiver?.close();
+    await lastReceiver?.close();
   });
   afterAll(async () => {
     await harness.close();
   });
 
-  /** Points provider A at a fresh receiver, then queues `count` messages for her in one insert, as one change does. */
-  async function queuedFor(personId: string, count: number, receiving: Receiver): Promise<string[]> {
-    receiver = receiving;
+  /** Registers `receiver` as provider A's webhook endpoint. */
+  async function providerAt(receiver: Receiver): Promise<Receiver> {
+    lastReceiver = receiver;
     const registered = await harness.service.call(admin, 'PUT', '/api/providers/provider-a', {
       name: 'Provider A',
-      webhookUrl: receiving.url,
+      webhookUrl: receiver.url,
     });
     expect(registered.status).toBe(200);
+    return receiver;
+  }
+  /** Queues `count` messages for provider A in one insert, as one change does; their ids in order. */
+  async function queued(personId: string, count: number): Promise<string[]> {
     const messages = Array.from({ length: count }, () => releaseScheduled(personId));
     await queueDeliveries(harness.service.context.db, 'provider-a', messages);
     return messages.map((message) => message.id);
   }
-  const arrivedIds = (receiving: Receiver) => receiving.received.map((hook) => hook.headers['webhook-id']);
+  const arrivedIds = (receiver: Receiver) => receiver.received.map((hook) => hook.headers['webhook-id']);
 
   it('posts them one at a time, in the order they were queued', async () => {
-    const receiving = await webhookReceiver(0, { holdMs: 150 });
-    const queued = await queuedFor('W3001AA', 4, receiving);
-    await eventually(() => expect(arrivedIds(receiving)).toHaveLength(4), 20_000);
-    expect(arrivedIds(receiving)).toEqual(queued);
-    expect(receiving.mostAtOnce()).toBe(1);
+    const provider = await providerAt(await webhookReceiver(0, { holdMs: 150 }));
+    const ids = await queued('W3001AA', 4);
+    await eventually(() => expect(arrivedIds(provider)).toHaveLength(4), 20_000);
+    expect(arrivedIds(provider)).toEqual(ids);
+    expect(provider.mostAtOnce()).toBe(1);
   });
 
   it('holds the rest behind one that must be tried again, so none overtakes it', async () => {
-    const receiving = await webhookReceiver(1);
-    const [first, second, third] = await queuedFor('W3002AA', 3, receiving);
-    await eventually(() => expect(arrivedIds(receiving)).toHaveLength(4), 20_000);
-    expect(arrivedIds(receiving)).toEqual([first, first, second, third]);
+    const provider = await providerAt(await webhookReceiver(1));
+    const [first, second, third] = await queued('W3002AA', 3);
+    await eventually(() => expect(arrivedIds(provider)).toHaveLength(4), 20_000);
+    expect(arrivedIds(provider)).toEqual([first, first, second, third]);
+  });
+
+  it('keeps a message queued later behind one waiting for its retry', async () => {
+    const provider = await providerAt(await webhookReceiver(1));
+    const [first] = await queued('W3003AA', 1);
+    await eventually(() => expect(arrivedIds(provider)).toEqual([first]), 20_000); // refused; retried in 1.2–1.5 s
+    const [later] = await queued('W3003AA', 1);
+    await eventually(() => expect(arrivedIds(provider)).toHaveLength(3), 20_000);
+    expect(arrivedIds(provider)).toEqual([first, first, later]);
   });
 });
