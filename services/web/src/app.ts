@@ -21,6 +21,7 @@ import { handoffRoutes } from './routes/handoffs.js';
 import { homeRoutes } from './routes/home.js';
 import { probationRoutes } from './routes/probation.js';
 import { providerRoutes } from './routes/provider.js';
+import { providerMessageRoutes } from './routes/provider-messages.js';
 import { releaseRoutes } from './routes/releases.js';
 import { restrictedAreaRoutes } from './routes/restricted-areas.js';
 import { safeguardingRoutes } from './routes/safeguarding.js';
@@ -173,6 +174,7 @@ export async function buildWeb(settings: WebSettings, logger: Logger): Promise<F
   await app.register(releaseRoutes, { apis: services });
   await app.register(handoffRoutes, { apis: services });
   await app.register(providerRoutes, { apis: services });
+  await app.register(providerMessageRoutes, { apis: services });
   await app.register(accommodationRoutes, { apis: services });
   await app.register(travelRoutes, { apis: services });
   await app.register(continuityRoutes, { apis: services });

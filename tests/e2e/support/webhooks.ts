@@ -8,9 +8,11 @@ export interface Delivery {
   event: any;
 }
 
-/** Stands in for a provider's own system (outside Resettle): records every webhook POST and answers 204. */
+/** Stands in for a provider's own system (outside Resettle): records every webhook POST and answers 204 (or `answering`). */
 export class WebhookReceiver {
   readonly received: Delivery[] = [];
+  /** The status it answers with: set a 5xx to play a provider whose system is down. */
+  answering = 204;
   private readonly server: Server = createServer((request, response) => {
     let body = '';
     request.on('data', (chunk) => {
@@ -18,7 +20,7 @@ export class WebhookReceiver {
     });
     request.on('end', () => {
       this.received.push({ headers: request.headers, body, event: JSON.parse(body) });
-      response.writeHead(204).end();
+      response.writeHead(this.answering).end();
     });
   });
 

@@ -115,7 +115,10 @@ export async function deliveriesByStatus(db: DatabaseOrTransaction) {
     .groupBy(webhookDeliveries.status);
 }
 
-/** A provider's latest deliveries, each with every attempt in order; the payload stays out of the listing. */
+/**
+ * A provider's latest deliveries, each with the woman it is about and every attempt in order; the rest of the payload
+ * stays out of the listing.
+ */
 export async function deliveriesOf(db: DatabaseOrTransaction, providerId: string, limit = 200) {
   const deliveries = await db
     .select()
@@ -131,8 +134,9 @@ export async function deliveriesOf(db: DatabaseOrTransaction, providerId: string
         .where(inArray(webhookAttempts.deliveryId, ids))
         .orderBy(asc(webhookAttempts.id))
     : [];
-  return deliveries.map(({ payload: _payload, ...delivery }) => ({
+  return deliveries.map(({ payload, ...delivery }) => ({
     ...delivery,
+    personId: payload.personId,
     log: attempts.filter((attempt) => attempt.deliveryId === delivery.id),
   }));
 }

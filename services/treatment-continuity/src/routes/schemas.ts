@@ -238,6 +238,8 @@ export const WebhookDelivery = Type.Object({
   providerId: Type.String(),
   eventId: Uuid,
   eventType: Type.String(),
+  /** The woman the message is about. */
+  personId: PersonId,
   status: Type.Union(DELIVERY_STATUSES.map((status) => Type.Literal(status))),
   attempts: Type.Integer(),
   nextAttemptAt: Instant,

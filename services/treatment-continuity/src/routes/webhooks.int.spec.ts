@@ -18,6 +18,7 @@ import { type ReceivedWebhook, webhookReceiver } from '../test-support/webhook-r
 type Delivery = {
   id: string;
   eventId: string;
+  personId: string;
   eventType: string;
   status: string;
   attempts: number;
@@ -90,6 +91,13 @@ describe('signed webhooks for a provider without Kafka', () => {
   });
 
   it('replays a delivery on request, with the same webhook-id so the receiver can drop the repeat', async () => {
+    const listing = await harness.service.call(providerA, 'GET', '/api/provider/webhook-deliveries');
+    expect(listing.body[0]).toMatchObject({ personId: 'W1001AA', eventType: 'treatment.handoff.sent' });
+    expect(listing.body[0].payload).toBeUndefined();
+    // The women it names are recorded as read, in one row.
+    expect(await harness.service.auditOf(listing)).toMatchObject([
+      { action: 'provider-webhook-deliveries', sub: providerA.sub, listed: ['W1001AA'] },
+    ]);
     const [delivery] = await deliveriesOf();
     expect(
       (await harness.service.call(providerB, 'POST', `/api/provider/webhook-deliveries/${delivery!.id}/replay`)).status,

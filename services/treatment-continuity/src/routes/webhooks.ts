@@ -128,7 +128,18 @@ export async function webhookRoutes(app: Server, context: ServiceContext<Webhook
     },
     async (request) => {
       const providerId = request.user.organisation ?? '';
-      const deliveries = await context.transact(request, (work) => deliveriesOf(work.tx, providerId));
+      const deliveries = await context.transact(request, async (work) => {
+        const found = await deliveriesOf(work.tx, providerId);
+        // Each names the woman it was about: a list read of those women, recorded as one.
+        await work.audit({
+          action: 'provider-webhook-deliveries',
+          categories: ['clinical'],
+          outcome: 'allowed',
+          recipient: request.user.organisation,
+          listed: [...new Set(found.map((delivery) => delivery.personId))],
+        });
+        return found;
+      });
       return deliveries.map(deliveryView);
     },
   );

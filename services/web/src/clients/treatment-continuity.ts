@@ -58,6 +58,20 @@ export interface OutcomeRecord {
   newAppointmentAt?: string;
 }
 
+/** A message sent to a provider's own system (its webhook), and every attempt to deliver it. */
+export interface WebhookDelivery {
+  id: string;
+  eventType: string;
+  personId: string;
+  status: 'pending' | 'delivered' | 'failed';
+  attempts: number;
+  nextAttemptAt: string;
+  deliveredAt: string | null;
+  failedAt: string | null;
+  createdAt: string;
+  log: { attempt: number; at: string; statusCode: number | null; error: string | null }[];
+}
+
 /** treatment-continuity: healthcare books handoffs; providers answer them. */
 export function treatmentContinuity(call: ApiCall, token: string) {
   const id = (value: string) => encodeURIComponent(value);
@@ -80,5 +94,8 @@ export function treatmentContinuity(call: ApiCall, token: string) {
       call<unknown>(token, 'POST', `/api/provider/handoffs/${id(handoffId)}/disengaged`, { reason }),
     decline: (handoffId: string, reason: string) =>
       call<ProviderHandoff>(token, 'POST', `/api/provider/handoffs/${id(handoffId)}/decline`, { reason }),
+    webhookDeliveries: () => call<WebhookDelivery[]>(token, 'GET', '/api/provider/webhook-deliveries'),
+    sendAgain: (deliveryId: string) =>
+      call<{ id: string }>(token, 'POST', `/api/provider/webhook-deliveries/${id(deliveryId)}/replay`),
   };
 }

@@ -10,6 +10,7 @@ export const MAIN_PAGES: { role: Role; href: string; text: string }[] = [
   { role: 'release-supervisor', href: '/releases', text: 'Releases' },
   { role: 'prison-healthcare', href: '/handoffs', text: 'Treatment handoffs' },
   { role: 'provider', href: '/provider/handoffs', text: 'Handoffs to us' },
+  { role: 'provider', href: '/provider/messages', text: 'Messages to your system' },
   { role: 'accommodation-coordinator', href: '/accommodation', text: 'Accommodation' },
   { role: 'transport-coordinator', href: '/travel', text: 'Travel from the gate' },
   { role: 'probation', href: '/continuity', text: 'Continuity of care' },

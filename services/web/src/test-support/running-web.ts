@@ -37,7 +37,10 @@ export class RunningWeb {
     return this.web.url;
   }
 
-  static async start(options: { accessTokenSeconds?: () => number } = {}): Promise<RunningWeb> {
+  /** `env` goes to the five services (e.g. shorter webhook retries). */
+  static async start(
+    options: { accessTokenSeconds?: () => number; env?: Record<string, string> } = {},
+  ): Promise<RunningWeb> {
     const idpPort = await freePort();
     const webPort = await freePort();
     const issuer = `http://127.0.0.1:${idpPort}`;
@@ -56,7 +59,9 @@ export class RunningWeb {
       accessTokenSeconds: options.accessTokenSeconds ?? 3600,
     });
     await idp.listen({ port: idpPort, host: '127.0.0.1' });
-    const system = await RunningSystem.start({ env: { JWT_JWKS_URL: `${issuer}/jwks`, JWT_JWKS_ISSUER: issuer } });
+    const system = await RunningSystem.start({
+      env: { ...options.env, JWT_JWKS_URL: `${issuer}/jwks`, JWT_JWKS_ISSUER: issuer },
+    });
     const web = spawnService(
       { name: 'web', port: webPort, database: '', entry: WEB_ENTRY },
       {
