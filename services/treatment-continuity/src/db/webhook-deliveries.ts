@@ -31,14 +31,21 @@ export async function queueDeliveries(db: DatabaseOrTransaction, providerId: str
 
 /**
  * Claims due deliveries in the order they were queued, and none queued behind a provider's earlier delivery that waits
- * for its next attempt or is leased (so a message never overtakes an earlier one to the same provider). Skip locked,
- * so several instances share the work; each is leased until `leaseUntil`: if this instance dies mid-attempt, another
+ * for its next attempt or is leased (so a message never overtakes an earlier one to the same provider). Instances
+ * claim in turn (`CLAIM_LOCK`); each delivery is leased until `leaseUntil`: if this instance dies mid-attempt, another
  * delivers it afterwards.
  */
 const earlier = alias(webhookDeliveries, 'earlier');
 
+/**
+ * Held by each claim until it commits, so instances claim one after another: each sees the others' leases, and none
+ * takes a provider's later message while another instance is about to post her earlier one.
+ */
+export const CLAIM_LOCK = 'treatment-continuity/webhook-claims';
+
 export function claimDueDeliveries(db: Database, leaseUntil: Date, limit = 20): Promise<DueDelivery[]> {
   return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${CLAIM_LOCK}, 0))`);
     const due = await tx
       .select({ delivery: webhookDeliveries, url: providers.webhookUrl, sealedSecret: providers.webhookSecretSealed })
       .from(webhookDeliveries)
