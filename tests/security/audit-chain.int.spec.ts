@@ -1,7 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { repoRoot } from '@resettle/infra';
-import { type AuditFacts, audit, verifyAuditChain } from '@resettle/platform';
+import { type AuditFacts, audit, auditHeadWitness, verifyAuditChain } from '@resettle/platform';
 import { startTestService, type TestService } from '@resettle/platform/testing';
+import { eventually } from '@resettle/testing';
+import pino from 'pino';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accommodation } from '../../services/accommodation/src/app.js';
@@ -135,5 +137,59 @@ describe('the audit log hash chain', () => {
     );
     expect(run.status, run.stderr).toBe(1);
     expect(run.stdout).toMatch(/accommodation: audit chain BROKEN at row \(unchained\) \(id \d+\): row-unchained/);
+  });
+});
+
+describe('an audit chain its owner rewrote whole, from some row to the end', () => {
+  let service: TestService;
+  let asSuperuser: postgres.Sql;
+  beforeAll(async () => {
+    service = await startTestService(accommodation);
+    asSuperuser = postgres(service.database.url, { max: 1, onnotice: () => {} });
+  });
+  afterAll(async () => {
+    await asSuperuser?.end({ timeout: 1 });
+    await service?.close();
+  });
+
+  it('still verifies on its own, and is reported against the head the service logged before', async () => {
+    for (let n = 0; n < 30; n++) await audit(service.context.db, null, read(n));
+    const logged: { auditHead?: string }[] = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => void logged.push(JSON.parse(line)) });
+    const witness = auditHeadWitness(service.context.sql, 50, logger);
+    await witness.start();
+    await eventually(() => expect(logged.some((line) => line.auditHead)).toBe(true));
+    await witness.stop();
+    const [chainSeq, hash] = logged.find((line) => line.auditHead)!.auditHead!.split(':');
+    expect(chainSeq).toBe('30');
+
+    // Rows 20 to 30 replaced: deleted with the triggers off, the head set back, then new rows chained on from 19.
+    await tamper(asSuperuser, 'delete from audit_log where chain_seq >= 20');
+    await asSuperuser`update audit_chain_head set seq = 19, hash = (select hash from audit_log where chain_seq = 19)`;
+    for (let n = 100; n < 115; n++) await audit(service.context.db, null, read(n));
+
+    expect(await verifyAuditChain(service.context.sql)).toMatchObject({ intact: true, rows: 34 });
+    const witnessed = [{ chainSeq: chainSeq!, hash: hash! }];
+    expect((await verifyAuditChain(service.context.sql, { witnessed })).brokenAt).toEqual({
+      reason: 'witness-mismatch',
+      chainSeq: '30',
+      id: expect.any(String),
+    });
+    const run = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'packages/platform/src/cli/audit-verify.ts',
+        'accommodation',
+        '--database-url',
+        service.database.serviceUrl,
+        '--witnessed',
+        `${chainSeq}:${hash}`,
+      ],
+      { cwd: repoRoot, encoding: 'utf8' },
+    );
+    expect(run.status, run.stderr).toBe(1);
+    expect(run.stdout).toMatch(/accommodation: audit chain BROKEN at row 30 \(id \d+\): witness-mismatch/);
   });
 });

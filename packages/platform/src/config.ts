@@ -90,6 +90,12 @@ export const PlatformConfigSchema = Type.Object({
     default: DEFAULT_IDLE_IN_TRANSACTION_TIMEOUT_MS,
     description: "PostgreSQL idle_in_transaction_session_timeout on the service's connections",
   }),
+  AUDIT_WITNESS_SECONDS: Type.Integer({
+    minimum: 0,
+    default: 900,
+    description:
+      "how often the audit chain's head is logged when it has moved, as a witness kept outside the database (0: never)",
+  }),
   ...PrivacySettings.properties,
 });
 

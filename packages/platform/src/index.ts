@@ -6,8 +6,10 @@ export {
   type ChainVerdict,
   canonicalAuditRow,
   verifyAuditChain,
+  type WitnessedHead,
 } from './audit/chain.js';
 export { auditLog } from './audit/schema.js';
+export { auditHeadWitness } from './audit/witness.js';
 export { eventBusFor } from './bus.js';
 export { brokerList, kafkaSecurity, loadConfig, type PlatformConfig, PlatformConfigSchema } from './config.js';
 export { connectDatabase, migrateDatabase, prepareDatabase } from './db.js';

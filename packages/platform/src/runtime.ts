@@ -6,6 +6,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import type { Sql } from 'postgres';
 import { auditRoutes } from './audit/routes.js';
+import { auditHeadWitness } from './audit/witness.js';
 import { eventBusFor } from './bus.js';
 import { databaseTimeouts, httpTimeouts, loadConfig, type PlatformConfig } from './config.js';
 import { tokenTrust } from './config-tokens.js';
@@ -128,7 +129,11 @@ export async function startService<T extends TProperties>(
   const kernelHandlers = personalData ? subjectAccessHandlers(service, personalData) : {};
   const consumer = (definition.consumes || personalData) && (await consumerFor(definition, context, kernelHandlers));
   const workers = new Workers(
-    [...(definition.workers ?? []).map((worker) => worker(context)), ...privacyWorkers(service, context, personalData)],
+    [
+      ...(definition.workers ?? []).map((worker) => worker(context)),
+      ...privacyWorkers(service, context, personalData),
+      ...(audited ? [auditHeadWitness(sql, config.AUDIT_WITNESS_SECONDS * 1_000, logger)] : []),
+    ],
     logger,
   );
   const app = await buildServer({

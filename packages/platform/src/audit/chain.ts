@@ -30,13 +30,20 @@ export type BrokenLinkReason =
   | 'link-mismatch' // prev_hash is not the previous row's hash
   | 'row-altered' // the row's content does not hash to its hash
   | 'row-unchained' // a row without a place in the chain (written with the trigger off)
-  | 'head-mismatch'; // the chain ends before (or differs from) its recorded head: rows removed from the end
+  | 'head-mismatch' // the chain ends before (or differs from) its recorded head: rows removed from the end
+  | 'witness-mismatch'; // a head witnessed outside the database is not in the chain: rewritten from there or before
 
 export interface BrokenLink {
   reason: BrokenLinkReason;
   /** Where the chain breaks: the row's chain number (or the head's), and the row's id when there is one. */
   chainSeq: string | null;
   id: string | null;
+}
+
+/** A head of the chain as a witness outside the database saw it (the services log it: `auditHead`, "seq:hash"). */
+export interface WitnessedHead {
+  chainSeq: string;
+  hash: string;
 }
 
 export interface ChainVerdict {
@@ -80,7 +87,11 @@ export function auditRowHash(row: ChainedAuditRow): string {
  * Walks a service's audit log in chain order, recomputing every hash here rather than trusting the database's own
  * function, and reports the first broken link. Needs only SELECT on `audit_log` and `audit_chain_head`.
  */
-export async function verifyAuditChain(sql: Sql, { batchSize = 5_000 } = {}): Promise<ChainVerdict> {
+export async function verifyAuditChain(
+  sql: Sql,
+  { batchSize = 5_000, witnessed = [] as WitnessedHead[] } = {},
+): Promise<ChainVerdict> {
+  const witnessedHash = new Map(witnessed.map((head) => [head.chainSeq, head.hash]));
   const [unchained] = await sql<{ id: string }[]>`
     select id::text as id from audit_log where chain_seq is null or hash is null order by id limit 1`;
   if (unchained) return broken(0, null, { reason: 'row-unchained', chainSeq: null, id: unchained.id });
@@ -100,6 +111,9 @@ export async function verifyAuditChain(sql: Sql, { batchSize = 5_000 } = {}): Pr
         return broken(rows, previous, { reason: 'row-missing', ...link });
       if (row.prevHash !== previous.hash) return broken(rows, previous, { reason: 'link-mismatch', ...link });
       if (auditRowHash(row) !== row.hash) return broken(rows, previous, { reason: 'row-altered', ...link });
+      const seen = witnessedHash.get(row.chainSeq);
+      if (seen !== undefined && seen !== row.hash)
+        return broken(rows, previous, { reason: 'witness-mismatch', ...link });
       previous = { chainSeq: BigInt(row.chainSeq), hash: row.hash };
       rows += 1;
     }
@@ -110,6 +124,8 @@ export async function verifyAuditChain(sql: Sql, { batchSize = 5_000 } = {}): Pr
   const last = rows === 0 ? null : previous;
   if (head && (head.chainSeq !== previous.chainSeq.toString() || head.hash !== previous.hash))
     return broken(rows, last, { reason: 'head-mismatch', chainSeq: head.chainSeq, id: null });
+  const beyond = witnessed.find((seen) => BigInt(seen.chainSeq) > previous.chainSeq);
+  if (beyond) return broken(rows, last, { reason: 'witness-mismatch', chainSeq: beyond.chainSeq, id: null });
   return { intact: true, rows, head: last && { chainSeq: last.chainSeq.toString(), hash: last.hash } };
 }
 

@@ -1,16 +1,19 @@
-// Checks a service's audit log hash chain: pnpm audit:verify accommodation [--database-url URL]
+// Checks a service's audit log hash chain: pnpm audit:verify accommodation [--database-url URL] [--witnessed SEQ:HASH]
 import { commandLine } from '@resettle/infra';
 import postgres from 'postgres';
 import { verifyAuditChain } from '../audit/chain.js';
 import { auditVerifyUsage, parseAuditVerifyArgs } from './audit-verify-args.js';
 
-const { service, databaseUrl } = commandLine(auditVerifyUsage, parseAuditVerifyArgs);
+const { service, databaseUrl, witnessed } = commandLine(auditVerifyUsage, parseAuditVerifyArgs);
 const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
 try {
-  const verdict = await verifyAuditChain(sql);
+  const verdict = await verifyAuditChain(sql, { witnessed });
   const head = verdict.head ? `row ${verdict.head.chainSeq}, hash ${verdict.head.hash}` : 'none';
   if (verdict.intact) {
-    console.log(`${service}: audit chain intact: ${verdict.rows} rows; head ${head}`);
+    const checked = witnessed.length
+      ? `; holds the ${witnessed.length} witnessed head${witnessed.length > 1 ? 's' : ''}`
+      : '';
+    console.log(`${service}: audit chain intact: ${verdict.rows} rows; head ${head}${checked}`);
   } else {
     const at = verdict.brokenAt;
     console.log(
