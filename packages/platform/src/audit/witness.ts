@@ -3,7 +3,7 @@ import type { Sql } from 'postgres';
 import { everyInterval, type Worker } from '../kernel/workers.js';
 
 /**
- * Logs the audit chain's head (its number and hash) each `intervalMs` when it has moved. The log is kept outside this
+ * Logs the audit chain's head (its number and hash) at start and each `intervalMs` after when it has moved. The log is kept outside this
  * database, so it witnesses the chain: an owner who rewrote the chain from some row to the end, head and all, leaves
  * a witnessed head the chain no longer holds, which `pnpm audit:verify <service> --witnessed <seq>:<hash>` reports.
  */
@@ -17,5 +17,5 @@ export function auditHeadWitness(sql: Sql, intervalMs: number, logger: Logger): 
     logger.info({ auditHead }, 'audit chain head, kept as a witness (pnpm audit:verify --witnessed checks it)');
     logged = auditHead;
   };
-  return everyInterval('audit-head-witness', intervalMs, witness, logger);
+  return everyInterval('audit-head-witness', intervalMs, witness, logger, { runAtStart: true });
 }

@@ -31,7 +31,13 @@ export class Workers {
  * A worker that runs `tick` every `intervalMs` (never two at once), and once at start when `runAtStart` is set.
  * A failed tick is logged and the next one runs on time.
  */
-export function everyInterval(name: string, intervalMs: number, tick: () => Promise<unknown>, logger: Logger): Worker {
+export function everyInterval(
+  name: string,
+  intervalMs: number,
+  tick: () => Promise<unknown>,
+  logger: Logger,
+  { runAtStart = false } = {},
+): Worker {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
   let stopped = false;
@@ -49,6 +55,7 @@ export function everyInterval(name: string, intervalMs: number, tick: () => Prom
     name,
     start: () => {
       if (intervalMs <= 0) return;
+      if (runAtStart) run();
       timer = setInterval(run, intervalMs);
       timer.unref();
     },
