@@ -26,6 +26,12 @@ async function tamper(sql: postgres.Sql, statement: string): Promise<void> {
   });
 }
 
+/** `pnpm audit:verify accommodation` against one database, as an operator runs it. */
+function auditVerify(databaseUrl: string, ...options: string[]) {
+  const command = ['packages/platform/src/cli/audit-verify.ts', 'accommodation', '--database-url', databaseUrl];
+  return spawnSync(process.execPath, ['--import', 'tsx', ...command, ...options], { cwd: repoRoot, encoding: 'utf8' });
+}
+
 describe('the audit log hash chain', () => {
   let service: TestService;
   let asSuperuser: postgres.Sql;
@@ -123,18 +129,7 @@ describe('the audit log hash chain', () => {
   });
 
   it('is checked from the command line, which exits 1 naming the broken link', async () => {
-    const run = spawnSync(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        'packages/platform/src/cli/audit-verify.ts',
-        'accommodation',
-        '--database-url',
-        service.database.serviceUrl,
-      ],
-      { cwd: repoRoot, encoding: 'utf8' },
-    );
+    const run = auditVerify(service.database.serviceUrl);
     expect(run.status, run.stderr).toBe(1);
     expect(run.stdout).toMatch(/accommodation: audit chain BROKEN at row \(unchained\) \(id \d+\): row-unchained/);
   });
@@ -155,13 +150,18 @@ describe('an audit chain its owner rewrote whole, from some row to the end', () 
   it('still verifies on its own, and is reported against the head the service logged before', async () => {
     for (let n = 0; n < 30; n++) await audit(service.context.db, null, read(n));
     const logged: { auditHead?: string }[] = [];
-    const logger = pino({ level: 'info' }, { write: (line: string) => void logged.push(JSON.parse(line)) });
+    // A service logging only warnings still writes its witness.
+    const logger = pino({ level: 'warn' }, { write: (line: string) => void logged.push(JSON.parse(line)) });
     const witness = auditHeadWitness(service.context.sql, 50, logger);
     await witness.start();
     await eventually(() => expect(logged.some((line) => line.auditHead)).toBe(true));
     await witness.stop();
     const [chainSeq, hash] = logged.find((line) => line.auditHead)!.auditHead!.split(':');
     expect(chainSeq).toBe('30');
+    const before = auditVerify(service.database.serviceUrl, '--witnessed', `${chainSeq}:${hash}`);
+    expect(before.status, before.stderr).toBe(0);
+    expect(before.stdout).toContain('accommodation: audit chain intact: 30 rows; head row 30');
+    expect(before.stdout).toContain('holds the witnessed head');
 
     // Rows 20 to 30 replaced: deleted with the triggers off, the head set back, then new rows chained on from 19.
     await tamper(asSuperuser, 'delete from audit_log where chain_seq >= 20');
@@ -175,20 +175,7 @@ describe('an audit chain its owner rewrote whole, from some row to the end', () 
       chainSeq: '30',
       id: expect.any(String),
     });
-    const run = spawnSync(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        'packages/platform/src/cli/audit-verify.ts',
-        'accommodation',
-        '--database-url',
-        service.database.serviceUrl,
-        '--witnessed',
-        `${chainSeq}:${hash}`,
-      ],
-      { cwd: repoRoot, encoding: 'utf8' },
-    );
+    const run = auditVerify(service.database.serviceUrl, '--witnessed', `${chainSeq}:${hash}`);
     expect(run.status, run.stderr).toBe(1);
     expect(run.stdout).toMatch(/accommodation: audit chain BROKEN at row 30 \(id \d+\): witness-mismatch/);
   });

@@ -8,13 +8,15 @@ import { everyInterval, type Worker } from '../kernel/workers.js';
  * a witnessed head the chain no longer holds, which `pnpm audit:verify <service> --witnessed <seq>:<hash>` reports.
  */
 export function auditHeadWitness(sql: Sql, intervalMs: number, logger: Logger): Worker {
+  // At info whatever the service's level: a witness left out of the log witnesses nothing.
+  const witnessLog = logger.child({}, { level: 'info' });
   let logged: string | undefined;
   const witness = async () => {
     const [head] = await sql<{ seq: string; hash: string }[]>`select seq::text as seq, hash from audit_chain_head`;
     if (!head || head.seq === '0') return;
     const auditHead = `${head.seq}:${head.hash}`;
     if (auditHead === logged) return;
-    logger.info({ auditHead }, 'audit chain head, kept as a witness (pnpm audit:verify --witnessed checks it)');
+    witnessLog.info({ auditHead }, 'audit chain head, kept as a witness (pnpm audit:verify --witnessed checks it)');
     logged = auditHead;
   };
   return everyInterval('audit-head-witness', intervalMs, witness, logger, { runAtStart: true });

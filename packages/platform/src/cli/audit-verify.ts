@@ -10,9 +10,8 @@ try {
   const verdict = await verifyAuditChain(sql, { witnessed });
   const head = verdict.head ? `row ${verdict.head.chainSeq}, hash ${verdict.head.hash}` : 'none';
   if (verdict.intact) {
-    const checked = witnessed.length
-      ? `; holds the ${witnessed.length} witnessed head${witnessed.length > 1 ? 's' : ''}`
-      : '';
+    const heads = witnessed.length === 1 ? 'the witnessed head' : `the ${witnessed.length} witnessed heads`;
+    const checked = witnessed.length > 0 ? `; holds ${heads}` : '';
     console.log(`${service}: audit chain intact: ${verdict.rows} rows; head ${head}${checked}`);
   } else {
     const at = verdict.brokenAt;
