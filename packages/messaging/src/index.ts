@@ -10,6 +10,7 @@ export {
 export { anyOf, insertJsonRows, insertNewRowsReturning, insertRows } from './db/json-rows.js';
 export { preparingEveryQuery } from './db/prepared.js';
 export { heldPeople, inbox, outbox } from './db/schema.js';
+export { holdTransactionLock } from './db/transaction-lock.js';
 export type { Database, DatabaseOrTransaction, Transaction } from './db/types.js';
 export { type DeadLetterReason, sendToDeadLetterTopic } from './dead-letters.js';
 export { releaseHeldPerson } from './inbox-records.js';

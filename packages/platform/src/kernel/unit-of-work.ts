@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type Cause, createEvent, type EventDraft, type EventEnvelope, findEventDefinition } from '@resettle/contracts';
-import { appendToOutbox, type Database, type Transaction } from '@resettle/messaging';
-import { sql } from 'drizzle-orm';
+import { appendToOutbox, type Database, holdTransactionLock, type Transaction } from '@resettle/messaging';
 import type { FastifyRequest } from 'fastify';
 import { type AuditFacts, auditInTransaction } from '../audit/audit.js';
 
@@ -88,10 +87,7 @@ export function unitOver(
   return {
     tx,
     now: options.clock,
-    lockPerson: async (personId) => {
-      const key = personLockKey(options.service, personId);
-      await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
-    },
+    lockPerson: (personId) => holdTransactionLock(tx, personLockKey(options.service, personId)),
     publish: (...drafts) => {
       const events = drafts.map((draft) => eventFrom(draft, options));
       writes.publish(events, options.traceParent ?? null);

@@ -1,3 +1,4 @@
+import { holdTransactionLock } from '@resettle/messaging';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { releaseScheduled } from '../test-support/fixtures.js';
@@ -35,7 +36,7 @@ describe('webhook claims by two instances at once', () => {
     });
     // The first instance, part-way through its claim: the lock taken, the first 20 leased, not yet committed.
     const first = db.transaction(async (tx) => {
-      await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${CLAIM_LOCK}, 0))`);
+      await holdTransactionLock(tx, CLAIM_LOCK);
       await tx.execute(sql`
         update webhook_deliveries set next_attempt_at = ${leaseUntil.toISOString()}::timestamptz
         where id in (select id from webhook_deliveries where provider_id = 'provider-a' order by queued_seq limit 20)`);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EventEnvelope } from '@resettle/contracts';
-import type { Database, DatabaseOrTransaction } from '@resettle/messaging';
+import { type Database, type DatabaseOrTransaction, holdTransactionLock } from '@resettle/messaging';
 import { and, asc, desc, eq, gt, inArray, lt, lte, notExists, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { AttemptVerdict } from '../domain/index.js';
@@ -29,12 +29,6 @@ export async function queueDeliveries(db: DatabaseOrTransaction, providerId: str
   );
 }
 
-/**
- * Claims due deliveries in the order they were queued, and none queued behind a provider's earlier delivery that waits
- * for its next attempt or is leased (so a message never overtakes an earlier one to the same provider). Instances
- * claim in turn (`CLAIM_LOCK`); each delivery is leased until `leaseUntil`: if this instance dies mid-attempt, another
- * delivers it afterwards.
- */
 const earlier = alias(webhookDeliveries, 'earlier');
 
 /**
@@ -43,9 +37,15 @@ const earlier = alias(webhookDeliveries, 'earlier');
  */
 export const CLAIM_LOCK = 'treatment-continuity/webhook-claims';
 
+/**
+ * Claims due deliveries in the order they were queued, and none queued behind a provider's earlier delivery that waits
+ * for its next attempt or is leased (so a message never overtakes an earlier one to the same provider). Instances
+ * claim in turn (`CLAIM_LOCK`); each delivery is leased until `leaseUntil`: if this instance dies mid-attempt, another
+ * delivers it afterwards.
+ */
 export function claimDueDeliveries(db: Database, leaseUntil: Date, limit = 20): Promise<DueDelivery[]> {
   return db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${CLAIM_LOCK}, 0))`);
+    await holdTransactionLock(tx, CLAIM_LOCK);
     const due = await tx
       .select({ delivery: webhookDeliveries, url: providers.webhookUrl, sealedSecret: providers.webhookSecretSealed })
       .from(webhookDeliveries)

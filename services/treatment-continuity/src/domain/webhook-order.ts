@@ -8,9 +8,10 @@ import type { AttemptVerdict } from './retry.js';
 export function queuesByProvider<T>(due: readonly T[], providerOf: (message: T) => string): T[][] {
   const queues = new Map<string, T[]>();
   for (const message of due) {
-    const queue = queues.get(providerOf(message));
+    const provider = providerOf(message);
+    const queue = queues.get(provider);
     if (queue) queue.push(message);
-    else queues.set(providerOf(message), [message]);
+    else queues.set(provider, [message]);
   }
   return [...queues.values()];
 }
