@@ -3,10 +3,10 @@ export { type AuditFacts, audit, auditEntry, type DataCategory } from './audit/a
 export {
   type BrokenLink,
   type BrokenLinkReason,
+  type ChainHead,
   type ChainVerdict,
   canonicalAuditRow,
   verifyAuditChain,
-  type WitnessedHead,
 } from './audit/chain.js';
 export { auditLog } from './audit/schema.js';
 export { auditHeadWitness } from './audit/witness.js';

@@ -40,8 +40,8 @@ export interface BrokenLink {
   id: string | null;
 }
 
-/** A head of the chain as a witness outside the database saw it (the services log it: `auditHead`, "seq:hash"). */
-export interface WitnessedHead {
+/** A chain's head: its last row's number and hash (the services log it as a witness: `auditHead`, "seq:hash"). */
+export interface ChainHead {
   chainSeq: string;
   hash: string;
 }
@@ -89,7 +89,7 @@ export function auditRowHash(row: ChainedAuditRow): string {
  */
 export async function verifyAuditChain(
   sql: Sql,
-  { batchSize = 5_000, witnessed = [] as WitnessedHead[] } = {},
+  { batchSize = 5_000, witnessed = [] as ChainHead[] } = {},
 ): Promise<ChainVerdict> {
   const witnessedHash = new Map(witnessed.map((head) => [head.chainSeq, head.hash]));
   const [unchained] = await sql<{ id: string }[]>`
@@ -119,14 +119,19 @@ export async function verifyAuditChain(
     }
     if (batch.length < batchSize) break;
   }
-  const [head] = await sql<{ chainSeq: string; hash: string }[]>`
-    select seq::text as "chainSeq", hash from audit_chain_head`;
+  const head = await chainHead(sql);
   const last = rows === 0 ? null : previous;
   if (head && (head.chainSeq !== previous.chainSeq.toString() || head.hash !== previous.hash))
     return broken(rows, last, { reason: 'head-mismatch', chainSeq: head.chainSeq, id: null });
   const beyond = witnessed.find((seen) => BigInt(seen.chainSeq) > previous.chainSeq);
   if (beyond) return broken(rows, last, { reason: 'witness-mismatch', chainSeq: beyond.chainSeq, id: null });
   return { intact: true, rows, head: last && { chainSeq: last.chainSeq.toString(), hash: last.hash } };
+}
+
+/** The head the chain's trigger keeps (chain number 0 and the genesis hash before any row); none before migration. */
+export async function chainHead(sql: Sql): Promise<ChainHead | undefined> {
+  const [head] = await sql<ChainHead[]>`select seq::text as "chainSeq", hash from audit_chain_head`;
+  return head;
 }
 
 function broken(rows: number, last: { chainSeq: bigint; hash: string } | null, brokenAt: BrokenLink): ChainVerdict {

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { availableServices, databaseUrl, HELP, helpOption, UsageError } from '@resettle/infra';
-import type { WitnessedHead } from '../audit/chain.js';
+import type { ChainHead } from '../audit/chain.js';
 
 const WITNESSED = /^([1-9][0-9]*):([0-9a-f]{64})$/;
 
@@ -22,7 +22,7 @@ const LOCAL_SERVER = 'postgres://postgres@127.0.0.1:5432/postgres';
 export function parseAuditVerifyArgs(
   argv: string[],
   env: NodeJS.ProcessEnv = process.env,
-): { service: string; databaseUrl: string; witnessed: WitnessedHead[] } | typeof HELP {
+): { service: string; databaseUrl: string; witnessed: ChainHead[] } | typeof HELP {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -37,7 +37,7 @@ export function parseAuditVerifyArgs(
   return { service, databaseUrl: url, witnessed: (values.witnessed ?? []).map(witnessedHead) };
 }
 
-function witnessedHead(value: string): WitnessedHead {
+function witnessedHead(value: string): ChainHead {
   const [, chainSeq, hash] = WITNESSED.exec(value.trim()) ?? [];
   if (!chainSeq || !hash) throw new UsageError(`--witnessed takes SEQ:HASH as the service logged it, not "${value}"`);
   return { chainSeq, hash };
