@@ -1,14 +1,11 @@
 import { createHmac } from 'node:crypto';
-import type { Caller } from '@resettle/platform';
 import { eventually } from '@resettle/testing';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROVIDER, probation } from '../shared/people.js';
+import { probation } from '../shared/people.js';
 import { appointmentSoonAfterAGateToday, recordFirstAppointment, releasedToday } from './support/aftercare.js';
 import { RunningSystem } from './support/system.js';
-import { WebhookReceiver } from './support/webhooks.js';
-
-const admin: Caller = { sub: 'e2e-admin', roles: ['admin'] };
+import { registerProviderWebhook, WebhookReceiver } from './support/webhooks.js';
 
 interface AlarmView {
   alarm: string | null;
@@ -24,12 +21,7 @@ describe('after the gate: a missed first appointment is an alarm until a moved o
   beforeAll(async () => {
     const webhookUrl = await webhooks.listen();
     system = await RunningSystem.start({ env: { WEBHOOK_POLL_MS: '200' } });
-    const registered = await system.call('treatment-continuity', admin, 'PUT', `/api/providers/${PROVIDER}`, {
-      name: 'Bristol Drug Project',
-      webhookUrl,
-    });
-    expect(registered.status, JSON.stringify(registered.body)).toBe(200);
-    secret = registered.body.webhookSecret;
+    secret = await registerProviderWebhook(system, webhookUrl);
   }, 600_000);
   afterAll(async () => {
     await system?.stop();

@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import type { Caller } from '@resettle/platform';
 import { eventually } from '@resettle/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { minusOneDay, ordinaryFriday, PROVIDER } from '../shared/people.js';
+import { minusOneDay, ordinaryFriday } from '../shared/people.js';
 import {
   acceptHandoff,
   arrangeTravel,
@@ -14,7 +13,7 @@ import {
   scheduleRelease,
 } from './support/journey.js';
 import { RunningSystem, type ServiceName } from './support/system.js';
-import { WebhookReceiver } from './support/webhooks.js';
+import { registerProviderWebhook, WebhookReceiver } from './support/webhooks.js';
 
 const WOMEN = Array.from({ length: 30 }, (_, index) => `C7${String(index + 1).padStart(3, '0')}AA`);
 const SERVICES: ServiceName[] = [
@@ -24,8 +23,6 @@ const SERVICES: ServiceName[] = [
   'transport',
   'passport',
 ];
-const admin: Caller = { sub: 'e2e-admin', roles: ['admin'] };
-
 // Two processes of every service on the shared broker; one of each (the relay leader) is SIGKILLed mid-journey.
 describe('the ordinary journey for many women with two instances of every service, one of each killed', () => {
   let system: RunningSystem;
@@ -51,11 +48,7 @@ describe('the ordinary journey for many women with two instances of every servic
         WEBHOOK_SECRET_KEY: randomBytes(32).toString('base64'),
       },
     });
-    const registered = await system.call('treatment-continuity', admin, 'PUT', `/api/providers/${PROVIDER}`, {
-      name: 'Bristol Drug Project',
-      webhookUrl,
-    });
-    expect(registered.status, JSON.stringify(registered.body)).toBe(200);
+    await registerProviderWebhook(system, webhookUrl);
   }, 240_000);
   afterAll(async () => {
     await system?.stop();

@@ -1,5 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Caller } from '@resettle/platform';
+import { expect } from 'vitest';
+import { PROVIDER } from '../../shared/people.js';
+import type { RunningSystem } from './system.js';
 
 export interface Delivery {
   headers: Record<string, string | string[] | undefined>;
@@ -8,7 +12,10 @@ export interface Delivery {
   event: any;
 }
 
-/** Stands in for a provider's own system (outside Resettle): records every webhook POST and answers 204 (or `answering`). */
+/**
+ * Stands in for a provider's own system (outside Resettle): records every webhook POST and answers 204 (or
+ * `answering`).
+ */
 export class WebhookReceiver {
   readonly received: Delivery[] = [];
   /** The status it answers with: set a 5xx to play a provider whose system is down. */
@@ -32,4 +39,16 @@ export class WebhookReceiver {
   close(): Promise<void> {
     return new Promise((resolve) => this.server.close(() => resolve()));
   }
+}
+
+const admin: Caller = { sub: 'e2e-admin', roles: ['admin'] };
+
+/** Registers `webhookUrl` as Bristol Drug Project's webhook, as an admin would; returns its signing secret. */
+export async function registerProviderWebhook(system: RunningSystem, webhookUrl: string): Promise<string> {
+  const registered = await system.call('treatment-continuity', admin, 'PUT', `/api/providers/${PROVIDER}`, {
+    name: 'Bristol Drug Project',
+    webhookUrl,
+  });
+  expect(registered.status, JSON.stringify(registered.body)).toBe(200);
+  return registered.body.webhookSecret;
 }

@@ -1,13 +1,10 @@
-import type { Caller } from '@resettle/platform';
 import { eventually } from '@resettle/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bookHandoff, scheduleRelease } from '../../../../tests/e2e/support/journey.js';
-import { WebhookReceiver } from '../../../../tests/e2e/support/webhooks.js';
-import { ordinaryFriday, PROVIDER, provider } from '../../../../tests/shared/people.js';
+import { registerProviderWebhook, WebhookReceiver } from '../../../../tests/e2e/support/webhooks.js';
+import { ordinaryFriday, provider } from '../../../../tests/shared/people.js';
 import { asSignedIn, RunningWeb } from '../test-support/running-web.js';
 import { expectAccessible, freshPrisonNumber, screenshot } from './support.js';
-
-const admin: Caller = { sub: 'e2e-admin', roles: ['admin'] };
 
 describe('a provider’s messages to its own system, in Debian’s Chromium against the running services', () => {
   let web: RunningWeb;
@@ -19,11 +16,7 @@ describe('a provider’s messages to its own system, in Debian’s Chromium agai
     web = await RunningWeb.start({
       env: { WEBHOOK_POLL_MS: '100', WEBHOOK_RETRY_BASE_MS: '200', WEBHOOK_MAX_ATTEMPTS: '2' },
     });
-    const registered = await web.system.call('treatment-continuity', admin, 'PUT', `/api/providers/${PROVIDER}`, {
-      name: 'Bristol Drug Project',
-      webhookUrl,
-    });
-    expect(registered.status, JSON.stringify(registered.body)).toBe(200);
+    await registerProviderWebhook(web.system, webhookUrl);
   }, 600_000);
   afterAll(async () => {
     await web?.stop();
@@ -32,6 +25,7 @@ describe('a provider’s messages to its own system, in Debian’s Chromium agai
 
   const deliveries = async () =>
     (await web.system.call('treatment-continuity', provider, 'GET', '/api/provider/webhook-deliveries')).body as {
+      id: string;
       personId: string;
       status: string;
     }[];
@@ -77,9 +71,7 @@ describe('a provider’s messages to its own system, in Debian’s Chromium agai
   }, 180_000);
 
   it('refuses a send-again posted without its CSRF token, and sends nothing', async () => {
-    const [message] = (
-      await web.system.call('treatment-continuity', provider, 'GET', '/api/provider/webhook-deliveries')
-    ).body as { id: string }[];
+    const [message] = await deliveries();
     const before = providerSystem.received.length;
     await asSignedIn(web, 'Bea Daniels', '/provider/messages', async (page) => {
       const forged = await page.request.post(`${web.url}/provider/messages/${message!.id}/send-again`, { form: {} });
