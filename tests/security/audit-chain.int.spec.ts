@@ -32,19 +32,25 @@ function auditVerify(databaseUrl: string, ...options: string[]) {
   return spawnSync(process.execPath, ['--import', 'tsx', ...command, ...options], { cwd: repoRoot, encoding: 'utf8' });
 }
 
-describe('the audit log hash chain', () => {
-  let service: TestService;
-  let asSuperuser: postgres.Sql;
+/** accommodation on a fresh database, and a superuser's connection to it: to tamper as only the owner could. */
+function accommodationToTamperWith(): { service: TestService; asSuperuser: postgres.Sql } {
+  const running = {} as { service: TestService; asSuperuser: postgres.Sql };
   beforeAll(async () => {
-    service = await startTestService(accommodation);
-    asSuperuser = postgres(service.database.url, { max: 1, onnotice: () => {} });
+    running.service = await startTestService(accommodation);
+    running.asSuperuser = postgres(running.service.database.url, { max: 1, onnotice: () => {} });
   });
   afterAll(async () => {
-    await asSuperuser?.end({ timeout: 1 });
-    await service?.close();
+    await running.asSuperuser?.end({ timeout: 1 });
+    await running.service?.close();
   });
+  return running;
+}
+
+describe('the audit log hash chain', () => {
+  const running = accommodationToTamperWith();
 
   it('keeps one chain through concurrent writes, grouped reads and transactions alike, and verifies', async () => {
+    const { service, asSuperuser } = running;
     await Promise.all([
       ...Array.from({ length: 120 }, (_, n) => audit(service.context.db, null, read(n))),
       ...Array.from({ length: 40 }, (_, n) =>
@@ -75,6 +81,7 @@ describe('the audit log hash chain', () => {
   });
 
   it('names the first altered row, whoever altered it', async () => {
+    const { service, asSuperuser } = running;
     const [row] = await asSuperuser<{ action: string }[]>`select action from audit_log where chain_seq = 57`;
     await tamper(asSuperuser, "update audit_log set action = 'tampered' where chain_seq in (57, 90)");
     expect(await verifyAuditChain(service.context.sql)).toMatchObject({
@@ -87,6 +94,7 @@ describe('the audit log hash chain', () => {
   });
 
   it('notices a woman taken out of a list read, and is whole again once she is put back', async () => {
+    const { service, asSuperuser } = running;
     const [list] = await asSuperuser<{ chainSeq: string }[]>`
       select chain_seq::text as "chainSeq" from audit_log where action = 'list-accommodation'`;
     await tamper(asSuperuser, "update audit_log set listed = listed[2:] where action = 'list-accommodation'");
@@ -100,6 +108,7 @@ describe('the audit log hash chain', () => {
   });
 
   it('notices a row re-hashed to cover the change, a row removed, one slipped in, and the newest rows removed', async () => {
+    const { service, asSuperuser } = running;
     await tamper(
       asSuperuser,
       `update audit_log set hash = encode(sha256(convert_to(audit_log_canonical(audit_log), 'UTF8')), 'hex')
@@ -129,6 +138,7 @@ describe('the audit log hash chain', () => {
   });
 
   it('is checked from the command line, which exits 1 naming the broken link', async () => {
+    const { service } = running;
     const run = auditVerify(service.database.serviceUrl);
     expect(run.status, run.stderr).toBe(1);
     expect(run.stdout).toMatch(/accommodation: audit chain BROKEN at row \(unchained\) \(id \d+\): row-unchained/);
@@ -136,18 +146,10 @@ describe('the audit log hash chain', () => {
 });
 
 describe('an audit chain its owner rewrote whole, from some row to the end', () => {
-  let service: TestService;
-  let asSuperuser: postgres.Sql;
-  beforeAll(async () => {
-    service = await startTestService(accommodation);
-    asSuperuser = postgres(service.database.url, { max: 1, onnotice: () => {} });
-  });
-  afterAll(async () => {
-    await asSuperuser?.end({ timeout: 1 });
-    await service?.close();
-  });
+  const running = accommodationToTamperWith();
 
   it('still verifies on its own, and is reported against the head the service logged before', async () => {
+    const { service, asSuperuser } = running;
     for (let n = 0; n < 30; n++) await audit(service.context.db, null, read(n));
     const logged: { auditHead?: string }[] = [];
     // A service logging only warnings still writes its witness.
