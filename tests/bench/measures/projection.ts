@@ -53,8 +53,8 @@ export async function measureProjection(
       if (!health) return false;
       applied = health.applied ?? sent.count - health.lag;
       if (!start && applied >= warm) start = { at: performance.now(), applied };
-      // Lag 0 is also what a consumer reports before it has joined its group: caught up is every event applied.
-      return applied >= sent.count && health.lag === 0 && health.outboxPending === 0;
+      // Lag 0 is also what a consumer reports before it has joined its group: caught up only once past the warm-up.
+      return start !== undefined && health.lag === 0 && health.outboxPending === 0;
     },
     600_000,
     // The catch-up takes seconds: a coarser poll would put a tenth or more of error into the rate.
