@@ -35,7 +35,8 @@ export interface FoldOptions {
 /**
  * The one place upstream events reach passports, for the live consumer and the rebuild alike: load every passport
  * the run touches, fold the events in order in memory, then save, append the timeline, record release outcomes and
- * publish what changed (each event caused by the upstream event it follows from), a statement each for the whole run.
+ * publish what changed (each event caused by the upstream event it follows from; one passport.updated per passport,
+ * its state as committed), a statement each for the whole run.
  */
 export async function foldAndSave(
   work: UnitOfWork,
@@ -54,7 +55,7 @@ export async function foldAndSave(
     tx,
     [...working.changedOutcomes].map((releaseId) => working.outcomes.get(releaseId)!),
   );
-  work.publish(...working.outgoing);
+  work.publish(...working.toPublish());
 }
 
 /** Folds one event into the working set (no I/O). */
@@ -63,7 +64,7 @@ export function foldOne(working: WorkingSet, event: UpstreamEvent, options: Fold
   const applied = applyEvent(before?.passport, event);
   const cause: Cause = { correlationId: event.correlationId, causationId: event.id };
   // Absent for a rebuild, so that it does not even build the events it would discard.
-  const publish = options.publish ? (draft: EventDraft) => void working.outgoing.push({ ...draft, cause }) : undefined;
+  const publish = options.publish ? (draft: EventDraft) => working.publish({ ...draft, cause }) : undefined;
   if (applied.changes.length > 0) {
     saveChanges(working, event, applied, before?.atRisk ?? false, options, publish);
     recordOutcome(working, event, applied.passport, publish);

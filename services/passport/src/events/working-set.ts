@@ -16,7 +16,7 @@ export class WorkingSet {
   readonly saved = new Map<string, PassportState & { saves: number }>();
   readonly timeline: TimelineEntry[] = [];
   readonly changedOutcomes = new Set<string>();
-  readonly outgoing: EventDraft[] = [];
+  private readonly outgoing: EventDraft[] = [];
 
   constructor(
     private readonly loaded: Map<string, HeldPassport>,
@@ -31,6 +31,26 @@ export class WorkingSet {
   save(state: PassportState): void {
     const saves = (this.saved.get(state.passport.releaseId)?.saves ?? 0) + 1;
     this.saved.set(state.passport.releaseId, { ...state, saves });
+  }
+
+  /** An event for the run to publish when it commits, in the order they are raised. */
+  publish(draft: EventDraft): void {
+    this.outgoing.push(draft);
+  }
+
+  /**
+   * What the run publishes, in order, with one passport.updated per passport: its last, in its place. The states
+   * before it in the run were never committed, so no one could have read them; the timeline keeps each event's lines,
+   * and the other passport events (completed, at risk, released incomplete, missed appointment) each go out.
+   */
+  toPublish(): EventDraft[] {
+    const lastUpdate = new Map<string, number>();
+    this.outgoing.forEach((draft, at) => {
+      if (draft.type === 'passport.updated') lastUpdate.set(draft.data.releaseId, at);
+    });
+    return this.outgoing.filter(
+      (draft, at) => draft.type !== 'passport.updated' || lastUpdate.get(draft.data.releaseId) === at,
+    );
   }
 
   recordOutcome(outcome: ReleaseOutcome): void {
