@@ -18,7 +18,8 @@ export interface TogetherOptions<M> {
 }
 
 /**
- * One transaction for a run of events: the people locked, one inbox insert for all, one lookup of held people, the effects in order.
+ * One transaction for a run of events: the people locked, then one inbox insert for all and one lookup of held people
+ * sent together, then the effects in order.
  * Returns each event's outcome; the caller commits the offset only after the transaction has.
  */
 export async function applyTogether<M>(
@@ -34,18 +35,21 @@ export async function applyTogether<M>(
     options.groupId,
     unique.map((pending) => pending.event.personId),
   );
-  const recorded = await recordInInbox(
-    tx,
-    options.groupId,
-    unique.map((pending) => pending.event),
-    'applied',
-  );
+  // Sent together (the driver pipelines them on the transaction's connection): neither depends on the other.
+  const [recorded, held] = await Promise.all([
+    recordInInbox(
+      tx,
+      options.groupId,
+      unique.map((pending) => pending.event),
+      'applied',
+    ),
+    heldAmong(
+      tx,
+      options.groupId,
+      unique.map((pending) => pending.event.personId),
+    ),
+  ]);
   const fresh = unique.filter((pending) => recorded.has(pending.event.id));
-  const held = await heldAmong(
-    tx,
-    options.groupId,
-    fresh.map((pending) => pending.event.personId),
-  );
   const outcomes = new Map<PendingEvent<M>, Outcome>();
   const toApply: EventEnvelope[] = [];
   for (const pending of fresh) {

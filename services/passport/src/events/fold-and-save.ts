@@ -36,7 +36,8 @@ export interface FoldOptions {
  * The one place upstream events reach passports, for the live consumer and the rebuild alike: load every passport
  * the run touches, fold the events in order in memory, then save, append the timeline, record release outcomes and
  * publish what changed (each event caused by the upstream event it follows from; one passport.updated per passport,
- * its state as committed), a statement each for the whole run.
+ * its state as committed), a statement each for the whole run, those that do not depend on
+ * one another sent together.
  */
 export async function foldAndSave(
   work: UnitOfWork,
@@ -46,15 +47,22 @@ export async function foldAndSave(
   if (events.length === 0) return;
   const { tx } = work;
   const releaseIds = [...new Set(events.map((event) => event.data.releaseId))];
-  const working = new WorkingSet(await loadPassportsForUpdate(tx, releaseIds), await loadOutcomes(tx, releaseIds));
+  // Each pair and trio below touches different tables, so each is sent together (pipelined on one connection).
+  const [passports, outcomes] = await Promise.all([
+    loadPassportsForUpdate(tx, releaseIds),
+    loadOutcomes(tx, releaseIds),
+  ]);
+  const working = new WorkingSet(passports, outcomes);
   const now = work.now();
   for (const event of events) foldOne(working, event, { ...options, now });
-  await savePassports(tx, [...working.saved.values()], now);
-  await appendTimeline(tx, working.timeline);
-  await saveOutcomes(
-    tx,
-    [...working.changedOutcomes].map((releaseId) => working.outcomes.get(releaseId)!),
-  );
+  await Promise.all([
+    savePassports(tx, [...working.saved.values()], now),
+    appendTimeline(tx, working.timeline),
+    saveOutcomes(
+      tx,
+      [...working.changedOutcomes].map((releaseId) => working.outcomes.get(releaseId)!),
+    ),
+  ]);
   work.publish(...working.toPublish());
 }
 
