@@ -1,5 +1,5 @@
 import { startBareServer } from '../lib/bare.js';
-import { cpuMsOf, cpuSince } from '../lib/child.js';
+import { cpuMsOf, cpuMsOfEvery, cpuSince } from '../lib/child.js';
 import type { Infra } from '../lib/infra.js';
 import type { BenchOptions } from '../lib/options.js';
 import type { MeasureResult } from '../lib/report.js';
@@ -38,6 +38,7 @@ export async function measureWholePath(
   const run = async (from: number, count: number) => {
     const before = await applied();
     const writerCpu = cpuSince(() => cpuMsOf(writer.pid));
+    const databaseCpu = cpuSince(() => cpuMsOfEvery('postgres'));
     const started = performance.now();
     const replies = await writeMany(writer.url, from, count, options.writeConcurrency);
     const written = performance.now();
@@ -50,6 +51,7 @@ export async function measureWholePath(
       apiMs: written - started,
       pathMs: done - started,
       cpuMs: writerCpu(),
+      databaseCpuMs: databaseCpu(),
     };
   };
   const warmUp = Math.max(20, Math.round(options.wholePathWrites / 10));
@@ -58,6 +60,7 @@ export async function measureWholePath(
   await writeMany(bare.url, WHOLE_PATH_PEOPLE, warmUp, options.writeConcurrency);
   const bareStarted = performance.now();
   const bareCpu = cpuSince(() => cpuMsOf(bare.pid));
+  const bareDatabaseCpu = cpuSince(() => cpuMsOfEvery('postgres'));
   const bareReplies = await writeMany(
     bare.url,
     WHOLE_PATH_PEOPLE + warmUp,
@@ -67,6 +70,7 @@ export async function measureWholePath(
   const bareAccepted = bareReplies.filter((reply) => reply.status === 201).length;
   const bareRate = (bareAccepted * 1000) / (performance.now() - bareStarted);
   const bareCpuPerWrite = bareCpu() / Math.max(1, bareAccepted);
+  const bareDatabaseCpuPerWrite = bareDatabaseCpu() / Math.max(1, bareAccepted);
   await bare.stop();
   await run(WHOLE_PATH_PEOPLE, warmUp);
   const measured = await run(WHOLE_PATH_PEOPLE + warmUp, options.wholePathWrites);
@@ -89,6 +93,13 @@ export async function measureWholePath(
     {
       name: 'release-scheduling CPU per write (the booking, its outbox and relay)',
       value: round(measured.cpuMs / Math.max(1, measured.accepted), 3),
+      unit: 'ms',
+    },
+    { name: 'reference: bare route PostgreSQL CPU per write', value: round(bareDatabaseCpuPerWrite, 3), unit: 'ms' },
+    {
+      // Every postgres process: release-scheduling's booking and relay, and passport applying what it publishes.
+      name: 'PostgreSQL CPU per write (the booking, its relay and passport applying it)',
+      value: round(measured.databaseCpuMs / Math.max(1, measured.accepted), 3),
       unit: 'ms',
     },
     { name: 'write → passport committed', value: round(rate), unit: 'writes/s' },
