@@ -57,13 +57,14 @@ async function runMeasures(infra: Infra, runner: Runner, options: BenchOptions):
   const everything: SlowPart[] = [
     'passport consumer',
     'release-scheduling writes',
+    'passport live',
     'passport reads',
     'passport rebuild',
   ];
   const slow = new Set<SlowPart>(options.only.has('profile') ? everything : []);
   if (runner.missed('projection')) slow.add('passport consumer');
   if (runner.missed('whole-path') || runner.missed('latency'))
-    slow.add('passport consumer').add('release-scheduling writes');
+    slow.add('passport consumer').add('release-scheduling writes').add('passport live');
   if (runner.missed('reads')) slow.add('passport reads');
   if (runner.missed('national')) slow.add('passport rebuild');
   if ((options.profile || options.only.has('profile')) && slow.size > 0) {

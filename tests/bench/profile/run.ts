@@ -12,7 +12,12 @@ import { writeMany } from '../lib/writes.js';
 import { LoadGenerator } from '../measures/load-generator.js';
 import { type ProfileSummary, printSummary, summarise } from './summarise.js';
 
-export type SlowPart = 'passport consumer' | 'release-scheduling writes' | 'passport reads' | 'passport rebuild';
+export type SlowPart =
+  | 'passport consumer'
+  | 'release-scheduling writes'
+  | 'passport live'
+  | 'passport reads'
+  | 'passport rebuild';
 export interface ProfileResult {
   part: SlowPart;
   file: string;
@@ -96,10 +101,22 @@ export async function runProfiles(infra: Infra, options: BenchOptions, slow: Set
   if (slow.has('release-scheduling writes')) {
     const writers = new System(infra, 'profwrites');
     const writer = await writers.need('release-scheduling', {}, cpuProf(dir('release-scheduling writes')));
+    // Passport applying the bookings as they arrive: runs of a few events, where a catch-up has runs of 500.
+    const live = slow.has('passport live')
+      ? await writers.need('passport', {}, cpuProf(dir('passport live')))
+      : undefined;
     await writeMany(writer.url, 6_000_000, Math.min(3_000, options.profileEvents), options.writeConcurrency);
     await pollUntil(async () => (await consumerHealth(writer))?.outboxPending === 0, 120_000, 250);
+    if (live) {
+      const applied = async () => {
+        const health = await consumerHealth(live);
+        return health?.lag === 0 && health.outboxPending === 0 && (health.applied ?? 0) > 0;
+      };
+      await pollUntil(applied, 120_000, 250);
+    }
     await writers.stop();
     done('release-scheduling writes');
+    if (live) done('passport live');
   }
   if (slow.has('passport rebuild')) {
     await runRebuild(infra, system.prefix, 'profile_rebuild', cpuProf(dir('passport rebuild')));
