@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
-import { cacheDir, LocalKafkaBroker } from '@resettle/infra';
-import { eventually } from '@resettle/testing';
+import { eventually, type LocalKafkaBroker, ownKafkaBroker } from '@resettle/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +11,7 @@ describe('a consumer that crashed while its broker was down', () => {
   let bus: EventBus;
   const logged: { kafka?: string }[] = [];
   beforeAll(async () => {
-    broker = await LocalKafkaBroker.create(join(cacheDir, 'test-kafka-rejoin', randomUUID()));
+    broker = await ownKafkaBroker('rejoin');
     await broker.start();
     bus = createEventBus({
       brokers: [broker.brokers],

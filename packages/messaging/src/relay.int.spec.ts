@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { cacheDir, LocalKafkaBroker } from '@resettle/infra';
-import { eventually } from '@resettle/testing';
+import { eventually, type LocalKafkaBroker, ownKafkaBroker } from '@resettle/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IncomingMessage } from './kafka.js';
 import { OutboxRelay, relayLockSession } from './relay.js';
@@ -15,7 +13,7 @@ describe('outbox relay through a broker crash', () => {
   let broker: LocalKafkaBroker;
   let harness: Harness;
   beforeAll(async () => {
-    broker = await LocalKafkaBroker.create(join(cacheDir, 'test-kafka-crash', randomUUID()));
+    broker = await ownKafkaBroker('relay-crash');
     await broker.start();
     harness = await createHarness('relaycrash', [broker.brokers]);
   }, 120_000);

@@ -77,8 +77,15 @@ export function uniqueTopicPrefix(label: string): string {
  * setup stops it by pid if the file does not, and a later run stops it if this run was killed.
  */
 export function ownKafkaCluster(label: string, security?: { users: string[] }): Promise<LocalKafkaCluster> {
-  const name = `${label}-${randomBytes(3).toString('hex')}`;
-  return LocalKafkaCluster.create(join(runClustersDir(testInfra().runId), name), { size: 3, security });
+  return LocalKafkaCluster.create(ownDataDir(label), { size: 3, security });
+}
+
+/**
+ * A single PLAINTEXT broker of this test file's own (not started yet), for a test that stops or kills its broker, which
+ * the run's shared one must never be. The file stops it by pid (`broker.stop()`) and removes its data in its afterAll.
+ */
+export function ownKafkaBroker(label: string): Promise<LocalKafkaBroker> {
+  return LocalKafkaBroker.create(ownDataDir(label));
 }
 
 /**
@@ -90,7 +97,7 @@ export async function ownSecureKafkaBroker(
   label: string,
   userNames: string[],
 ): Promise<{ broker: LocalKafkaBroker; security: BrokerSecurity & { admin: ScramUser }; client: ClientSecurity }> {
-  const dataDir = join(runClustersDir(testInfra().runId), `${label}-${randomBytes(3).toString('hex')}`);
+  const dataDir = ownDataDir(label);
   const plain = await LocalKafkaBroker.create(dataDir);
   const security = scramSecurityFor(userNames, dataDir);
   return {
@@ -98,6 +105,11 @@ export async function ownSecureKafkaBroker(
     security,
     client: clientSecurity(security),
   };
+}
+
+/** A folder for Kafka nodes of one test file's own, inside this run's folder (removed with it at the run's end). */
+function ownDataDir(label: string): string {
+  return join(runClustersDir(testInfra().runId), `${label}-${randomBytes(3).toString('hex')}`);
 }
 
 export { cacheDir, LocalKafkaBroker, LocalKafkaCluster } from '@resettle/infra';

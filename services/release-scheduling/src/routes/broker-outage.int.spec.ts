@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import { TOPICS, topicName } from '@resettle/contracts';
 import { createEventBus, type IncomingMessage } from '@resettle/messaging';
 import { startTestService, type TestService } from '@resettle/platform/testing';
-import { cacheDir, eventually, LocalKafkaBroker } from '@resettle/testing';
+import { eventually, type LocalKafkaBroker, ownKafkaBroker } from '@resettle/testing';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { releaseScheduling } from '../app.js';
@@ -15,7 +14,7 @@ describe('an API write while the broker is down', () => {
   let broker: LocalKafkaBroker;
   let service: TestService;
   beforeAll(async () => {
-    broker = await LocalKafkaBroker.create(join(cacheDir, 'test-kafka-outage', randomUUID()));
+    broker = await ownKafkaBroker('broker-outage');
     await broker.start();
     service = await startTestService(releaseScheduling, {
       kafkaBrokers: [broker.brokers],
