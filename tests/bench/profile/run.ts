@@ -10,6 +10,7 @@ import { consumerHealth, pollUntil, tokenFor } from '../lib/services.js';
 import { System } from '../lib/system.js';
 import { writeMany } from '../lib/writes.js';
 import { LoadGenerator } from '../measures/load-generator.js';
+import { drained } from '../measures/whole-path.js';
 import { type ProfileSummary, printSummary, summarise } from './summarise.js';
 
 export type SlowPart =
@@ -106,14 +107,8 @@ export async function runProfiles(infra: Infra, options: BenchOptions, slow: Set
       ? await writers.need('passport', {}, cpuProf(dir('passport live')))
       : undefined;
     await writeMany(writer.url, 6_000_000, Math.min(3_000, options.profileEvents), options.writeConcurrency);
-    await pollUntil(async () => (await consumerHealth(writer))?.outboxPending === 0, 120_000, 250);
-    if (live) {
-      const applied = async () => {
-        const health = await consumerHealth(live);
-        return health?.lag === 0 && health.outboxPending === 0 && (health.applied ?? 0) > 0;
-      };
-      await pollUntil(applied, 120_000, 250);
-    }
+    if (live) await drained(live, writer, 1);
+    else await pollUntil(async () => (await consumerHealth(writer))?.outboxPending === 0, 120_000, 250);
     await writers.stop();
     done('release-scheduling writes');
     if (live) done('passport live');

@@ -64,7 +64,7 @@ export async function installAuditSafeguards(tx: TransactionSql): Promise<void> 
       IF carried = '' THEN
         -- Queue first on a lock of the chain's own (held, like the row's, to commit): waiting on the head row itself
         -- costs each waiter a walk over its newer versions when it wakes, ~0.5 ms of database CPU a booking at 180/s.
-        PERFORM pg_advisory_xact_lock(7355609);
+        PERFORM pg_advisory_xact_lock(7355609); -- the chain's key; the outbox relay's lock is 7355608
         SELECT seq, hash INTO head FROM public.audit_chain_head FOR UPDATE;
         NEW.chain_seq := head.seq + 1;
         NEW.prev_hash := head.hash;

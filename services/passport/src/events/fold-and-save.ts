@@ -36,8 +36,7 @@ export interface FoldOptions {
  * The one place upstream events reach passports, for the live consumer and the rebuild alike: load every passport
  * the run touches, fold the events in order in memory, then save, append the timeline, record release outcomes and
  * publish what changed (each event caused by the upstream event it follows from; one passport.updated per passport,
- * its state as committed), a statement each for the whole run, those that do not depend on
- * one another sent together.
+ * its state as committed), a statement each for the whole run, those that do not depend on one another sent together.
  */
 export async function foldAndSave(
   work: UnitOfWork,
