@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { repoRoot } from '@resettle/infra';
-import { type AuditFacts, audit, auditHeadWitness, verifyAuditChain } from '@resettle/platform';
+import { type AuditFacts, audit, auditHeadWitness, linkAuditChain, verifyAuditChain } from '@resettle/platform';
 import { startTestService, type TestService } from '@resettle/platform/testing';
 import { eventually } from '@resettle/testing';
 import pino from 'pino';
@@ -17,14 +17,17 @@ const read = (n: number): AuditFacts => ({
 
 const twelve = Array.from({ length: 12 }, (_, n) => `L${String(1000 + n)}BC`);
 
-/** As only the owner or a superuser could: with the log's own triggers off for one statement. */
+/** As only the owner or a superuser could: with the log's and the chain's own triggers off for one statement. */
 async function tamper(sql: postgres.Sql, statement: string): Promise<void> {
   await sql.begin(async (tx) => {
-    await tx.unsafe('alter table audit_log disable trigger user');
+    await tx.unsafe('alter table audit_log disable trigger user; alter table audit_chain disable trigger user');
     await tx.unsafe(statement);
-    await tx.unsafe('alter table audit_log enable trigger user');
+    await tx.unsafe('alter table audit_log enable trigger user; alter table audit_chain enable trigger user');
   });
 }
+
+/** The audit rows at these places in the chain. */
+const atPlaces = (condition: string) => `id in (select audit_id from audit_chain where ${condition})`;
 
 /** `pnpm audit:verify accommodation` against one database, as an operator runs it. */
 function auditVerify(databaseUrl: string, ...options: string[]) {
@@ -36,7 +39,8 @@ function auditVerify(databaseUrl: string, ...options: string[]) {
 function accommodationToTamperWith(): { service: TestService; asSuperuser: postgres.Sql } {
   const running = {} as { service: TestService; asSuperuser: postgres.Sql };
   beforeAll(async () => {
-    running.service = await startTestService(accommodation);
+    // The chainer runs at start and then only when the test links: what is queued stays queued until then.
+    running.service = await startTestService(accommodation, { env: { AUDIT_CHAIN_INTERVAL_MS: '60000' } });
     running.asSuperuser = postgres(running.service.database.url, { max: 1, onnotice: () => {} });
   });
   afterAll(async () => {
@@ -69,12 +73,16 @@ describe('the audit log hash chain', () => {
         }),
       ),
     ]);
+    // Written and queued, and chained a moment later: pending until then, never broken.
+    expect(await verifyAuditChain(service.context.sql)).toMatchObject({ intact: true, rows: 0, pending: 201 });
+    expect(await linkAuditChain(service.context.sql)).toBe(201);
     const verdict = await verifyAuditChain(service.context.sql);
-    expect(verdict).toMatchObject({ intact: true, rows: 201, head: { chainSeq: '201' } });
+    expect(verdict).toMatchObject({ intact: true, rows: 201, pending: 0, head: { chainSeq: '201' } });
     const [numbers] = await asSuperuser`
-      select count(distinct chain_seq)::int as distinct, min(chain_seq)::int as first, max(chain_seq)::int as last
-      from audit_log`;
-    expect(numbers).toEqual({ distinct: 201, first: 1, last: 201 });
+      select count(distinct seq)::int as distinct, count(distinct audit_id)::int as rows, min(seq)::int as first,
+             max(seq)::int as last
+      from audit_chain`;
+    expect(numbers).toEqual({ distinct: 201, rows: 201, first: 1, last: 201 });
     const listed = await asSuperuser`
       select person_id, listed, categories, roles from audit_log where action = 'list-accommodation'`;
     expect(listed).toEqual([{ person_id: null, listed: twelve, categories: ['accommodation', 'release'], roles: [] }]);
@@ -82,21 +90,24 @@ describe('the audit log hash chain', () => {
 
   it('names the first altered row, whoever altered it', async () => {
     const { service, asSuperuser } = running;
-    const [row] = await asSuperuser<{ action: string }[]>`select action from audit_log where chain_seq = 57`;
-    await tamper(asSuperuser, "update audit_log set action = 'tampered' where chain_seq in (57, 90)");
+    const [row] = await asSuperuser<{ action: string }[]>`select action from audit_log where ${asSuperuser.unsafe(
+      atPlaces('seq = 57'),
+    )}`;
+    await tamper(asSuperuser, `update audit_log set action = 'tampered' where ${atPlaces('seq in (57, 90)')}`);
     expect(await verifyAuditChain(service.context.sql)).toMatchObject({
       intact: false,
       rows: 56,
       brokenAt: { reason: 'row-altered', chainSeq: '57' },
     });
-    await tamper(asSuperuser, `update audit_log set action = '${row?.action}' where chain_seq = 57`);
+    await tamper(asSuperuser, `update audit_log set action = '${row?.action}' where ${atPlaces('seq = 57')}`);
     expect((await verifyAuditChain(service.context.sql)).brokenAt).toMatchObject({ chainSeq: '90' });
   });
 
   it('notices a woman taken out of a list read, and is whole again once she is put back', async () => {
     const { service, asSuperuser } = running;
     const [list] = await asSuperuser<{ chainSeq: string }[]>`
-      select chain_seq::text as "chainSeq" from audit_log where action = 'list-accommodation'`;
+      select seq::text as "chainSeq" from audit_chain join audit_log on audit_log.id = audit_chain.audit_id
+      where action = 'list-accommodation'`;
     await tamper(asSuperuser, "update audit_log set listed = listed[2:] where action = 'list-accommodation'");
     expect((await verifyAuditChain(service.context.sql)).brokenAt).toMatchObject({
       reason: 'row-altered',
@@ -107,24 +118,32 @@ describe('the audit log hash chain', () => {
     expect((await verifyAuditChain(service.context.sql)).brokenAt).toMatchObject({ chainSeq: '90' });
   });
 
-  it('notices a row re-hashed to cover the change, a row removed, one slipped in, and the newest rows removed', async () => {
+  it('notices a row re-hashed to cover the change, a row removed, its place removed, one slipped in, and the newest rows removed', async () => {
     const { service, asSuperuser } = running;
     await tamper(
       asSuperuser,
-      `update audit_log set hash = encode(sha256(convert_to(audit_log_canonical(audit_log), 'UTF8')), 'hex')
-       where chain_seq = 90`,
+      `update audit_chain set hash = encode(sha256(convert_to(audit_log_canonical(audit_log, seq, prev_hash), 'UTF8')), 'hex')
+       from audit_log where audit_log.id = audit_chain.audit_id and seq = 90`,
     );
     expect((await verifyAuditChain(service.context.sql)).brokenAt).toEqual({
       reason: 'link-mismatch',
       chainSeq: '91',
       id: expect.any(String),
     });
-    await tamper(asSuperuser, 'delete from audit_log where chain_seq >= 90 and chain_seq < 92');
+    await tamper(asSuperuser, `delete from audit_log where ${atPlaces('seq >= 90 and seq < 92')}`);
+    expect((await verifyAuditChain(service.context.sql)).brokenAt).toMatchObject({
+      reason: 'row-missing',
+      chainSeq: '90',
+    });
+    await tamper(asSuperuser, 'delete from audit_chain where seq >= 90 and seq < 92');
     expect((await verifyAuditChain(service.context.sql)).brokenAt).toMatchObject({
       reason: 'row-missing',
       chainSeq: '92',
     });
-    await tamper(asSuperuser, 'delete from audit_log where chain_seq >= 92');
+    await tamper(
+      asSuperuser,
+      `delete from audit_log where ${atPlaces('seq >= 92')}; delete from audit_chain where seq >= 92`,
+    );
     expect((await verifyAuditChain(service.context.sql)).brokenAt).toMatchObject({
       reason: 'head-mismatch',
       chainSeq: '201',
@@ -151,6 +170,7 @@ describe('an audit chain its owner rewrote whole, from some row to the end', () 
   it('still verifies on its own, and is reported against the head the service logged before', async () => {
     const { service, asSuperuser } = running;
     for (let n = 0; n < 30; n++) await audit(service.context.db, null, read(n));
+    await linkAuditChain(service.context.sql);
     const logged: { auditHead?: string }[] = [];
     // A service logging only warnings still writes its witness.
     const logger = pino({ level: 'warn' }, { write: (line: string) => void logged.push(JSON.parse(line)) });
@@ -166,9 +186,13 @@ describe('an audit chain its owner rewrote whole, from some row to the end', () 
     expect(before.stdout).toContain('holds the witnessed head');
 
     // Rows 20 to 30 replaced: deleted with the triggers off, the head set back, then new rows chained on from 19.
-    await tamper(asSuperuser, 'delete from audit_log where chain_seq >= 20');
-    await asSuperuser`update audit_chain_head set seq = 19, hash = (select hash from audit_log where chain_seq = 19)`;
+    await tamper(
+      asSuperuser,
+      `delete from audit_log where ${atPlaces('seq >= 20')}; delete from audit_chain where seq >= 20`,
+    );
+    await asSuperuser`update audit_chain_head set seq = 19, hash = (select hash from audit_chain where seq = 19)`;
     for (let n = 100; n < 115; n++) await audit(service.context.db, null, read(n));
+    await linkAuditChain(service.context.sql);
 
     expect(await verifyAuditChain(service.context.sql)).toMatchObject({ intact: true, rows: 34 });
     const witnessed = [{ chainSeq: chainSeq!, hash: hash! }];

@@ -31,7 +31,7 @@ describe('the database roles a service runs with', () => {
     expect(owners).toEqual([{ owner: `${service.database.name}_owner` }]);
   });
 
-  it('lets the service role only read and append to the audit log, never change, empty or unprotect it', async () => {
+  it('lets the service role only read and append to the audit log and chain it, never change, empty or unprotect either', async () => {
     await asService`insert into audit_log (sub, roles, action, categories, outcome, correlation_id)
                     values ('someone', '{}', 'read-something', '{}', 'allowed', 'c-1')`;
     expect((await asService`select count(*)::int as rows from audit_log`)[0]?.rows).toBeGreaterThan(0);
@@ -40,8 +40,12 @@ describe('the database roles a service runs with', () => {
     await refused(asService`truncate audit_log`);
     await refused(asService`alter table audit_log disable trigger audit_log_no_change`);
     await refused(asService`drop trigger audit_log_no_change on audit_log`);
-    await refused(asService`drop trigger audit_log_chained on audit_log`);
-    await refused(asService`alter table audit_log drop column hash`);
+    await refused(asService`drop trigger audit_log_queued on audit_log`);
+    await refused(asService`update audit_chain set hash = 'forged'`);
+    await refused(asService`delete from audit_chain`);
+    await refused(asService`insert into audit_chain values (0, 0, 'forged', 'forged')`);
+    await refused(asService`delete from audit_unchained`);
+    await refused(asService`alter table audit_chain drop column hash`);
     await refused(asService`drop table audit_log`);
     await refused(
       asService.unsafe(
@@ -55,7 +59,7 @@ describe('the database roles a service runs with', () => {
   it('lets the service role read, write and delete its business tables (the purge deletes old outbox, inbox and dead-letter rows)', async () => {
     const tables = await asSuperuser<{ table: string }[]>`
       select tablename as table from pg_tables where schemaname = 'public'
-        and tablename not in ('audit_log', 'audit_chain_head')`;
+        and tablename not in ('audit_log', 'audit_chain', 'audit_unchained', 'audit_chain_head')`;
     expect(tables.map((row) => row.table)).toEqual(expect.arrayContaining(['outbox', 'inbox']));
     for (const { table } of tables) {
       const [privileges] = await asSuperuser<Record<string, boolean>[]>`

@@ -90,6 +90,12 @@ export const PlatformConfigSchema = Type.Object({
     default: DEFAULT_IDLE_IN_TRANSACTION_TIMEOUT_MS,
     description: "PostgreSQL idle_in_transaction_session_timeout on the service's connections",
   }),
+  AUDIT_CHAIN_INTERVAL_MS: Type.Integer({
+    minimum: 10,
+    maximum: 60_000,
+    default: 200,
+    description: 'how often audit rows written since are chained (they wait unchained about this long after commit)',
+  }),
   AUDIT_WITNESS_SECONDS: Type.Integer({
     minimum: 0,
     default: 900,

@@ -3,7 +3,7 @@ import postgres, { type TransactionSql } from 'postgres';
 /**
  * What the service's run-time role may do, granted by the owner role after each migration (idempotent): read and
  * write every business table (DELETE included: the purge of published outbox, inbox and dead-letter rows), use their
- * sequences, and on the audit log only SELECT and INSERT. Not granted: TRUNCATE, REFERENCES or TRIGGER on anything,
+ * sequences, and on the audit log only SELECT and INSERT (on its chain SELECT, and the function that chains it). Not granted: TRUNCATE, REFERENCES or TRIGGER on anything,
  * CREATE in the schema; and as it owns nothing it cannot ALTER, DROP or disable a trigger on any table.
  */
 export async function grantServiceRole(tx: TransactionSql, serviceRole: string): Promise<void> {
@@ -18,9 +18,11 @@ export async function grantServiceRole(tx: TransactionSql, serviceRole: string):
   const [audited] = await tx`select to_regclass('public.audit_log') is not null as present`;
   if (audited?.present)
     await tx.unsafe(`
-      REVOKE ALL ON audit_log, audit_chain_head FROM ${role};
+      REVOKE ALL ON audit_log, audit_chain, audit_unchained, audit_chain_head FROM ${role};
       GRANT SELECT, INSERT ON audit_log TO ${role};
-      GRANT SELECT ON audit_chain_head TO ${role};
+      GRANT SELECT ON audit_chain, audit_unchained, audit_chain_head TO ${role};
+      REVOKE EXECUTE ON FUNCTION audit_chain_link(integer) FROM PUBLIC;
+      GRANT EXECUTE ON FUNCTION audit_chain_link(integer) TO ${role};
     `);
 }
 

@@ -6,6 +6,7 @@ export {
   type ChainHead,
   type ChainVerdict,
   canonicalAuditRow,
+  linkAuditChain,
   verifyAuditChain,
 } from './audit/chain.js';
 export { auditLog } from './audit/schema.js';

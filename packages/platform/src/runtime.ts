@@ -5,6 +5,7 @@ import type { Static, TObject, TProperties } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import type { Sql } from 'postgres';
+import { auditChainer } from './audit/chain.js';
 import { auditRoutes } from './audit/routes.js';
 import { auditHeadWitness } from './audit/witness.js';
 import { eventBusFor } from './bus.js';
@@ -132,7 +133,12 @@ export async function startService<T extends TProperties>(
     [
       ...(definition.workers ?? []).map((worker) => worker(context)),
       ...privacyWorkers(service, context, personalData),
-      ...(audited ? [auditHeadWitness(sql, config.AUDIT_WITNESS_SECONDS * 1_000, logger)] : []),
+      ...(audited
+        ? [
+            auditChainer(sql, config.AUDIT_CHAIN_INTERVAL_MS, logger),
+            auditHeadWitness(sql, config.AUDIT_WITNESS_SECONDS * 1_000, logger),
+          ]
+        : []),
     ],
     logger,
   );

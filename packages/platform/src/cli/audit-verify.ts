@@ -12,7 +12,8 @@ try {
   if (verdict.intact) {
     const heads = witnessed.length === 1 ? 'the witnessed head' : `the ${witnessed.length} witnessed heads`;
     const checked = witnessed.length > 0 ? `; holds ${heads}` : '';
-    console.log(`${service}: audit chain intact: ${verdict.rows} rows; head ${head}${checked}`);
+    const pending = verdict.pending > 0 ? ` (and ${verdict.pending} just written, queued to be chained)` : '';
+    console.log(`${service}: audit chain intact: ${verdict.rows} rows${pending}; head ${head}${checked}`);
   } else {
     const at = verdict.brokenAt;
     console.log(

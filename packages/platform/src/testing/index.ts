@@ -93,7 +93,7 @@ export async function startTestService<T extends TProperties>(
       if (!correlationId) throw new Error('the answer carries no x-correlation-id');
       return service.context.sql<AuditRow[]>`
         select action, person_id as "personId", resource_id as "resourceId", outcome, sub, categories, listed
-        from audit_log where correlation_id = ${correlationId} order by chain_seq`;
+        from audit_log where correlation_id = ${correlationId} order by id`;
     },
     close: async () => {
       await service.stop();

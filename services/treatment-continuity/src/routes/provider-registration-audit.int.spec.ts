@@ -36,7 +36,7 @@ describe("an admin's change to a provider's registration is audited: who, when, 
     });
     const dropped = await register({ name: 'Provider Zed', webhookUrl: null });
     const rows = await harness.service.context.sql<{ action: string; justification: string; at: Date }[]>`
-      select action, justification, at from audit_log where resource_id = 'provider-z' order by chain_seq`;
+      select action, justification, at from audit_log where resource_id = 'provider-z' order by id`;
     expect(rows.map((row) => [row.action, row.justification])).toEqual([
       ['register-provider', 'webhook host none -> 93.184.215.14; signing secret set as given'],
       [
