@@ -7,12 +7,12 @@ import { join } from 'node:path';
 import { commandLine, repoRoot } from '@resettle/infra';
 import { benchDir } from './lib/child.js';
 import { cleanupAll, installExitHandlers } from './lib/cleanup.js';
-import { checkoutOf, comparisonTable, infraFor } from './lib/compare.js';
+import { checkoutOf, comparisonTable, infraFor, medianOfRounds, roundOrder } from './lib/compare.js';
 import { type Infra, startInfra } from './lib/infra.js';
 import { checkAgainstContracts } from './lib/journeys.js';
 import { machineFacts } from './lib/machine.js';
 import { type BenchOptions, benchOptions, benchUsage } from './lib/options.js';
-import { tableOf } from './lib/report.js';
+import { type MeasureResult, tableOf } from './lib/report.js';
 import { Runner } from './lib/runner.js';
 import { System } from './lib/system.js';
 import { measureLatency } from './measures/latency.js';
@@ -89,9 +89,17 @@ try {
   let before: Runner | undefined;
   if (compared && options.compare) {
     before = new Runner(options, options.compare, began);
-    await runMeasures(infraFor(infra, compared.root, options.compare, 'r'), before, options);
-  }
-  await runMeasures(compared ? infraFor(infra, infra.root, 'working tree', 'w') : infra, runner, options);
+    const rounds = { ref: [] as MeasureResult[][], tree: [] as MeasureResult[][] };
+    for (const [index, side] of roundOrder(options.rounds).entries()) {
+      const label = side === 'ref' ? options.compare : 'working tree';
+      const round = new Runner(options, `${label} (round ${Math.floor(index / 2) + 1})`, began);
+      const root = side === 'ref' ? compared.root : infra.root;
+      await runMeasures(infraFor(infra, root, label, `${side[0]}${index}`), round, options);
+      rounds[side].push(round.results);
+    }
+    before.results.push(...medianOfRounds(rounds.ref));
+    runner.results.push(...medianOfRounds(rounds.tree));
+  } else await runMeasures(infra, runner, options);
   const report = {
     date: new Date().toISOString(),
     quick: options.quick,

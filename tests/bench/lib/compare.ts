@@ -56,6 +56,41 @@ export function infraFor(infra: Infra, root: string, side: string, suffix: strin
   };
 }
 
+/**
+ * Which side runs in each round pair, balanced so that neither always goes first on a machine that warms up or
+ * slows down as it runs: ref, tree, tree, ref, ref, tree, …
+ */
+export function roundOrder(rounds: number): ('ref' | 'tree')[] {
+  return Array.from({ length: rounds }, (_, round) =>
+    round % 2 === 0 ? (['ref', 'tree'] as const) : (['tree', 'ref'] as const),
+  ).flat();
+}
+
+/**
+ * One side's rounds as one result a measurement: each figure's median over the rounds that measured it (the mean of
+ * the middle two for an even count); a measurement that failed or was skipped in every round keeps its first reason.
+ */
+export function medianOfRounds(rounds: MeasureResult[][]): MeasureResult[] {
+  const names = [...new Set(rounds.flat().map((result) => result.name))];
+  return names.map((name) => {
+    const runs = rounds.flatMap((results) => results.filter((result) => result.name === name));
+    const measured = runs.filter((result) => result.status === 'ok');
+    if (measured.length === 0) return runs[0]!;
+    const figureNames = [...new Set(measured.flatMap((result) => result.figures.map((figure) => figure.name)))];
+    const figures = figureNames.map((figure) => {
+      const values = measured.flatMap((result) => result.figures.filter((candidate) => candidate.name === figure));
+      return { ...values[0]!, value: median(values.map((candidate) => candidate.value)) };
+    });
+    return { ...measured[0]!, figures, details: { rounds: measured.length } };
+  });
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
 const groups = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
 const fine = new Intl.NumberFormat('en-GB', { maximumSignificantDigits: 3 });
 const show = (value: number | undefined) =>

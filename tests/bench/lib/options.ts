@@ -61,6 +61,8 @@ export interface BenchOptions extends Sizes {
   only: Set<MeasureName>;
   /** `--compare REF`: the same measurements for that git ref (built in a temporary worktree), then the working tree. */
   compare?: string;
+  /** Under `--compare`: how many times each side runs, in the order ref, tree, tree, ref, ref, tree… */
+  rounds: number;
 }
 
 const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
@@ -69,7 +71,7 @@ const envName = (name: string) => `BENCH_${kebab(name).replaceAll('-', '_').toUp
 export const benchUsage = `Measures throughput, latency and recovery of the whole system on this machine (see docs/performance.md).
 It starts its own broker and services; the full run takes 6 to 8 minutes on 2 cores, --quick about 2.
 
-usage: pnpm bench [--quick] [--only LIST] [--compare REF] [--profile | --no-profile] [--SIZE N]…
+usage: pnpm bench [--quick] [--only LIST] [--compare REF [--rounds N]] [--profile | --no-profile] [--SIZE N]…
 
   --quick          small sizes and short durations (also BENCH_QUICK=1); no profiling unless --profile
   --only LIST      run only these measurements, comma-separated (also BENCH_ONLY):
@@ -78,6 +80,9 @@ usage: pnpm bench [--quick] [--only LIST] [--compare REF] [--profile | --no-prof
                    --cpu-prof of every path under load, top self-time functions)
   --compare REF    build git REF in a temporary worktree and run the measurements for it, then for the
                    working tree, back to back; prints both with their ratios (no profiling)
+  --rounds N       with --compare: run each side N times (2 by default), in the order ref, tree, tree,
+                   ref, ref, tree…, and report each figure's median over its side's rounds: whichever
+                   side runs first on a freshly started broker measures up to a third lower
   --profile        profile the parts that missed their target (the default without --quick)
   --no-profile     never profile
   -h, --help       this text
@@ -102,6 +107,7 @@ export function benchOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
       'no-profile': { type: 'boolean', default: false },
       only: { type: 'string', default: env.BENCH_ONLY },
       compare: { type: 'string', default: env.BENCH_COMPARE },
+      rounds: { type: 'string', default: env.BENCH_ROUNDS ?? '2' },
       ...helpOption,
     },
   });
@@ -122,6 +128,9 @@ export function benchOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
       throw new UsageError(`unknown measurement "${name}"; choose from ${MEASURES.join(', ')}`);
   }
   const compare = values.compare ? String(values.compare) : undefined;
+  const rounds = Number(values.rounds);
+  if (!Number.isInteger(rounds) || rounds < 1 || rounds > 9)
+    throw new UsageError('--rounds must be a whole number from 1 to 9');
   const profile = compare === undefined && values['no-profile'] !== true && (values.profile ?? !quick);
-  return { ...sizes, quick, only, compare, profile };
+  return { ...sizes, quick, only, compare, rounds, profile };
 }

@@ -15,8 +15,10 @@ describe('pnpm bench: the command line', () => {
   it('runs the national year only when asked for by name; --compare names a ref and turns profiling off', () => {
     expect([...parsed(['--only', 'year']).only]).toEqual(['year']);
     const compared = parsed(['--compare', 'main', '--only', 'reads']);
-    expect(compared).toMatchObject({ compare: 'main', profile: false });
+    expect(compared).toMatchObject({ compare: 'main', profile: false, rounds: 2 });
     expect(parsed([], { BENCH_COMPARE: 'HEAD~1' }).compare).toBe('HEAD~1');
+    expect(parsed(['--compare', 'main', '--rounds', '3']).rounds).toBe(3);
+    expect(() => benchOptions(['--rounds', '0'], {})).toThrow('--rounds must be a whole number from 1 to 9');
   });
 
   it('takes --quick, --only and sizes from flags or the environment, flags first', () => {
