@@ -87,7 +87,7 @@ describe('a three-broker SASL_SSL cluster when the leader of a busy partition is
         next.set(woman, sequence + 1);
         return cancelledEvent(woman, String(sequence));
       });
-      await writeToOutbox(harness, slice);
+      await writeToOutbox(harness, slice, () => relay.outboxCommitted());
       events.push(...slice);
       if (!killed && events.length >= KILL_AFTER) {
         killed = await killBusiestLeader(harness, cluster);

@@ -7,6 +7,7 @@ import type { Database, Transaction } from './db/types.js';
 import { type DeadLetterReason, safeErrorDescription, sendToDeadLetterTopic } from './dead-letters.js';
 import { recordInInbox } from './inbox-records.js';
 import type { DeliveryControl, EventBus, IncomingMessage, RunningSubscription } from './kafka.js';
+import { transactThenWakeRelay } from './outbox.js';
 import { type ParsedMessage, parseMessage } from './parse-message.js';
 import { isTransientError } from './transient.js';
 
@@ -36,6 +37,8 @@ export interface ConsumerOptions {
   maxHandlerAttempts?: number;
   /** Called after an event's effect has committed (metrics; crash tests hook in here). */
   onApplied?: (event: EventEnvelope) => void;
+  /** Called after a run's transaction has committed events to the outbox: the relay's `outboxCommitted`. */
+  onOutboxCommitted?: () => void;
 }
 
 export interface ConsumerStats {
@@ -130,7 +133,11 @@ export class InboxConsumer {
     let transientFailures = 0;
     for (;;) {
       try {
-        const outcomes = await this.options.db.transaction((tx) => applyTogether(tx, run, this.together));
+        const outcomes = await transactThenWakeRelay(
+          this.options.db,
+          (tx) => applyTogether(tx, run, this.together),
+          this.options.onOutboxCommitted,
+        );
         this.count(run, outcomes);
         return;
       } catch (error) {

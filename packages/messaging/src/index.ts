@@ -27,7 +27,7 @@ export {
   type PartitionPlacement,
   type TopicDescription,
 } from './kafka.js';
-export { appendToOutbox, installOutboxWakeUp, OUTBOX_CHANNEL } from './outbox.js';
+export { appendToOutbox, dropOutboxNotifyTrigger, OUTBOX_CHANNEL, transactThenWakeRelay } from './outbox.js';
 export { type ParsedMessage, parseMessage } from './parse-message.js';
 export { provisionServiceAccess, scramOverTls, servicePrincipals } from './provision.js';
 export { OutboxRelay, relayLockSession } from './relay.js';

@@ -2,14 +2,14 @@ import { type EventEnvelope, findEventDefinition, partitionKeyOf } from '@resett
 import type { Sql, TransactionSql } from 'postgres';
 import { insertRows } from './db/json-rows.js';
 import { outbox } from './db/schema.js';
-import type { DatabaseOrTransaction } from './db/types.js';
+import type { Database, DatabaseOrTransaction, Transaction } from './db/types.js';
 
 export const OUTBOX_CHANNEL = 'resettle_outbox';
 const OUTBOX_KEYS = ['eventId', 'topic', 'partitionKey', 'eventType', 'payload', 'traceParent'] as const;
 
 /**
  * Records events in the outbox inside the caller's transaction, so the state change and its events commit together
- * or not at all; the outbox's trigger wakes the relay on commit (installOutboxWakeUp). Topics are stored as the
+ * or not at all; whoever commits the transaction wakes the relay after (`transactThenWakeRelay`). Topics are stored as the
  * contracts name them; the bus puts its namespace in front when the relay sends them.
  */
 export async function appendToOutbox(
@@ -32,24 +32,41 @@ export async function appendToOutbox(
     };
   });
   await insertRows(tx, outbox, OUTBOX_KEYS, rows);
+  appendedIn.add(tx);
 }
 
 /**
- * The relay's wake-up: each statement that adds to the outbox notifies it, delivered when the transaction commits
- * (a statement trigger, so a write does not spend a round trip of its own on `pg_notify`). Installed by the owner
- * role at each start, idempotently, on a database that has an outbox.
+ * Once, on a database from before 2026-12: the outbox's NOTIFY trigger is dropped. PostgreSQL takes one lock, for the
+ * whole server, in every commit that carries a NOTIFY and holds it until the commit is flushed, so such commits are
+ * flushed one at a time instead of together; the relay is now woken by the code that committed (`transactThenWakeRelay`).
+ * Run by the owner role at each start, idempotently.
  */
-export async function installOutboxWakeUp(sql: Sql | TransactionSql): Promise<void> {
+export async function dropOutboxNotifyTrigger(sql: Sql | TransactionSql): Promise<void> {
   const [table] = await sql<{ present: boolean }[]>`select to_regclass('outbox') is not null as present`;
   if (!table?.present) return;
   await sql.unsafe(`
-    CREATE OR REPLACE FUNCTION outbox_wakes_relay() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN
-      PERFORM pg_notify('${OUTBOX_CHANNEL}', '');
-      RETURN NULL;
-    END;
-    $$;
     DROP TRIGGER IF EXISTS outbox_wakes_relay ON outbox;
-    CREATE TRIGGER outbox_wakes_relay AFTER INSERT ON outbox FOR EACH STATEMENT EXECUTE FUNCTION outbox_wakes_relay();
+    DROP FUNCTION IF EXISTS outbox_wakes_relay();
   `);
+}
+
+/** Transactions that appended to the outbox: whoever commits one wakes the relay after. */
+const appendedIn = new WeakSet<object>();
+
+/**
+ * Runs `work` in a transaction and, once it has committed, calls `outboxCommitted` (the relay's
+ * `OutboxRelay.outboxCommitted`) if it appended to the outbox. Not called when it rolls back or appended nothing.
+ */
+export async function transactThenWakeRelay<T>(
+  db: Database,
+  work: (tx: Transaction) => Promise<T>,
+  outboxCommitted: (() => void) | undefined,
+): Promise<T> {
+  let used: Transaction | undefined;
+  const result = await db.transaction((tx) => {
+    used = tx;
+    return work(tx);
+  });
+  if (used && appendedIn.has(used)) outboxCommitted?.();
+  return result;
 }

@@ -70,9 +70,10 @@ describe('outbox relays of several instances on one database', () => {
       const [dropped] = await dropLeaderConnection(harness);
       expect(dropped).toBeDefined();
       await eventually(() => expect(second.relayLeader).toBe(true));
-      // The first still listens for the outbox's NOTIFY on its pool: without its look at the lock it would publish too.
+      // Written on the first's instance, which still thinks it leads and still hears the outbox's NOTIFY on its pool:
+      // without its look at the lock it would publish too.
       const events = ['A1000AA', 'B2000BB'].map((person, index) => cancelledEvent(person, `lost${index}`));
-      await writeToOutbox(harness, events);
+      await writeToOutbox(harness, events, () => first.outboxCommitted());
       await eventually(() => expect(second.published).toBe(events.length));
       await eventually(() => expect(first.relayLeader).toBe(false));
       await sleep(300);

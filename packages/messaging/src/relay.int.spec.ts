@@ -42,7 +42,7 @@ describe('outbox relay through a broker crash', () => {
       cancelledEvent(PEOPLE[index % PEOPLE.length]!, String(index)),
     );
     for (let start = 0; start < events.length; start += 500) {
-      await writeToOutbox(harness, events.slice(start, start + 500));
+      await writeToOutbox(harness, events.slice(start, start + 500), () => relay.outboxCommitted());
       if (start === 2_000) {
         await broker.kill();
         await sleep(3_000); // long enough for the relay to meet the outage

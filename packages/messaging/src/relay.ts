@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import postgres, { type Sql } from 'postgres';
 import { backoffDelay } from './backoff.js';
@@ -19,7 +20,7 @@ export interface RelayOptions {
   bus: EventBus;
   logger: Logger;
   batchSize?: number;
-  /** Safety-net poll in case a NOTIFY was missed (e.g. the listen connection dropped). */
+  /** Safety-net poll for a wake-up missed (the listen connection dropped) or never sent (a script's write). */
   pollIntervalMs?: number;
   /** How often a follower asks for the lock; a crashed leader's lock is freed when its connection closes. */
   leaderPollMs?: number;
@@ -58,8 +59,11 @@ class LeadershipLost extends Error {}
 export class OutboxRelay {
   private running = false;
   private wake: (() => void) | undefined;
-  /** Set by a NOTIFY; read before idling, so one that arrives while a batch is being published is not lost. */
+  /** Set by a wake-up; read before idling, so one that arrives while a batch is being published is not lost. */
   private notified = false;
+  /** A follower's NOTIFY to the leader is in flight; commits meanwhile share the next one. */
+  private notifying = false;
+  private notifyAgain = false;
   private loop: Promise<void> | undefined;
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
@@ -77,18 +81,54 @@ export class OutboxRelay {
   async start(): Promise<void> {
     if (this.running) return;
     this.running = true;
-    await this.options.sql.listen(OUTBOX_CHANNEL, () => {
-      this.notified = true;
-      this.wake?.();
-    });
+    await this.options.sql.listen(OUTBOX_CHANNEL, () => this.wakeUp());
     this.loop = this.run();
+  }
+
+  /**
+   * Told by this instance after a commit that appended to the outbox (`transactThenWakeRelay`). The leader publishes
+   * at once; a follower tells the leader, wherever it runs, with a NOTIFY of its own after the write has committed.
+   */
+  outboxCommitted(): void {
+    if (this.relayLeader) this.wakeUp();
+    else void this.notifyLeader();
+  }
+
+  private wakeUp(): void {
+    this.notified = true;
+    this.wake?.();
+  }
+
+  /**
+   * One NOTIFY in flight at a time, committed without waiting for its flush (synchronous_commit off, for that
+   * statement alone): it holds the server's notify lock for microseconds, and a wake-up lost in a crash costs one poll.
+   */
+  private async notifyLeader(): Promise<void> {
+    if (this.notifying) {
+      this.notifyAgain = true;
+      return;
+    }
+    this.notifying = true;
+    try {
+      do {
+        this.notifyAgain = false;
+        await this.options.sql`
+          select set_config('synchronous_commit', 'off', true), pg_notify(${OUTBOX_CHANNEL}, '')`;
+      } while (this.notifyAgain && this.running);
+    } catch (error) {
+      this.options.logger.debug({ err: error }, 'could not wake the relay leader; its poll will find the events');
+    } finally {
+      this.notifying = false;
+    }
   }
 
   /** Stops after publishing what is pending (bounded by `flushTimeoutMs`). */
   async stop(flushTimeoutMs = 5_000): Promise<void> {
     if (!this.running) return;
     const deadline = Date.now() + flushTimeoutMs;
-    while (Date.now() < deadline && (await this.pendingCount()) > 0) await this.nap(50);
+    this.wakeUp(); // what is pending goes now, not at the next poll
+    // Its own timer: a nap here would take over `wake`, and the relay's idle nap could then not be ended.
+    while (Date.now() < deadline && (await this.pendingCount()) > 0) await sleep(50);
     this.running = false;
     this.wake?.();
     await this.loop;
@@ -194,7 +234,7 @@ export class OutboxRelay {
     return rows.length;
   }
 
-  /** Waits for a NOTIFY or the safety-net poll, unless one arrived since the last look. */
+  /** Waits for a wake-up or the safety-net poll, unless one arrived since the last look. */
   private async idle(): Promise<void> {
     if (!this.notified) await this.nap(this.pollIntervalMs);
     this.notified = false;

@@ -1,4 +1,4 @@
-import { installOutboxWakeUp, preparingEveryQuery } from '@resettle/messaging';
+import { dropOutboxNotifyTrigger, preparingEveryQuery } from '@resettle/messaging';
 import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import { migrate } from 'drizzle-orm/postgres-js/migrator';
 import postgres, { type Sql } from 'postgres';
@@ -79,7 +79,7 @@ export async function prepareDatabase(
     await sql.begin(async (tx) => {
       await tx`select pg_advisory_xact_lock(${SCHEMA_CHANGE_LOCK_KEY})`;
       if (auditLog) await installAuditSafeguards(tx);
-      await installOutboxWakeUp(tx);
+      await dropOutboxNotifyTrigger(tx);
       if (split) await grantServiceRole(tx, service.name);
     });
   } finally {

@@ -101,6 +101,9 @@ export async function startService<T extends TProperties>(
   await bus.ensureTopics(produces);
   const clock = options.clock ?? (() => new Date());
   const service = definition.name;
+  const relay = new OutboxRelay({ sql, bus, logger, lockSession: relayLockSession(config.DATABASE_URL) });
+  // Each write that published wakes the relay once it has committed (no NOTIFY inside the write: see outbox.ts).
+  const outboxCommitted = () => relay.outboxCommitted();
   const context: ServiceContext<Static<TObject<T>>> = {
     config,
     logger,
@@ -118,17 +121,19 @@ export async function startService<T extends TProperties>(
           cause: { correlationId: request.id },
           personId: lock?.personId,
           traceParent: traceParentOf(request.span),
+          outboxCommitted,
         },
         work,
       ),
-    transactFor: (cause, work, lock) => runUnit(db, { service, clock, cause, personId: lock?.personId }, work),
+    transactFor: (cause, work, lock) =>
+      runUnit(db, { service, clock, cause, personId: lock?.personId, outboxCommitted }, work),
   };
 
-  const relay = new OutboxRelay({ sql, bus, logger, lockSession: relayLockSession(config.DATABASE_URL) });
   await relay.start();
   const personalData = definition.personalData?.(context);
   const kernelHandlers = personalData ? subjectAccessHandlers(service, personalData) : {};
-  const consumer = (definition.consumes || personalData) && (await consumerFor(definition, context, kernelHandlers));
+  const consumer =
+    (definition.consumes || personalData) && (await consumerFor(definition, context, kernelHandlers, outboxCommitted));
   const workers = new Workers(
     [
       ...(definition.workers ?? []).map((worker) => worker(context)),
@@ -207,6 +212,7 @@ async function consumerFor<T extends TProperties>(
   definition: ServiceDefinition<T>,
   context: ServiceContext<Static<TObject<T>>>,
   kernel: EventHandlers,
+  onOutboxCommitted: () => void,
 ): Promise<InboxConsumer> {
   const unit = { service: definition.name, clock: context.clock };
   const plumbing = plumbingFor<ServiceContext<Static<TObject<T>>>>(definition.consumes, context, unit, kernel);
@@ -221,6 +227,7 @@ async function consumerFor<T extends TProperties>(
     logger: context.logger,
     handlers: plumbing.handlers,
     ...(plumbing.applyBatch ? { applyBatch: plumbing.applyBatch } : {}),
+    onOutboxCommitted,
   });
   return consumer;
 }

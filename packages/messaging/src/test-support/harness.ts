@@ -8,7 +8,7 @@ import { InboxConsumer } from '../consumer.js';
 import { preparingEveryQuery } from '../db/prepared.js';
 import type { Database } from '../db/types.js';
 import { createEventBus, type EventBus, type KafkaSecurity } from '../kafka.js';
-import { appendToOutbox, installOutboxWakeUp } from '../outbox.js';
+import { appendToOutbox, transactThenWakeRelay } from '../outbox.js';
 import { noteOf, quietLogger } from './events.js';
 import * as schema from './schema.js';
 
@@ -38,7 +38,6 @@ export async function createHarness(
   const database = await freshDatabase(label);
   const migrator = postgres(database.url, { max: 1, onnotice: () => {} });
   await migrate(drizzle(migrator), { migrationsFolder });
-  await installOutboxWakeUp(migrator);
   await migrator.end();
   const sql = postgres(options.databaseUrl ?? database.url, { max: 5, onnotice: () => {} });
   const db = drizzle(preparingEveryQuery(sql), { schema });
@@ -87,8 +86,13 @@ export function effectsConsumer(harness: Harness, groupId: string, db: Database 
   });
 }
 
-export async function writeToOutbox(harness: Harness, events: EventEnvelope[]): Promise<void> {
-  await harness.db.transaction((tx) => appendToOutbox(tx, events));
+/** As a service writes: in a transaction, then `outboxCommitted` (a relay's) once it has committed. */
+export async function writeToOutbox(
+  harness: Harness,
+  events: EventEnvelope[],
+  outboxCommitted?: () => void,
+): Promise<void> {
+  await transactThenWakeRelay(harness.db, (tx) => appendToOutbox(tx, events), outboxCommitted);
 }
 
 export async function effectRows(sql: Sql): Promise<{ event_id: string; person_id: string; note: string }[]> {

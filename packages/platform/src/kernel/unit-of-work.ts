@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { type Cause, createEvent, type EventDraft, type EventEnvelope, findEventDefinition } from '@resettle/contracts';
-import { appendToOutbox, type Database, holdTransactionLock, type Transaction } from '@resettle/messaging';
+import {
+  appendToOutbox,
+  type Database,
+  holdTransactionLock,
+  type Transaction,
+  transactThenWakeRelay,
+} from '@resettle/messaging';
 import type { FastifyRequest } from 'fastify';
 import { type AuditFacts, auditInTransaction } from '../audit/audit.js';
 
@@ -37,6 +43,8 @@ export interface UnitOptions {
   request?: FastifyRequest | null;
   /** The span the work belongs to, carried with its events to their consumers. */
   traceParent?: string | null;
+  /** Called once the unit has committed, if it published: the relay's `outboxCommitted`. */
+  outboxCommitted?: () => void;
 }
 
 /** The advisory lock key shared by the consumer (which locks each event's person) and the service's own writes. */
@@ -104,13 +112,17 @@ export async function runUnit<T>(
   options: UnitOptions & { personId?: string },
   work: (unit: UnitOfWork) => Promise<T>,
 ): Promise<T> {
-  return db.transaction(async (tx) => {
-    const unit = unitOver(tx, options);
-    if (options.personId) await unit.lockPerson(options.personId);
-    const result = await work(unit);
-    await unit.flush();
-    return result;
-  });
+  return transactThenWakeRelay(
+    db,
+    async (tx) => {
+      const unit = unitOver(tx, options);
+      if (options.personId) await unit.lockPerson(options.personId);
+      const result = await work(unit);
+      await unit.flush();
+      return result;
+    },
+    options.outboxCommitted,
+  );
 }
 
 function eventFrom(draft: EventDraft, options: UnitOptions): EventEnvelope {
