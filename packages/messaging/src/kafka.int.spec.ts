@@ -25,6 +25,14 @@ describe('the event bus against the real Kafka broker', () => {
     return { logged, shortSession };
   };
 
+  it('reads the end offsets of topics the moment they are made, while their leaders settle', async () => {
+    const fresh = Array.from({ length: 12 }, (_, index) => `${uniqueTopicPrefix('bus')}fresh-${index}`);
+    await bus.ensureTopics(fresh);
+    const ends = await Promise.all(fresh.map(async (name) => [...(await bus.endOffsets(name)).values()]));
+    expect(ends.flat().every((end) => end === 0n)).toBe(true);
+    expect(ends.every((partitions) => partitions.length > 0)).toBe(true);
+  });
+
   it('produces and consumes every message, in order per key, and reports zero lag after', async () => {
     await bus.ensureTopics([topic]);
     const keys = ['A1111AA', 'B2222BB', 'C3333CC'];

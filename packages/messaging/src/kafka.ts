@@ -323,7 +323,8 @@ class KafkaEventBus implements EventBus {
     const admin = this.kafka.admin();
     await admin.connect();
     try {
-      const offsets = await admin.fetchTopicOffsets(this.physical(topic));
+      // kafkajs gives up at once when a partition's leader is not settled (a topic just made, a broker just gone).
+      const offsets = await retryWhileRetriable(() => admin.fetchTopicOffsets(this.physical(topic)));
       return new Map(offsets.map((entry) => [entry.partition, BigInt(entry.high)]));
     } finally {
       await admin.disconnect();
@@ -456,6 +457,23 @@ class KafkaEventBus implements EventBus {
       await admin.disconnect();
     }
   }
+}
+
+/** Runs `call` again, with back-off, while it fails with an error the broker marks retriable (about 4.5 s in all). */
+async function retryWhileRetriable<T>(call: () => Promise<T>, attempts = 8): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await call();
+    } catch (error) {
+      if (!isRetriable(error) || attempt >= attempts) throw error;
+      await sleep(backoffDelay(attempt, 100, 1_000));
+    }
+  }
+}
+
+/** kafkajs marks its errors `retriable`; its error classes are not importable by name from ESM (a CommonJS export). */
+function isRetriable(error: unknown): boolean {
+  return error instanceof Error && 'retriable' in error && error.retriable === true;
 }
 
 /** Pauses the partitions that have got ahead and resumes those the slowest has caught up with. */
