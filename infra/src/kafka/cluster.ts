@@ -77,6 +77,14 @@ export class LocalKafkaCluster {
     );
   }
 
+  /** A lone broker saved in `dataDir` (its `broker.json`), as a cluster of one, to be stopped as clusters are. */
+  static openLoneBroker(dataDir: string): LocalKafkaCluster | undefined {
+    const handlePath = join(dataDir, 'broker.json');
+    if (!existsSync(handlePath)) return undefined;
+    const handle = JSON.parse(readFileSync(handlePath, 'utf8')) as BrokerHandle;
+    return new LocalKafkaCluster(dataDir, [new LocalKafkaBroker(handle)]);
+  }
+
   /** The bootstrap list for clients: every node's client port. */
   get brokers(): string {
     return this.nodes.map((node) => node.brokers).join(',');
@@ -118,8 +126,14 @@ export function majority(replicas: number): number {
   return Math.floor(replicas / 2) + 1;
 }
 
-/** Every cluster saved directly under `parentDir`, so leftovers of a killed run can be stopped. */
+/**
+ * Every cluster saved directly under `parentDir`, a lone broker saved there counted as a cluster of one, so the
+ * leftovers of an interrupted or killed run can be stopped.
+ */
 export function clustersUnder(parentDir: string): LocalKafkaCluster[] {
   if (!existsSync(parentDir)) return [];
-  return readdirSync(parentDir).flatMap((entry) => LocalKafkaCluster.open(join(parentDir, entry)) ?? []);
+  return readdirSync(parentDir).flatMap((entry) => {
+    const dir = join(parentDir, entry);
+    return LocalKafkaCluster.open(dir) ?? LocalKafkaCluster.openLoneBroker(dir) ?? [];
+  });
 }

@@ -47,7 +47,7 @@ export default async function setup(project: TestProject) {
     const pid = brokerStopped ? undefined : broker?.pid;
     brokerStopped = true;
     if (pid !== undefined) process.kill(pid, 'SIGTERM');
-    // Clusters a test file started for itself and could not stop (it was interrupted too).
+    // Clusters and lone brokers a test file started for itself and could not stop (it was interrupted too).
     for (const cluster of clustersUnder(runClustersDir(runId)))
       for (const node of cluster.pids) process.kill(node, 'SIGTERM');
   };

@@ -82,7 +82,8 @@ export function ownKafkaCluster(label: string, security?: { users: string[] }): 
 
 /**
  * A single PLAINTEXT broker of this test file's own (not started yet), for a test that stops or kills its broker, which
- * the run's shared one must never be. The file stops it by pid (`broker.stop()`) and removes its data in its afterAll.
+ * the run's shared one must never be. The file stops it by pid (`broker.stop()`) and removes its data in its afterAll;
+ * the run's global setup stops it if the run is interrupted first, and a later run if this one was killed.
  */
 export function ownKafkaBroker(label: string): Promise<LocalKafkaBroker> {
   return LocalKafkaBroker.create(ownDataDir(label));
@@ -91,7 +92,7 @@ export function ownKafkaBroker(label: string): Promise<LocalKafkaBroker> {
 /**
  * A single SASL_SSL (SCRAM) + ACL broker of this test file's own (not started yet): users `admin` (a super user) and
  * one per name given, with random passwords; `client` is what a client needs (the throwaway CA, the users). The file stops it by pid
- * (`broker.stop()`) in its afterAll.
+ * (`broker.stop()`) in its afterAll; an interrupted or killed run's is stopped as `ownKafkaBroker`'s is.
  */
 export async function ownSecureKafkaBroker(
   label: string,
