@@ -73,12 +73,16 @@ export class LocalKafkaBroker {
   constructor(readonly handle: BrokerHandle) {}
 
   static async create(dataDir: string, port?: number): Promise<LocalKafkaBroker> {
-    const handlePath = join(dataDir, 'broker.json');
-    if (existsSync(handlePath)) {
-      const saved = JSON.parse(readFileSync(handlePath, 'utf8')) as BrokerHandle;
-      if (port === undefined || saved.port === port) return new LocalKafkaBroker(saved);
-    }
+    const saved = LocalKafkaBroker.open(dataDir);
+    if (saved && (port === undefined || saved.handle.port === port)) return saved;
     return LocalKafkaBroker.saved({ dataDir, port: port ?? (await freePort()), controllerPort: await freePort() });
+  }
+
+  /** The broker saved in `dataDir` (its `broker.json`), if any (read only: nothing is started or written). */
+  static open(dataDir: string): LocalKafkaBroker | undefined {
+    const handlePath = join(dataDir, 'broker.json');
+    if (!existsSync(handlePath)) return undefined;
+    return new LocalKafkaBroker(JSON.parse(readFileSync(handlePath, 'utf8')) as BrokerHandle);
   }
 
   /** A broker with this handle, saved in its data dir so `create(dataDir)` finds it again. */

@@ -79,10 +79,8 @@ export class LocalKafkaCluster {
 
   /** A lone broker saved in `dataDir` (its `broker.json`), as a cluster of one, to be stopped as clusters are. */
   static openLoneBroker(dataDir: string): LocalKafkaCluster | undefined {
-    const handlePath = join(dataDir, 'broker.json');
-    if (!existsSync(handlePath)) return undefined;
-    const handle = JSON.parse(readFileSync(handlePath, 'utf8')) as BrokerHandle;
-    return new LocalKafkaCluster(dataDir, [new LocalKafkaBroker(handle)]);
+    const broker = LocalKafkaBroker.open(dataDir);
+    return broker && new LocalKafkaCluster(dataDir, [broker]);
   }
 
   /** The bootstrap list for clients: every node's client port. */
