@@ -1,5 +1,6 @@
 import type { Database, DatabaseOrTransaction } from '@resettle/messaging';
 import { and, asc, count, desc, eq, gte, type SQL, sql } from 'drizzle-orm';
+import type { PassportOutline } from '../domain/index.js';
 import { passports, releaseOutcomes } from './schema.js';
 
 export interface UpcomingQuery {
@@ -16,8 +17,10 @@ const { placeholder } = sql;
 
 /**
  * A page of upcoming releases, highest risk first. Risk score: gaps ÷ (calendar days to release + 1). More gaps and
- * fewer days rank first; a complete passport scores 0. Ties: earliest release, then prison number. The statement is
- * built once for `db` (each filter left out is a null parameter), not on every request.
+ * fewer days rank first; a complete passport scores 0. Ties: earliest release, then prison number. The region's
+ * releases are ranked on narrow columns and only the page's rows are read whole, each passport in outline (without
+ * the facts behind it, two thirds of its size). The statement is built once for `db` (each filter left out is a null
+ * parameter), not on every request.
  */
 export function upcomingReleasesQuery(db: Database) {
   const today = sql`${placeholder('today')}::date`;
@@ -29,13 +32,35 @@ export function upcomingReleasesQuery(db: Database) {
     sql`(${placeholder('to')}::date is null or ${passports.releaseDate} <= ${placeholder('to')}::date)`,
     sql`(${placeholder('prison')}::text is null or ${passports.prisonCode} = ${placeholder('prison')}::text)`,
   );
-  const page = db
-    .select({ row: passports, riskScore: score, total: sql<number>`count(*) over ()`.mapWith(Number) })
+  const ranked = db
+    .select({
+      releaseId: passports.releaseId,
+      riskScore: score.as('risk_score'),
+      total: sql<number>`count(*) over ()`.as('total'),
+    })
     .from(passports)
     .where(where)
     .orderBy(desc(score), asc(passports.releaseDate), asc(passports.personId))
     .limit(placeholder('limit'))
     .offset(placeholder('offset'))
+    .as('ranked');
+  const page = db
+    .select({
+      row: {
+        releaseId: passports.releaseId,
+        personId: passports.personId,
+        prisonCode: passports.prisonCode,
+        releaseDate: passports.releaseDate,
+        releaseStatus: passports.releaseStatus,
+        gaps: passports.gaps,
+        passport: sql<PassportOutline>`${passports.passport} - 'facts'`.mapWith(passports.passport),
+      },
+      riskScore: ranked.riskScore,
+      total: sql<number>`${ranked.total}`.mapWith(Number),
+    })
+    .from(ranked)
+    .innerJoin(passports, eq(passports.releaseId, ranked.releaseId))
+    .orderBy(desc(ranked.riskScore), asc(passports.releaseDate), asc(passports.personId))
     .prepare('upcoming_releases');
   const counted = db.select({ total: count() }).from(passports).where(where).prepare('upcoming_releases_count');
   return async (query: UpcomingQuery) => {

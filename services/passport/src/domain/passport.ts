@@ -126,6 +126,9 @@ export interface Passport {
   facts: PassportFacts;
 }
 
+/** A passport without the facts behind its verdicts: all that statuses, gaps and risk are worked out from. */
+export type PassportOutline = Omit<Passport, 'facts'>;
+
 export interface PassportSettings {
   /** Working days before release at which an incomplete passport is at risk. */
   atRiskWorkingDays: number;

@@ -1,6 +1,6 @@
 import { isComplete, missingOf } from './completeness.js';
 import { londonDateOf, workingDaysUntil } from './dates.js';
-import type { Passport, PassportSettings } from './passport.js';
+import type { PassportOutline, PassportSettings } from './passport.js';
 
 export interface RiskAssessment {
   atRisk: boolean;
@@ -13,11 +13,11 @@ export interface RiskAssessment {
 }
 
 /** The threshold shrinks: short sentences get half the time to plan; short notice is at risk at once. */
-export function thresholdFor(passport: Passport, settings: PassportSettings): number {
+export function thresholdFor(passport: PassportOutline, settings: PassportSettings): number {
   return passport.shortSentence ? Math.ceil(settings.atRiskWorkingDays / 2) : settings.atRiskWorkingDays;
 }
 
-export function assessRisk(passport: Passport, now: Date, settings: PassportSettings): RiskAssessment {
+export function assessRisk(passport: PassportOutline, now: Date, settings: PassportSettings): RiskAssessment {
   const threshold = thresholdFor(passport, settings);
   const days = passport.releaseDate ? workingDaysUntil(londonDateOf(now), passport.releaseDate) : null;
   const base = { workingDaysToRelease: days, thresholdWorkingDays: threshold, missing: missingOf(passport) };

@@ -6,6 +6,7 @@ import {
   londonDateOf,
   PATHWAY_LABELS,
   type Passport,
+  type PassportOutline,
   type PassportSettings,
   type Pathway,
   pathwayEntries,
@@ -27,7 +28,7 @@ export function statusText(pathway: Pick<Pathway, 'required' | 'status' | 'owedB
   return pathway.status === 'awaiting-re-check' && pathway.owedBy ? `${words} by ${pathway.owedBy}` : words;
 }
 
-export function pathwaysView(passport: Passport) {
+export function pathwaysView(passport: PassportOutline) {
   // A passport saved before verdicts existed has no reasons or owner on its pathways.
   return pathwayEntries(passport).map(({ name, required, status, reason, reasons = [], owedBy = null }) => ({
     pathway: name,
@@ -41,7 +42,13 @@ export function pathwaysView(passport: Passport) {
   }));
 }
 
-export function releaseSummary(row: PassportRow, now: Date) {
+/** The fields of a passport's row a list shows, with its passport in outline. */
+export type ListedPassportRow = Pick<
+  PassportRow,
+  'releaseId' | 'personId' | 'prisonCode' | 'releaseDate' | 'releaseStatus' | 'gaps'
+> & { passport: PassportOutline };
+
+export function releaseSummary(row: ListedPassportRow, now: Date) {
   const { passport } = row;
   return {
     releaseId: row.releaseId,
