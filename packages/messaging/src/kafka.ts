@@ -476,6 +476,11 @@ function isRetriable(error: unknown): boolean {
   return error instanceof Error && 'retriable' in error && error.retriable === true;
 }
 
+/** The brokers refused the client's SASL login (a wrong password, or a user a broker does not know yet). */
+export function isLoginRefused(error: unknown): error is Error {
+  return error instanceof Error && error.name === 'KafkaJSSASLAuthenticationError';
+}
+
 /** Pauses the partitions that have got ahead and resumes those the slowest has caught up with. */
 function keepInStep(consumer: Consumer, inStep: InStep, batch: EachBatchPayload['batch']): void {
   const last = batch.messages[batch.messages.length - 1];

@@ -8,7 +8,7 @@ import postgres, { type Sql } from 'postgres';
 import { InboxConsumer } from '../consumer.js';
 import { preparingEveryQuery } from '../db/prepared.js';
 import type { Database } from '../db/types.js';
-import { createEventBus, type EventBus, type KafkaSecurity } from '../kafka.js';
+import { createEventBus, type EventBus, isLoginRefused, type KafkaSecurity } from '../kafka.js';
 import { appendToOutbox, transactThenWakeRelay } from '../outbox.js';
 import { noteOf, quietLogger } from './events.js';
 import * as schema from './schema.js';
@@ -80,9 +80,7 @@ async function loginRetried(connect: () => Promise<void>, label: string): Promis
     try {
       return await connect();
     } catch (error) {
-      if (!(error instanceof Error && error.name === 'KafkaJSSASLAuthenticationError') || Date.now() > deadline) {
-        throw error;
-      }
+      if (!isLoginRefused(error) || Date.now() > deadline) throw error;
       console.warn(`${label}: the brokers refused the first login (${error.message}); trying again`);
       await sleep(1_000);
     }
