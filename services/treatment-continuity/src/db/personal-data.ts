@@ -7,7 +7,7 @@ import { handoffs, releases, webhookAttempts, webhookDeliveries } from './schema
 const replacedIn = (column: AnyPgColumn, field: string) =>
   sql`case when jsonb_typeof(${column}) = 'object' then ${column} || jsonb_build_object(${field}::text, ${ANONYMISED}::text) else ${column} end`;
 
-const herDeliveries = (personId: string) => sql`${webhookDeliveries.payload}->>'personId' = ${personId}`;
+const herDeliveries = (personId: string) => eq(webhookDeliveries.personId, personId);
 
 /**
  * Webhook deliveries no longer pending (delivered, or given up on) with their attempts, after their retention: each

@@ -20,9 +20,9 @@ describe('the purge, with the clock moved past each retention', () => {
     const sql = service.context.sql;
     const payload = { id: randomUUID(), type: 'treatment.handoff.sent', personId: 'A1234BC', data: { dose: '60 mg' } };
     await sql`insert into providers (provider_id, name) values ('p-1', 'Provider') on conflict do nothing`;
-    await sql`insert into webhook_deliveries (id, provider_id, event_id, event_type, payload, status, attempts)
-      values (${ids.delivered}, 'p-1', ${randomUUID()}, 'treatment.handoff.sent', ${JSON.stringify(payload)}::jsonb, 'delivered', 1),
-             (${ids.pending}, 'p-1', ${randomUUID()}, 'treatment.handoff.sent', ${JSON.stringify(payload)}::jsonb, 'pending', 0)`;
+    await sql`insert into webhook_deliveries (id, provider_id, person_id, event_id, event_type, payload, status, attempts)
+      values (${ids.delivered}, 'p-1', 'A1234BC', ${randomUUID()}, 'treatment.handoff.sent', ${JSON.stringify(payload)}::jsonb, 'delivered', 1),
+             (${ids.pending}, 'p-1', 'A1234BC', ${randomUUID()}, 'treatment.handoff.sent', ${JSON.stringify(payload)}::jsonb, 'pending', 0)`;
     await sql`update webhook_deliveries set next_attempt_at = now() + interval '10 years' where id = ${ids.pending}`;
     await sql`insert into webhook_attempts (delivery_id, attempt, status_code) values (${ids.delivered}, 1, 200)`;
     await sql`insert into inbox (consumer_group, event_id, event_type, person_id, outcome) values

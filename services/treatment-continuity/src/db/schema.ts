@@ -107,6 +107,8 @@ export const webhookDeliveries = pgTable(
   {
     id: uuid('id').primaryKey(),
     providerId: text('provider_id').notNull(),
+    /** The woman the message is about: her messages to a provider keep their order. */
+    personId: text('person_id').notNull(),
     eventId: uuid('event_id').notNull(),
     eventType: text('event_type').notNull(),
     payload: jsonb('payload').$type<EventEnvelope>().notNull(),
@@ -124,8 +126,8 @@ export const webhookDeliveries = pgTable(
   },
   (table) => [
     index('webhook_deliveries_due').on(table.status, table.nextAttemptAt),
-    index('webhook_deliveries_pending_by_provider')
-      .on(table.providerId, table.queuedSeq)
+    index('webhook_deliveries_pending_by_woman')
+      .on(table.providerId, table.personId, table.queuedSeq)
       .where(sql`${table.status} = 'pending'`),
   ],
 );

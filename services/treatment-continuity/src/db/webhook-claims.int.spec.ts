@@ -15,6 +15,11 @@ describe('webhook claims by two instances at once', () => {
       webhookUrl: 'http://127.0.0.1:9/hooks',
     });
     expect(registered.status).toBe(200);
+    const other = await harness.service.call(admin, 'PUT', '/api/providers/provider-b', {
+      name: 'Provider B',
+      webhookUrl: 'http://127.0.0.1:9/hooks',
+    });
+    expect(other.status).toBe(200);
   });
   afterAll(async () => {
     await harness.close();
@@ -53,5 +58,18 @@ describe('webhook claims by two instances at once', () => {
     await first;
     expect(settledEarly).toBe(false);
     expect(await second).toEqual([]);
+  });
+
+  it("claims another woman's message behind one of hers that is leased, and none of her later ones", async () => {
+    const { db } = harness.service.context;
+    const [hers, herLater] = [releaseScheduled('W4002AA'), releaseScheduled('W4002AA')];
+    const another = releaseScheduled('W4003AA');
+    await queueDeliveries(db, 'provider-b', [hers, herLater, another]);
+    const leaseUntil = new Date(Date.now() + 60_000);
+    await db.execute(sql`
+      update webhook_deliveries set next_attempt_at = ${leaseUntil.toISOString()}::timestamptz
+      where event_id = ${hers.id}`);
+    const claimed = await claimDueDeliveries(db, leaseUntil);
+    expect(claimed.map(({ delivery }) => delivery.eventId)).toEqual([another.id]);
   });
 });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EventEnvelope } from '@resettle/contracts';
 import { type Database, type DatabaseOrTransaction, holdTransactionLock } from '@resettle/messaging';
-import { and, asc, desc, eq, gt, inArray, lt, lte, notExists, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gt, inArray, lt, lte, notExists, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { AttemptVerdict } from '../domain/index.js';
 import { providers, webhookAttempts, webhookDeliveries } from './schema.js';
@@ -21,6 +21,7 @@ export async function queueDeliveries(db: DatabaseOrTransaction, providerId: str
     messages.map((event) => ({
       id: randomUUID(),
       providerId,
+      personId: event.personId,
       eventId: event.id,
       eventType: event.type,
       payload: event,
@@ -38,8 +39,9 @@ const earlier = alias(webhookDeliveries, 'earlier');
 export const CLAIM_LOCK = 'treatment-continuity/webhook-claims';
 
 /**
- * Claims due deliveries in the order they were queued, and none queued behind a provider's earlier delivery that waits
- * for its next attempt or is leased (so a message never overtakes an earlier one to the same provider). Instances
+ * Claims due deliveries in the order they were queued, and none queued behind an earlier delivery to the same provider
+ * about the same woman that waits for its next attempt or is leased (so a message never overtakes an earlier one of
+ * hers; another woman's are not held up). Instances
  * claim in turn (`CLAIM_LOCK`); each delivery is leased until `leaseUntil`: if this instance dies mid-attempt, another
  * delivers it afterwards.
  */
@@ -61,6 +63,7 @@ export function claimDueDeliveries(db: Database, leaseUntil: Date, limit = 20): 
               .where(
                 and(
                   eq(earlier.providerId, webhookDeliveries.providerId),
+                  eq(earlier.personId, webhookDeliveries.personId),
                   eq(earlier.status, 'pending'),
                   lt(earlier.queuedSeq, webhookDeliveries.queuedSeq),
                   gt(earlier.nextAttemptAt, sql`now()`),
@@ -122,13 +125,15 @@ export async function deliveriesByStatus(db: DatabaseOrTransaction) {
     .groupBy(webhookDeliveries.status);
 }
 
+const { payload: _payload, ...LISTED } = getTableColumns(webhookDeliveries);
+
 /**
- * A provider's latest deliveries, each with the woman it is about and every attempt in order; the rest of the payload
- * stays out of the listing.
+ * A provider's latest deliveries, each with the woman it is about and every attempt in order; the payload stays out of
+ * the listing.
  */
 export async function deliveriesOf(db: DatabaseOrTransaction, providerId: string, limit = 200) {
   const deliveries = await db
-    .select()
+    .select(LISTED)
     .from(webhookDeliveries)
     .where(eq(webhookDeliveries.providerId, providerId))
     .orderBy(desc(webhookDeliveries.createdAt))
@@ -141,9 +146,8 @@ export async function deliveriesOf(db: DatabaseOrTransaction, providerId: string
         .where(inArray(webhookAttempts.deliveryId, ids))
         .orderBy(asc(webhookAttempts.id))
     : [];
-  return deliveries.map(({ payload, ...delivery }) => ({
+  return deliveries.map((delivery) => ({
     ...delivery,
-    personId: payload.personId,
     log: attempts.filter((attempt) => attempt.deliveryId === delivery.id),
   }));
 }

@@ -7,7 +7,7 @@ import { webhookReceiver } from '../test-support/webhook-receiver.js';
 
 type Receiver = Awaited<ReturnType<typeof webhookReceiver>>;
 
-describe("the order of a provider's webhooks", () => {
+describe("the order of a woman's webhooks to a provider", () => {
   let harness: Harness;
   let lastReceiver: Receiver | undefined;
   beforeAll(async () => {
@@ -52,6 +52,14 @@ describe("the order of a provider's webhooks", () => {
     const [first, second, third] = await queued('W3002AA', 3);
     await eventually(() => expect(arrivedIds(provider)).toHaveLength(4), 20_000);
     expect(arrivedIds(provider)).toEqual([first, first, second, third]);
+  });
+
+  it("sends another woman's message while one of hers waits for its retry", async () => {
+    const provider = await providerAt(await webhookReceiver(1));
+    const [hers] = await queued('W3004AA', 1);
+    const [another] = await queued('W3005AA', 1);
+    await eventually(() => expect(arrivedIds(provider)).toHaveLength(3), 20_000);
+    expect(arrivedIds(provider)).toEqual([hers, another, hers]);
   });
 
   it('keeps a message queued later behind one waiting for its retry', async () => {

@@ -8,6 +8,8 @@ import { postWebhook, type Resolve, WEBHOOK_TIMEOUT_MS, type WebhookOutcome } fr
 // A claimed delivery is left alone this long; if this instance dies mid-attempt, another delivers it afterwards.
 const LEASE_MS = WEBHOOK_TIMEOUT_MS * 6;
 
+const womanOf = ({ delivery }: DueDelivery) => delivery.personId;
+
 export interface WebhookSettings {
   WEBHOOK_POLL_MS: number;
   WEBHOOK_RETRY_BASE_MS: number;
@@ -19,7 +21,8 @@ export interface WebhookSettings {
 
 /**
  * Delivers queued webhooks at least once: claims due rows, POSTs each provider's signed messages one at a time in the
- * order they were queued (providers side by side), outside any transaction, then
+ * order they were queued (providers side by side; a woman's later messages wait behind hers being retried), outside
+ * any transaction, then
  * logs the attempt and marks it delivered, schedules the next attempt with back-off, or — attempts or age run out —
  * marks it failed for good (the provider sees it and can replay it; operators see `webhook_deliveries{status="failed"}`).
  * The next round starts a poll interval after the last one ends, so rounds never overlap.
@@ -70,16 +73,21 @@ export class WebhookWorker implements Worker {
     await Promise.all(queues.map((queue) => this.deliverInOrder(queue, leaseUntil)));
   }
 
-  /** One provider's messages in order; those behind one that is not yet delivered wait for it (`afterAttemptInQueue`). */
+  /** One provider's messages in order; a woman's later ones wait behind hers that is not yet delivered. */
   private async deliverInOrder(queue: DueDelivery[], leaseUntil: Date): Promise<void> {
-    for (const [index, item] of queue.entries()) {
+    let rest = queue;
+    for (let item = rest[0]; item; item = rest[0]) {
       const verdict = await this.attempt(item);
-      const step = afterAttemptInQueue(verdict, { now: new Date(), leaseUntil, attemptMs: WEBHOOK_TIMEOUT_MS });
-      if (step.next === 'wait') {
-        const behind = queue.slice(index + 1).map(({ delivery }) => delivery.id);
-        await deferDeliveries(this.context.db, behind, step.until);
-        return;
+      const timing = { now: new Date(), leaseUntil, attemptMs: WEBHOOK_TIMEOUT_MS };
+      const step = afterAttemptInQueue({ woman: item.delivery.personId, verdict }, rest.slice(1), womanOf, timing);
+      for (const { messages, until } of step.deferred) {
+        await deferDeliveries(
+          this.context.db,
+          messages.map(({ delivery }) => delivery.id),
+          until,
+        );
       }
+      rest = step.next;
     }
   }
 
