@@ -51,6 +51,8 @@ export {
   type ProviderMessageOf,
   RECONFIRMATION_REASONS,
   type ReconfirmationReason,
+  WEBHOOK_FAILURES,
+  type WebhookFailure,
   WITHDRAWAL_REASONS,
   type WithdrawalReason,
 } from './provider-messages.js';

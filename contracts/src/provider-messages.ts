@@ -26,6 +26,31 @@ export const WITHDRAWAL_REASONS = [
 ] as const;
 export type WithdrawalReason = (typeof WITHDRAWAL_REASONS)[number];
 
+/**
+ * Why an attempt to deliver a message to a provider's system did not count, as a kind the provider's key worker (and an
+ * operator) can act on; the attempt's error text keeps the technical detail.
+ */
+export const WEBHOOK_FAILURES = [
+  /** Her system answered, with a status that is not 2xx or 3xx. */
+  'error-status',
+  /** Her system answered with a redirect, which is never followed. */
+  'redirect',
+  /** No connection, or it broke before an answer. */
+  'unreachable',
+  'timed-out',
+  /** The address's host name did not resolve. */
+  'unresolved',
+  /** Not sent: the host name resolves to an internal address. */
+  'internal-address',
+  /** Not sent: the registered URL breaks a rule (https, loopback) it may have passed when registered. */
+  'address-not-allowed',
+  /** Not sent: the signing secret cannot be opened here. */
+  'no-secret',
+  /** Not sent: the provider has no webhook registered. */
+  'no-webhook',
+] as const;
+export type WebhookFailure = (typeof WEBHOOK_FAILURES)[number];
+
 const facts = {
   handoffId: Uuid,
   releaseId: Uuid,

@@ -1,4 +1,10 @@
-import type { EventEnvelope, HandoffAccepted, HandoffBooked, HandoffSent } from '@resettle/contracts';
+import {
+  type EventEnvelope,
+  type HandoffAccepted,
+  type HandoffBooked,
+  type HandoffSent,
+  WEBHOOK_FAILURES,
+} from '@resettle/contracts';
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
@@ -138,5 +144,7 @@ export const webhookAttempts = pgTable('webhook_attempts', {
   attempt: integer('attempt').notNull(),
   at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   statusCode: integer('status_code'),
+  /** Why it did not count (null when delivered, and for attempts logged before migration 0010). */
+  failure: text('failure', { enum: WEBHOOK_FAILURES }),
   error: text('error'),
 });

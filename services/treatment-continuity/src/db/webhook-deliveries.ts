@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { EventEnvelope } from '@resettle/contracts';
+import type { EventEnvelope, WebhookFailure } from '@resettle/contracts';
 import { type Database, type DatabaseOrTransaction, holdTransactionLock } from '@resettle/messaging';
 import { and, asc, desc, eq, getTableColumns, gt, inArray, lt, lte, notExists, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
@@ -95,15 +95,16 @@ export async function deferDeliveries(db: Database, deliveryIds: string[], at: D
 export interface AttemptOutcome {
   attempt: number;
   statusCode: number | null;
+  failure: WebhookFailure | null;
   error: string | null;
   verdict: AttemptVerdict;
 }
 
 /** Logs the attempt and moves the delivery on: delivered, pending until its next attempt, or failed for good. */
 export function recordAttempt(db: Database, deliveryId: string, outcome: AttemptOutcome): Promise<void> {
-  const { attempt, statusCode, error, verdict } = outcome;
+  const { attempt, statusCode, failure, error, verdict } = outcome;
   return db.transaction(async (tx) => {
-    await tx.insert(webhookAttempts).values({ deliveryId, attempt, statusCode, error });
+    await tx.insert(webhookAttempts).values({ deliveryId, attempt, statusCode, failure, error });
     await tx
       .update(webhookDeliveries)
       .set({

@@ -33,7 +33,7 @@ describe('sending a webhook', () => {
         timestamp: timestamp(),
         resolve: elsewhere.resolve,
       });
-      expect(refused).toEqual({ statusCode: null, error: 'ECONNREFUSED' });
+      expect(refused).toEqual({ statusCode: null, failure: 'unreachable', error: 'ECONNREFUSED' });
       expect(receiver.received).toEqual([]);
 
       const { resolve, lookups } = dns('127.0.0.1');
@@ -42,7 +42,7 @@ describe('sending a webhook', () => {
         timestamp: timestamp(),
         resolve,
       });
-      expect(outcome).toEqual({ statusCode: 204, error: null });
+      expect(outcome).toEqual({ statusCode: 204, failure: null, error: null });
       expect(lookups).toEqual(['localhost']);
       const [received] = receiver.received;
       expect(received!.headers.host).toBe(`localhost:${receiver.port}`);
@@ -69,6 +69,7 @@ describe('sending a webhook', () => {
           resolve,
         });
         expect(outcome.statusCode, addresses.join()).toBeNull();
+        expect(outcome.failure, addresses.join()).toBe('internal-address');
         expect(outcome.error, addresses.join()).toMatch(/^not sent: provider\.invalid resolves to an internal address/);
       }
       expect(receiver.received).toEqual([]);
@@ -84,7 +85,11 @@ describe('sending a webhook', () => {
         policy: production,
         timestamp: timestamp(),
       });
-      expect(outcome).toEqual({ statusCode: null, error: 'not sent: The webhook URL must use https.' });
+      expect(outcome).toEqual({
+        statusCode: null,
+        failure: 'address-not-allowed',
+        error: 'not sent: The webhook URL must use https.',
+      });
       expect(receiver.received).toEqual([]);
     } finally {
       await receiver.close();
@@ -99,11 +104,40 @@ describe('sending a webhook', () => {
         policy: development,
         timestamp: timestamp(),
       });
-      expect(outcome).toEqual({ statusCode: 302, error: 'HTTP 302: redirects are not followed' });
+      expect(outcome).toEqual({ statusCode: 302, failure: 'redirect', error: 'HTTP 302: redirects are not followed' });
       expect(redirecting.received).toHaveLength(1);
       expect(internal.received).toEqual([]);
     } finally {
       await Promise.all([internal.close(), redirecting.close()]);
+    }
+  });
+
+  it('names why an attempt did not count: an error status, no answer in time, a name that does not resolve', async () => {
+    const failing = await webhookReceiver(1);
+    const slow = await webhookReceiver(0, { holdMs: 500 });
+    try {
+      const options = { policy: development, timestamp: timestamp() };
+      expect(await postWebhook({ url: failing.url, secret }, message, options)).toEqual({
+        statusCode: 503,
+        failure: 'error-status',
+        error: 'HTTP 503',
+      });
+      expect(await postWebhook({ url: slow.url, secret }, message, { ...options, timeoutMs: 100 })).toEqual({
+        statusCode: null,
+        failure: 'timed-out',
+        error: 'timed out',
+      });
+      const nowhere: Resolve = async () => {
+        throw Object.assign(new Error('getaddrinfo ENOTFOUND provider.invalid'), { code: 'ENOTFOUND' });
+      };
+      const url = `https://provider.invalid:${failing.port}/hooks`;
+      expect(await postWebhook({ url, secret }, message, { ...options, resolve: nowhere })).toEqual({
+        statusCode: null,
+        failure: 'unresolved',
+        error: 'could not resolve provider.invalid: ENOTFOUND',
+      });
+    } finally {
+      await Promise.all([failing.close(), slow.close()]);
     }
   });
 });

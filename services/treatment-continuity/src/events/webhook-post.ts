@@ -2,6 +2,7 @@ import { lookup } from 'node:dns/promises';
 import { request as httpRequest, type IncomingMessage, type RequestOptions } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
+import type { WebhookFailure } from '@resettle/contracts';
 import {
   type AddressPolicy,
   checkWebhookUrl,
@@ -13,6 +14,8 @@ import {
 
 export interface WebhookOutcome {
   statusCode: number | null;
+  /** Why it did not count (null when delivered), and its technical detail. */
+  failure: WebhookFailure | null;
   error: string | null;
 }
 
@@ -47,19 +50,24 @@ export async function postWebhook(
   options: PostOptions,
 ): Promise<WebhookOutcome> {
   const broken = checkWebhookUrl(target.url, options.policy);
-  if (broken[0]) return refused(broken[0].message);
+  if (broken[0]) return refused('address-not-allowed', broken[0].message);
   const url = new URL(target.url);
   const host = hostOf(url);
   let addresses: ResolvedAddress[];
   try {
     addresses = isIP(host) ? [{ address: host, family: isIP(host) }] : await (options.resolve ?? systemResolve)(host);
   } catch (error) {
-    return { statusCode: null, error: `could not resolve ${host}: ${codeOf(error)}` };
+    return failed('unresolved', `could not resolve ${host}: ${codeOf(error)}`);
   }
   const internal = addresses.find(({ address }) => !mayReceive(address, options.policy));
-  if (internal) return refused(`${host} resolves to an internal address (${classifyAddress(internal.address)})`);
+  if (internal) {
+    return refused(
+      'internal-address',
+      `${host} resolves to an internal address (${classifyAddress(internal.address)})`,
+    );
+  }
   const [pinned] = addresses;
-  if (!pinned) return { statusCode: null, error: `could not resolve ${host}: no address` };
+  if (!pinned) return failed('unresolved', `could not resolve ${host}: no address`);
 
   const timestamp = String(options.timestamp);
   const requestOptions: RequestOptions = {
@@ -79,17 +87,27 @@ export async function postWebhook(
     const response = await send(url, requestOptions, message.body);
     const statusCode = response.statusCode ?? 0;
     response.resume();
-    if (statusCode >= 200 && statusCode < 300) return { statusCode, error: null };
-    const redirect = statusCode >= 300 && statusCode < 400 ? ': redirects are not followed' : '';
-    return { statusCode, error: `HTTP ${statusCode}${redirect}` };
+    if (statusCode >= 200 && statusCode < 300) return { statusCode, failure: null, error: null };
+    if (statusCode >= 300 && statusCode < 400) {
+      return { statusCode, failure: 'redirect', error: `HTTP ${statusCode}: redirects are not followed` };
+    }
+    return { statusCode, failure: 'error-status', error: `HTTP ${statusCode}` };
   } catch (error) {
-    return { statusCode: null, error: codeOf(error) };
+    const code = codeOf(error);
+    return failed(code === TIMED_OUT ? 'timed-out' : 'unreachable', code);
   }
 }
 
-function refused(reason: string): WebhookOutcome {
-  return { statusCode: null, error: `not sent: ${reason}` };
+/** An attempt that got no answer from her system. */
+export function failed(failure: WebhookFailure, error: string): WebhookOutcome {
+  return { statusCode: null, failure, error };
 }
+
+function refused(failure: WebhookFailure, reason: string): WebhookOutcome {
+  return failed(failure, `not sent: ${reason}`);
+}
+
+const TIMED_OUT = 'timed out';
 
 /** Answers every lookup with the address already checked (both the single and the `all` form Node may ask for). */
 function pinnedTo(pinned: ResolvedAddress): LookupFunction {
@@ -111,7 +129,7 @@ function send(url: URL, options: RequestOptions, body: string): Promise<Incoming
 function codeOf(error: unknown): string {
   if (error && typeof error === 'object') {
     const { code, name } = error as { code?: unknown; name?: unknown };
-    if (name === 'AbortError' || name === 'TimeoutError') return 'timed out';
+    if (name === 'AbortError' || name === 'TimeoutError') return TIMED_OUT;
     if (typeof code === 'string') return code;
     if (typeof name === 'string') return name;
   }

@@ -3,7 +3,7 @@ import { sealPlainSecrets } from '../db/providers.js';
 import { openSecret, secretKeyFrom } from '../db/sealed-secret.js';
 import { claimDueDeliveries, type DueDelivery, deferDeliveries, recordAttempt } from '../db/webhook-deliveries.js';
 import { type AttemptVerdict, afterAttempt, afterAttemptInQueue, queuesByProvider } from '../domain/index.js';
-import { postWebhook, type Resolve, WEBHOOK_TIMEOUT_MS, type WebhookOutcome } from './webhook-post.js';
+import { failed, postWebhook, type Resolve, WEBHOOK_TIMEOUT_MS, type WebhookOutcome } from './webhook-post.js';
 
 // A claimed delivery is left alone this long; if this instance dies mid-attempt, another delivers it afterwards.
 const LEASE_MS = WEBHOOK_TIMEOUT_MS * 6;
@@ -115,7 +115,9 @@ export class WebhookWorker implements Worker {
               resolve: this.resolve,
             },
           )
-        : { statusCode: null, error: url ? 'no signing secret can be read' : 'the provider has no webhook registered' };
+        : url
+          ? failed('no-secret', 'no signing secret can be read')
+          : failed('no-webhook', 'the provider has no webhook registered');
     const attempt = delivery.attempts + 1;
     const verdict = afterAttempt(
       {

@@ -1,4 +1,4 @@
-import { KEY_WORKER_GENDERS, TREATMENT_KINDS, WITHDRAWAL_REASONS } from '@resettle/contracts';
+import { KEY_WORKER_GENDERS, TREATMENT_KINDS, WEBHOOK_FAILURES, WITHDRAWAL_REASONS } from '@resettle/contracts';
 import { ConflictProblem } from '@resettle/platform';
 import { type Static, Type } from '@sinclair/typebox';
 import { DELIVERY_STATUSES } from '../db/schema.js';
@@ -230,6 +230,8 @@ const Attempt = Type.Object({
   attempt: Type.Integer(),
   at: Instant,
   statusCode: Nullable(Type.Integer()),
+  /** Why it did not count; null when delivered, and for attempts logged before the kinds were kept. */
+  failure: Nullable(Type.Union(WEBHOOK_FAILURES.map((failure) => Type.Literal(failure)))),
   error: Nullable(Type.String()),
 });
 

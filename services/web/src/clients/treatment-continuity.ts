@@ -1,3 +1,4 @@
+import type { WebhookFailure } from '@resettle/contracts';
 import type { ApiCall } from './api.js';
 import type { Page } from './release-scheduling.js';
 
@@ -69,7 +70,14 @@ export interface WebhookDelivery {
   deliveredAt: string | null;
   failedAt: string | null;
   createdAt: string;
-  log: { attempt: number; at: string; statusCode: number | null; error: string | null }[];
+  log: {
+    attempt: number;
+    at: string;
+    statusCode: number | null;
+    /** Why it did not count; null when delivered, and for attempts logged before the kinds were kept. */
+    failure: WebhookFailure | null;
+    error: string | null;
+  }[];
 }
 
 /** treatment-continuity: healthcare books handoffs; providers answer them. */

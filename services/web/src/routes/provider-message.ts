@@ -1,3 +1,4 @@
+import type { WebhookFailure } from '@resettle/contracts';
 import type { WebhookDelivery } from '../clients/treatment-continuity.js';
 import { longDateTime } from '../format/dates.js';
 
@@ -38,9 +39,26 @@ function deliveryStatus(delivery: WebhookDelivery): { text: string; tag: string;
   return { text: 'Trying again', tag: 'govuk-tag--orange', detail: `Next try ${longDateTime(delivery.nextAttemptAt)}` };
 }
 
-/** Her system's HTTP status, with why it did not count ("HTTP 302: redirects are not followed"); else why none came. */
-function answerOf({ statusCode, error }: WebhookDelivery['log'][number]): string {
-  if (statusCode === null) return error ?? 'No answer';
-  const why = error?.split(': ').slice(1).join(': ');
-  return why ? `Your system answered ${statusCode}: ${why}` : `Your system answered ${statusCode}`;
+type Attempt = WebhookDelivery['log'][number];
+
+/** Why an attempt did not count, in words her key worker can act on (or pass to whoever runs her system). */
+const WHY: Record<WebhookFailure, (attempt: Attempt) => string> = {
+  'error-status': ({ statusCode }) => `Your system answered ${statusCode}`,
+  redirect: ({ statusCode }) =>
+    `Your system answered ${statusCode}, a redirect: Resettle does not follow redirects, so register the address it points to`,
+  unreachable: ({ error }) => `Your system could not be reached (${error})`,
+  'timed-out': () => 'Your system did not answer in time',
+  unresolved: ({ error }) => `The address registered for your system could not be found (${error})`,
+  'internal-address': () =>
+    'Not sent: the address registered for your system leads to a private network, which Resettle does not send to',
+  'address-not-allowed': ({ error }) => `Not sent: the address registered for your system is not allowed (${error})`,
+  'no-secret': () => 'Not sent: Resettle cannot sign messages to your system until your signing secret is renewed',
+  'no-webhook': () => 'Not sent: your organisation has no system registered to receive messages',
+};
+
+/** What her system answered, or why no answer came; attempts logged before the kinds were kept show their error text. */
+function answerOf(attempt: Attempt): string {
+  if (attempt.failure) return WHY[attempt.failure](attempt);
+  if (attempt.statusCode !== null) return `Your system answered ${attempt.statusCode}`;
+  return attempt.error ?? 'No answer';
 }

@@ -1,3 +1,4 @@
+import type { WebhookFailure } from '@resettle/contracts';
 import { describe, expect, it } from 'vitest';
 import type { WebhookDelivery } from '../clients/treatment-continuity.js';
 import { messageRow } from './provider-message.js';
@@ -14,10 +15,11 @@ const sent: WebhookDelivery = {
   createdAt: '2026-12-01T10:00:00Z',
   log: [],
 };
-const attempt = (statusCode: number | null, error: string | null) => ({
+const attempt = (statusCode: number | null, failure: WebhookFailure | null, error: string | null) => ({
   attempt: 1,
   at: '2026-12-01T10:00:01Z',
   statusCode,
+  failure,
   error,
 });
 
@@ -33,7 +35,12 @@ describe("a row of the provider's messages page", () => {
   });
 
   it('says when it is tried again, and what her system answered', () => {
-    const retrying = { ...sent, attempts: 1, nextAttemptAt: '2026-12-01T10:00:02Z', log: [attempt(503, 'HTTP 503')] };
+    const retrying = {
+      ...sent,
+      attempts: 1,
+      nextAttemptAt: '2026-12-01T10:00:02Z',
+      log: [attempt(503, 'error-status', 'HTTP 503')],
+    };
     expect(messageRow(retrying)).toMatchObject({
       status: { text: 'Trying again', detail: 'Next try Tuesday 1 December 2026 at 10am' },
       lastAnswer: 'Your system answered 503',
@@ -46,18 +53,38 @@ describe("a row of the provider's messages page", () => {
       eventType: 'treatment.handoff.withdrawn',
       status: 'failed' as const,
       attempts: 12,
-      log: [attempt(null, 'connect ECONNREFUSED')],
+      log: [attempt(null, 'unreachable', 'ECONNREFUSED')],
     };
     expect(messageRow(failed)).toMatchObject({
       message: 'Handoff withdrawn',
       status: { text: 'Not delivered' },
-      lastAnswer: 'connect ECONNREFUSED',
+      lastAnswer: 'Your system could not be reached (ECONNREFUSED)',
       canSendAgain: true,
     });
-    const redirected = { ...failed, log: [attempt(302, 'HTTP 302: redirects are not followed')] };
-    expect(messageRow(redirected).lastAnswer).toBe('Your system answered 302: redirects are not followed');
     const delivered = { ...sent, status: 'delivered' as const, deliveredAt: '2026-12-01T10:00:01Z' };
     expect(messageRow(delivered)).toMatchObject({ status: { text: 'Delivered' }, canSendAgain: false });
+  });
+
+  it('says why an attempt did not count in words, from the kind of failure, not from the error text', () => {
+    const answer = (statusCode: number | null, failure: WebhookFailure, error: string) =>
+      messageRow({ ...sent, attempts: 1, log: [attempt(statusCode, failure, error)] }).lastAnswer;
+    expect(answer(302, 'redirect', 'HTTP 302: redirects are not followed')).toBe(
+      'Your system answered 302, a redirect: Resettle does not follow redirects, so register the address it points to',
+    );
+    expect(answer(null, 'timed-out', 'timed out')).toBe('Your system did not answer in time');
+    expect(answer(null, 'internal-address', 'not sent: x.example resolves to an internal address (private)')).toBe(
+      'Not sent: the address registered for your system leads to a private network, which Resettle does not send to',
+    );
+    expect(answer(null, 'no-webhook', 'the provider has no webhook registered')).toBe(
+      'Not sent: your organisation has no system registered to receive messages',
+    );
+  });
+
+  it('shows an attempt logged before the kinds were kept by its status, else its error text', () => {
+    const answer = (statusCode: number | null, error: string) =>
+      messageRow({ ...sent, attempts: 1, log: [attempt(statusCode, null, error)] }).lastAnswer;
+    expect(answer(302, 'HTTP 302: redirects are not followed')).toBe('Your system answered 302');
+    expect(answer(null, 'ECONNREFUSED')).toBe('ECONNREFUSED');
   });
 
   it('names a message it has no words for by its type, rather than hiding it', () => {
