@@ -126,11 +126,21 @@ export async function deliveriesByStatus(db: DatabaseOrTransaction) {
     .groupBy(webhookDeliveries.status);
 }
 
-const { payload: _payload, ...LISTED } = getTableColumns(webhookDeliveries);
+const { payload: _payload, ...columns } = getTableColumns(webhookDeliveries);
+
+/** A pending delivery's earliest earlier one to the same provider about the same woman still pending: it waits for it. */
+// Named in full: drizzle leaves a one-table select's columns unqualified, which the subquery's would shadow.
+const waitingBehind = sql<string | null>`case when webhook_deliveries.status = 'pending' then (
+  select earlier.id from webhook_deliveries earlier
+  where earlier.provider_id = webhook_deliveries.provider_id and earlier.person_id = webhook_deliveries.person_id
+    and earlier.status = 'pending' and earlier.queued_seq < webhook_deliveries.queued_seq
+  order by earlier.queued_seq limit 1) end`;
+
+const LISTED = { ...columns, waitingBehind };
 
 /**
- * A provider's latest deliveries, each with the woman it is about and every attempt in order; the payload stays out of
- * the listing.
+ * A provider's latest deliveries, each with the woman it is about, the earlier message about her it waits behind (if
+ * any) and every attempt in order; the payload stays out of the listing.
  */
 export async function deliveriesOf(db: DatabaseOrTransaction, providerId: string, limit = 200) {
   const deliveries = await db

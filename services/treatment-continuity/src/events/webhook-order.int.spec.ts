@@ -2,7 +2,7 @@ import { eventually } from '@resettle/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { queueDeliveries } from '../db/webhook-deliveries.js';
 import { releaseScheduled } from '../test-support/fixtures.js';
-import { admin, type Harness, startHarness } from '../test-support/harness.js';
+import { admin, type Harness, providerA, startHarness } from '../test-support/harness.js';
 import { webhookReceiver } from '../test-support/webhook-receiver.js';
 
 type Receiver = Awaited<ReturnType<typeof webhookReceiver>>;
@@ -67,6 +67,12 @@ describe("the order of a woman's webhooks to a provider", () => {
     const [first] = await queued('W3003AA', 1);
     await eventually(() => expect(arrivedIds(provider)).toEqual([first]), 20_000); // refused; retried in 1.2–1.5 s
     const [later] = await queued('W3003AA', 1);
+    // Her provider sees why the later one has not gone: it waits behind the first.
+    const listing = await harness.service.call(providerA, 'GET', '/api/provider/webhook-deliveries');
+    const listed: { id: string; eventId: string; waitingBehind: string | null }[] = listing.body;
+    const byEvent = new Map(listed.map((delivery) => [delivery.eventId, delivery]));
+    expect(byEvent.get(later!)?.waitingBehind).toBe(byEvent.get(first!)?.id);
+    expect(byEvent.get(first!)?.waitingBehind).toBeNull();
     await eventually(() => expect(arrivedIds(provider)).toHaveLength(3), 20_000);
     expect(arrivedIds(provider)).toEqual([first, first, later]);
   });

@@ -250,6 +250,13 @@ export const WebhookDelivery = Type.Object({
     Type.String({ format: 'date-time', description: 'when it failed for good (attempts or age ran out)' }),
   ),
   createdAt: Instant,
+  waitingBehind: Nullable(
+    Type.String({
+      format: 'uuid',
+      description:
+        'a pending message waits behind this earlier one about the same woman until it is delivered or fails',
+    }),
+  ),
   log: Type.Array(Attempt),
 });
 

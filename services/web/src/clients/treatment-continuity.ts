@@ -70,6 +70,8 @@ export interface WebhookDelivery {
   deliveredAt: string | null;
   failedAt: string | null;
   createdAt: string;
+  /** The earlier message about the same woman this one waits behind, until that one is delivered or fails. */
+  waitingBehind: string | null;
   log: {
     attempt: number;
     at: string;

@@ -35,6 +35,12 @@ function deliveryStatus(delivery: WebhookDelivery): { text: string; tag: string;
       tag: 'govuk-tag--red',
       detail: 'Attempts ran out. Fix your system, then send it again.',
     };
+  if (delivery.waitingBehind)
+    return {
+      text: 'Waiting',
+      tag: 'govuk-tag--grey',
+      detail: 'Sent once an earlier message about her has arrived, so her messages reach you in order.',
+    };
   if (delivery.attempts === 0) return { text: 'Waiting to send', tag: 'govuk-tag--blue', detail: '' };
   return { text: 'Trying again', tag: 'govuk-tag--orange', detail: `Next try ${longDateTime(delivery.nextAttemptAt)}` };
 }

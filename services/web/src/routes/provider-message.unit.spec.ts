@@ -13,6 +13,7 @@ const sent: WebhookDelivery = {
   deliveredAt: null,
   failedAt: null,
   createdAt: '2026-12-01T10:00:00Z',
+  waitingBehind: null,
   log: [],
 };
 const attempt = (statusCode: number | null, failure: WebhookFailure | null, error: string | null) => ({
@@ -44,6 +45,18 @@ describe("a row of the provider's messages page", () => {
     expect(messageRow(retrying)).toMatchObject({
       status: { text: 'Trying again', detail: 'Next try Tuesday 1 December 2026 at 10am' },
       lastAnswer: 'Your system answered 503',
+    });
+  });
+
+  it('says one waits behind an earlier message about her, so she is not left wondering why it has not gone', () => {
+    const behind = { ...sent, waitingBehind: '0b7e9a52-6f1d-4c2e-8a3b-9d4c5e6f7a80' };
+    expect(messageRow(behind)).toMatchObject({
+      status: {
+        text: 'Waiting',
+        detail: 'Sent once an earlier message about her has arrived, so her messages reach you in order.',
+      },
+      lastAnswer: 'Not tried yet',
+      canSendAgain: false,
     });
   });
 
