@@ -32,6 +32,14 @@ export async function queueDeliveries(db: DatabaseOrTransaction, providerId: str
 
 const earlier = alias(webhookDeliveries, 'earlier');
 
+/** An earlier delivery to the same provider about the same woman, still pending: the one a delivery waits behind. */
+const herEarlierPending = and(
+  eq(earlier.providerId, webhookDeliveries.providerId),
+  eq(earlier.personId, webhookDeliveries.personId),
+  eq(earlier.status, 'pending'),
+  lt(earlier.queuedSeq, webhookDeliveries.queuedSeq),
+);
+
 /**
  * Held by each claim until it commits, so instances claim one after another: each sees the others' leases, and none
  * takes a provider's later message while another instance is about to post her earlier one.
@@ -60,15 +68,7 @@ export function claimDueDeliveries(db: Database, leaseUntil: Date, limit = 20): 
             tx
               .select({ waiting: earlier.id })
               .from(earlier)
-              .where(
-                and(
-                  eq(earlier.providerId, webhookDeliveries.providerId),
-                  eq(earlier.personId, webhookDeliveries.personId),
-                  eq(earlier.status, 'pending'),
-                  lt(earlier.queuedSeq, webhookDeliveries.queuedSeq),
-                  gt(earlier.nextAttemptAt, sql`now()`),
-                ),
-              ),
+              .where(and(herEarlierPending, gt(earlier.nextAttemptAt, sql`now()`))),
           ),
         ),
       )
@@ -126,17 +126,18 @@ export async function deliveriesByStatus(db: DatabaseOrTransaction) {
     .groupBy(webhookDeliveries.status);
 }
 
-const { payload: _payload, ...columns } = getTableColumns(webhookDeliveries);
+const { payload: _payload, ...listedColumns } = getTableColumns(webhookDeliveries);
 
-/** A pending delivery's earliest earlier one to the same provider about the same woman still pending: it waits for it. */
-// Named in full: drizzle leaves a one-table select's columns unqualified, which the subquery's would shadow.
-const waitingBehind = sql<string | null>`case when webhook_deliveries.status = 'pending' then (
-  select earlier.id from webhook_deliveries earlier
-  where earlier.provider_id = webhook_deliveries.provider_id and earlier.person_id = webhook_deliveries.person_id
-    and earlier.status = 'pending' and earlier.queued_seq < webhook_deliveries.queued_seq
-  order by earlier.queued_seq limit 1) end`;
-
-const LISTED = { ...columns, waitingBehind };
+/** What a pending delivery waits behind: the earliest earlier pending one about her (`herEarlierPending`). */
+function waitingBehind(db: DatabaseOrTransaction) {
+  const first = db
+    .select({ id: earlier.id })
+    .from(earlier)
+    .where(herEarlierPending)
+    .orderBy(earlier.queuedSeq)
+    .limit(1);
+  return sql<string | null>`case when ${webhookDeliveries.status} = 'pending' then (${first}) end`;
+}
 
 /**
  * A provider's latest deliveries, each with the woman it is about, the earlier message about her it waits behind (if
@@ -144,7 +145,7 @@ const LISTED = { ...columns, waitingBehind };
  */
 export async function deliveriesOf(db: DatabaseOrTransaction, providerId: string, limit = 200) {
   const deliveries = await db
-    .select(LISTED)
+    .select({ ...listedColumns, waitingBehind: waitingBehind(db) })
     .from(webhookDeliveries)
     .where(eq(webhookDeliveries.providerId, providerId))
     .orderBy(desc(webhookDeliveries.createdAt))

@@ -93,8 +93,7 @@ export async function postWebhook(
     }
     return { statusCode, failure: 'error-status', error: `HTTP ${statusCode}` };
   } catch (error) {
-    const code = codeOf(error);
-    return failed(code === TIMED_OUT ? 'timed-out' : 'unreachable', code);
+    return failed(isTimeout(error) ? 'timed-out' : 'unreachable', codeOf(error));
   }
 }
 
@@ -106,8 +105,6 @@ export function failed(failure: WebhookFailure, error: string): WebhookOutcome {
 function refused(failure: WebhookFailure, reason: string): WebhookOutcome {
   return failed(failure, `not sent: ${reason}`);
 }
-
-const TIMED_OUT = 'timed out';
 
 /** Answers every lookup with the address already checked (both the single and the `all` form Node may ask for). */
 function pinnedTo(pinned: ResolvedAddress): LookupFunction {
@@ -125,11 +122,17 @@ function send(url: URL, options: RequestOptions, body: string): Promise<Incoming
   });
 }
 
+/** The send was aborted by its timeout. */
+function isTimeout(error: unknown): boolean {
+  const name = error && typeof error === 'object' ? (error as { name?: unknown }).name : undefined;
+  return name === 'AbortError' || name === 'TimeoutError';
+}
+
 /** A network error by its code or name (its message may quote the address); never the body. */
 function codeOf(error: unknown): string {
+  if (isTimeout(error)) return 'timed out';
   if (error && typeof error === 'object') {
     const { code, name } = error as { code?: unknown; name?: unknown };
-    if (name === 'AbortError' || name === 'TimeoutError') return TIMED_OUT;
     if (typeof code === 'string') return code;
     if (typeof name === 'string') return name;
   }

@@ -79,7 +79,7 @@ export class WebhookWorker implements Worker {
     for (let item = rest[0]; item; item = rest[0]) {
       const verdict = await this.attempt(item);
       const timing = { now: new Date(), leaseUntil, attemptMs: WEBHOOK_TIMEOUT_MS };
-      const step = afterAttemptInQueue({ woman: item.delivery.personId, verdict }, rest.slice(1), womanOf, timing);
+      const step = afterAttemptInQueue({ woman: womanOf(item), verdict }, rest.slice(1), womanOf, timing);
       for (const { messages, until } of step.deferred) {
         await deferDeliveries(
           this.context.db,
