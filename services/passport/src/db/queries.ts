@@ -32,6 +32,12 @@ export function upcomingReleasesQuery(db: Database) {
     sql`(${placeholder('to')}::date is null or ${passports.releaseDate} <= ${placeholder('to')}::date)`,
     sql`(${placeholder('prison')}::text is null or ${passports.prisonCode} = ${placeholder('prison')}::text)`,
   );
+  // The ranking's order, once: the page keeps it after joining back to read its rows.
+  const byRisk = (riskScore: Parameters<typeof desc>[0]) => [
+    desc(riskScore),
+    asc(passports.releaseDate),
+    asc(passports.personId),
+  ];
   const ranked = db
     .select({
       releaseId: passports.releaseId,
@@ -40,7 +46,7 @@ export function upcomingReleasesQuery(db: Database) {
     })
     .from(passports)
     .where(where)
-    .orderBy(desc(score), asc(passports.releaseDate), asc(passports.personId))
+    .orderBy(...byRisk(score))
     .limit(placeholder('limit'))
     .offset(placeholder('offset'))
     .as('ranked');
@@ -60,7 +66,7 @@ export function upcomingReleasesQuery(db: Database) {
     })
     .from(ranked)
     .innerJoin(passports, eq(passports.releaseId, ranked.releaseId))
-    .orderBy(desc(ranked.riskScore), asc(passports.releaseDate), asc(passports.personId))
+    .orderBy(...byRisk(ranked.riskScore))
     .prepare('upcoming_releases');
   const counted = db.select({ total: count() }).from(passports).where(where).prepare('upcoming_releases_count');
   return async (query: UpcomingQuery) => {
