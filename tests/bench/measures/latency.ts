@@ -45,6 +45,7 @@ export async function measureLatency(infra: Infra, system: System, options: Benc
   const floor = tracker.summary('floor');
   const hops = tracker.hops('floor');
   const main = tracker.summary('main');
+  const mainHops = tracker.hops('main');
   const rate = options.latencyRate;
   const lowerBound = main.notReflected > 0 ? 'lower bound: some writes never reflected' : undefined;
   return {
@@ -73,7 +74,20 @@ export async function measureLatency(infra: Infra, system: System, options: Benc
         note: behindAfter === undefined ? 'whole run' : `stopped: fell ${GIVE_UP_BEHIND_MS / 1000} s behind`,
       },
       { name: `API reply p99 at ${rate} writes/s`, value: main.httpP99, unit: 'ms' },
+      // Where the tail is: the booking and its relay (hop 1), or passport applying it and its relay (hop 2).
+      {
+        name: `hop 1 p99 at ${rate} writes/s (write → release.scheduled)`,
+        value: mainHops.toReleaseTopic.p99,
+        unit: 'ms',
+      },
+      { name: `hop 2 p99 at ${rate} writes/s (→ passport.updated)`, value: mainHops.toPassportTopic.p99, unit: 'ms' },
     ],
-    details: { floor, hops, main, matchedBy: tracker.matchedByReleaseId > 0 ? 'release id' : 'correlation id' },
+    details: {
+      floor,
+      hops,
+      main,
+      mainHops,
+      matchedBy: tracker.matchedByReleaseId > 0 ? 'release id' : 'correlation id',
+    },
   };
 }
