@@ -18,8 +18,8 @@ export interface TogetherOptions<M> {
 }
 
 /**
- * One transaction for a run of events: the people locked, then one inbox insert for all and one lookup of held people
- * sent together, then the effects in order.
+ * One transaction for a run of events: the people locked, one inbox insert for all and one lookup of held people, sent
+ * together, then the effects in order.
  * Returns each event's outcome; the caller commits the offset only after the transaction has.
  */
 export async function applyTogether<M>(
@@ -30,24 +30,18 @@ export async function applyTogether<M>(
   const firstSeen = new Map<string, PendingEvent<M>>();
   for (const pending of run) if (!firstSeen.has(pending.event.id)) firstSeen.set(pending.event.id, pending);
   const unique = [...firstSeen.values()];
-  await lockPeople(
-    tx,
-    options.groupId,
-    unique.map((pending) => pending.event.personId),
-  );
-  // Sent together (the driver pipelines them on the transaction's connection): neither depends on the other.
-  const [recorded, held] = await Promise.all([
+  const people = unique.map((pending) => pending.event.personId);
+  // Sent together (the driver pipelines them on the transaction's connection, and the server runs them in order):
+  // the locks are held before the inbox insert runs, and no answer is waited for in between.
+  const [, recorded, held] = await Promise.all([
+    lockPeople(tx, options.groupId, people),
     recordInInbox(
       tx,
       options.groupId,
       unique.map((pending) => pending.event),
       'applied',
     ),
-    heldAmong(
-      tx,
-      options.groupId,
-      unique.map((pending) => pending.event.personId),
-    ),
+    heldAmong(tx, options.groupId, people),
   ]);
   const fresh = unique.filter((pending) => recorded.has(pending.event.id));
   const outcomes = new Map<PendingEvent<M>, Outcome>();
