@@ -21,7 +21,6 @@ import { backoffDelay } from './backoff.js';
 import { InStep } from './in-step.js';
 import { JoinWatch } from './join-watch.js';
 import { kafkaLogVerdict } from './kafka-log.js';
-import { OffsetCommits } from './offset-commits.js';
 import { Restarting } from './restarting.js';
 
 export interface OutgoingMessage {
@@ -48,11 +47,11 @@ export interface Subscription {
   groupId: string;
   topics: string[];
   fromBeginning?: boolean;
-  /** Called once per message, in partition order. The offset is committed only after it resolves (soon after). */
+  /** Called once per message, in partition order. The offset is committed only after it resolves. */
   handle?(message: IncomingMessage, control: DeliveryControl): Promise<void>;
   /**
    * Instead of `handle`: called with consecutive messages of one partition (at most `maxBatchSize`), in order.
-   * The offset after the last is committed only after it resolves (soon after: the next fetch does not wait for it).
+   * The offset after the last is committed only after it resolves.
    */
   handleBatch?(messages: IncomingMessage[], control: DeliveryControl): Promise<void>;
   maxBatchSize?: number;
@@ -165,7 +164,6 @@ export function createEventBus(options: EventBusOptions): EventBus {
   });
   return new KafkaEventBus(
     kafka,
-    options.logger,
     options.sessionTimeoutMs ?? 6_000,
     options.namespace ?? '',
     options.replicationFactor ?? 1,
@@ -175,12 +173,10 @@ export function createEventBus(options: EventBusOptions): EventBus {
 
 class KafkaEventBus implements EventBus {
   private producer: Producer | undefined;
-  /** Each running consumer with the offsets it has yet to commit. */
-  private readonly consumers = new Map<Consumer, OffsetCommits>();
+  private readonly consumers = new Set<Consumer>();
 
   constructor(
     private readonly kafka: Kafka,
-    private readonly logger: Logger,
     private readonly sessionTimeoutMs: number,
     private readonly namespace: string,
     private readonly replicationFactor: number,
@@ -273,9 +269,7 @@ class KafkaEventBus implements EventBus {
   }
 
   private async stopConsumer(consumer: Consumer): Promise<void> {
-    const commits = this.consumers.get(consumer);
     this.consumers.delete(consumer);
-    await commits?.settled();
     await consumer.disconnect();
   }
 
@@ -302,11 +296,7 @@ class KafkaEventBus implements EventBus {
       if (!event.payload.restart) onFatalCrash();
     });
     if (joining) consumer.on(consumer.events.GROUP_JOIN, () => joining.joined());
-    const commits = new OffsetCommits(
-      (offsets) => consumer.commitOffsets(offsets),
-      (error) => this.logger.warn({ err: error }, 'offset commit failed: tried again with the next'),
-    );
-    this.consumers.set(consumer, commits);
+    this.consumers.add(consumer);
     await consumer.connect();
     await consumer.subscribe({ topics: subscription.topics, fromBeginning: subscription.fromBeginning ?? true });
     const inStep = subscription.inStepWithinMs === undefined ? undefined : new InStep(subscription.inStepWithinMs);
@@ -314,7 +304,7 @@ class KafkaEventBus implements EventBus {
       autoCommit: false,
       partitionsConsumedConcurrently: subscription.partitionsConsumedConcurrently ?? 1,
       eachBatchAutoResolve: false,
-      eachBatch: (payload) => this.deliverBatch(consumer, commits, payload, subscription, inStep),
+      eachBatch: (payload) => this.deliverBatch(consumer, payload, subscription, inStep),
     });
     return consumer;
   }
@@ -366,12 +356,7 @@ class KafkaEventBus implements EventBus {
   }
 
   async close(): Promise<void> {
-    await Promise.all(
-      [...this.consumers].map(async ([consumer, commits]) => {
-        await commits.settled();
-        await consumer.disconnect();
-      }),
-    );
+    await Promise.all([...this.consumers].map((consumer) => consumer.disconnect()));
     this.consumers.clear();
     await this.producer?.disconnect();
     this.producer = undefined;
@@ -406,14 +391,13 @@ class KafkaEventBus implements EventBus {
    */
   private async deliverBatch(
     consumer: Consumer,
-    commits: OffsetCommits,
     payload: EachBatchPayload,
     subscription: Subscription,
     inStep: InStep | undefined,
   ): Promise<void> {
     const keepAlive = setInterval(() => payload.heartbeat().catch(() => {}), this.heartbeatIntervalMs());
     try {
-      await this.deliverChunks(consumer, commits, payload, subscription, inStep);
+      await this.deliverChunks(consumer, payload, subscription, inStep);
     } finally {
       clearInterval(keepAlive);
     }
@@ -421,7 +405,6 @@ class KafkaEventBus implements EventBus {
 
   private async deliverChunks(
     consumer: Consumer,
-    commits: OffsetCommits,
     payload: EachBatchPayload,
     subscription: Subscription,
     inStep: InStep | undefined,
@@ -444,9 +427,12 @@ class KafkaEventBus implements EventBus {
       else await subscription.handle?.(chunk[0]!, control);
       const last = chunk[chunk.length - 1]!.offset;
       resolveOffset(last);
-      // Committed per chunk, not per fetched batch, so lag falls steadily and a crash redoes little; in the background,
-      // so the next fetch does not wait on the broker's answer (offset-commits.ts).
-      commits.resolved({ topic: batch.topic, partition: batch.partition, offset: (BigInt(last) + 1n).toString() });
+      // Committed per chunk, not per fetched batch, so lag falls steadily and a crash redoes little.
+      if (subscription.handleBatch || start + chunkSize >= messages.length || !control.isRunning()) {
+        await consumer.commitOffsets([
+          { topic: batch.topic, partition: batch.partition, offset: (BigInt(last) + 1n).toString() },
+        ]);
+      }
     }
     if (inStep && control.isRunning()) keepInStep(consumer, inStep, batch);
     await heartbeat();
