@@ -81,8 +81,9 @@ usage: pnpm bench [--quick] [--only LIST] [--compare REF [--rounds N]] [--profil
   --compare REF    build git REF in a temporary worktree and run the measurements for it, then for the
                    working tree, back to back; prints both with their ratios (no profiling)
   --rounds N       with --compare: run each side N times (2 by default), in the order ref, tree, tree,
-                   ref, ref, tree…, and report each figure's median over its side's rounds: whichever
-                   side runs first on a freshly started broker measures up to a third lower
+                   ref, ref, tree…, and report each figure's median over its side's rounds; a warm-up
+                   round of the working tree goes first and is not counted (the first round on a freshly
+                   started broker measures up to half lower)
   --profile        profile the parts that missed their target (the default without --quick)
   --no-profile     never profile
   -h, --help       this text
